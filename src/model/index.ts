@@ -1,0 +1,2 @@
+export * from './schema.js';
+export { pagePath, absoluteUrl } from './urls.js';
