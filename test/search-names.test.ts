@@ -277,3 +277,19 @@ test('property: serialize → parse round-trip keeps the index and its answers',
     { numRuns: 200 },
   );
 });
+
+test('the search module exports exactly its public API', async () => {
+  const mod = await import('../src/search/index.js');
+  assert.deepEqual(Object.keys(mod).sort(), [
+    'DEFAULT_SEARCH_LIMIT',
+    'MAX_QUERY_LENGTH',
+    'NAMES_INDEX_VERSION',
+    'NamesIndexSchema',
+    'NamesItemSchema',
+    'buildNamesIndex',
+    'emptyNamesIndex',
+    'normalizeName',
+    'parseNamesIndex',
+    'searchNames',
+  ]);
+});

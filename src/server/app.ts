@@ -1,0 +1,169 @@
+import { join } from 'node:path';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { Kind } from '../model/index.js';
+import { emptyNamesIndex, parseNamesIndex, searchNames, type NamesIndex } from '../search/index.js';
+import { cacheControlFor, contentTypeOf } from './content-types.js';
+import { FileCache } from './file-cache.js';
+import { statOrNull } from './file-version.js';
+import { HttpError } from './http-error.js';
+import { Payload } from './payload.js';
+import { findRedirect, locationFor, parseRedirects, type RedirectTable } from './redirects.js';
+import { reloadable } from './reloadable.js';
+import { parseRequestPath, resolveInside, type SitePath } from './request-path.js';
+import { respond } from './respond.js';
+import { securityHeaders } from './security-headers.js';
+
+/** One search result as the site layer's search page renders it. */
+export interface SearchResultView {
+  title: string;
+  url: string;
+  kind: Kind;
+  /** The name that matched, as written (a brand, a synonym, the title…). */
+  matched: string;
+  banned: boolean;
+}
+
+export interface ServerOptions {
+  /** Absolute path of a built site: `index.html`, `404.html`, `search/names.json`, `_redirects`. */
+  siteDir: string;
+  /** Renders the search page for `GET /search/?q=`; without it the static `search/index.html` is served. */
+  renderSearch?: (query: string, results: SearchResultView[]) => string;
+  /** Hears one line per request (`GET /path 200 1.2ms`) and problems with the site's files. */
+  onRequestLog?: (line: string) => void;
+}
+
+/** Results shown on the server-rendered search page. */
+export const SEARCH_PAGE_LIMIT = 50;
+
+const SearchQuerySchema = z.object({ q: z.string().default('') });
+
+/**
+ * The site server: static files of `siteDir` with safe path mapping, redirects from `_redirects`,
+ * ETags, compression and security headers, and server-rendered search when `renderSearch` is given.
+ * Nothing is cached without checking the file on disk, so a site rebuilt in place is served fresh.
+ *
+ * @example
+ * const app = createApp({ siteDir: resolve('dist'), renderSearch: renderSearchPage });
+ * const server = await startServer(app, 3000);
+ */
+export function createApp(options: ServerOptions): Hono {
+  const { siteDir, renderSearch } = options;
+  const log = options.onRequestLog ?? (() => {});
+  const files = new FileCache();
+  const redirects = reloadable<RedirectTable>(join(siteDir, '_redirects'), (text) => ({ value: parseRedirects(text) }), new Map());
+  const names = reloadable<NamesIndex>(join(siteDir, 'search', 'names.json'), loadNamesIndex, emptyNamesIndex(), (problem) =>
+    log(`search: ${problem}`),
+  );
+
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const ms = (performance.now() - started).toFixed(1);
+    log(`${c.req.method} ${rawPathAndSearch(c.req.url)} ${c.res.status} ${ms}ms`);
+  });
+  app.use(securityHeaders());
+
+  app.get('*', async (c) => {
+    const { pathname, search } = new URL(c.req.url);
+    const parsed = parseRequestPath(pathname);
+    if (!parsed.ok) throw new HttpError(parsed.status, parsed.reason, { cause: parsed.cause });
+    const path = parsed.path;
+
+    const redirect = findRedirect(await redirects.get(), path.decoded);
+    if (redirect !== undefined) return c.redirect(locationFor(redirect, search), redirect.status);
+
+    if (renderSearch !== undefined && path.segments.length === 1 && path.segments[0] === 'search') {
+      if (!path.trailingSlash) return c.redirect(`/search/${search}`, 301);
+      const { q } = SearchQuerySchema.parse(c.req.query());
+      const results = searchNames(await names.get(), q, SEARCH_PAGE_LIMIT).map(
+        (m): SearchResultView => ({ title: m.item.t, url: m.item.u, kind: m.item.k, matched: m.matched, banned: m.item.b === 1 }),
+      );
+      const html = renderSearch(q, results);
+      return respond(c, new Payload(Buffer.from(html, 'utf8')), {
+        contentType: 'text/html; charset=utf-8',
+        cacheControl: 'no-cache',
+      });
+    }
+
+    return serveFile(c, path, search);
+  });
+
+  app.all('*', () => {
+    throw new HttpError(405, 'only GET and HEAD are supported');
+  });
+
+  app.notFound((c) => notFound(c));
+
+  app.onError(async (err, c) => {
+    if (!(err instanceof HttpError)) {
+      log(`error: ${err instanceof Error ? err.message : String(err)}`);
+      return problem(c, 500, 'the server could not answer this request');
+    }
+    if (err.status === 404) return notFound(c);
+    const res = problem(c, err.status, err.message);
+    if (err.status === 405) res.headers.set('Allow', 'GET, HEAD');
+    return res;
+  });
+
+  async function serveFile(c: Context, path: SitePath, search: string): Promise<Response> {
+    const target = await resolveInside(siteDir, path.segments);
+    const st = target === null ? null : await statOrNull(target);
+    if (target === null || st === null) throw new HttpError(404, 'no such page');
+    if (st.isDirectory()) {
+      if (!path.trailingSlash) return c.redirect(`${path.raw}/${search}`, 301);
+      return serveFile(c, { ...path, segments: [...path.segments, 'index.html'], trailingSlash: false }, search);
+    }
+    if (!st.isFile() || path.trailingSlash) throw new HttpError(404, 'no such page');
+    const payload = await files.load(target, st);
+    return respond(c, payload, { contentType: contentTypeOf(target), cacheControl: cacheControlFor(path.decoded) });
+  }
+
+  async function notFound(c: Context): Promise<Response> {
+    const target = await resolveInside(siteDir, ['404.html']);
+    const st = target === null ? null : await statOrNull(target);
+    if (target === null || st === null || !st.isFile()) {
+      return respond(c, new Payload(Buffer.from('Not found\n')), {
+        contentType: 'text/plain; charset=utf-8',
+        cacheControl: 'no-cache',
+        status: 404,
+      });
+    }
+    const payload = await files.load(target, st);
+    return respond(c, payload, { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache', status: 404 });
+  }
+
+  return app;
+}
+
+/** An RFC 9457 problem body: status and a message written for the client, never a stack. */
+function problem(c: Context, status: HttpError['status'], detail: string): Response {
+  const body = JSON.stringify({ type: 'about:blank', title: STATUS_TITLES[status] ?? 'Error', status, detail });
+  return c.body(body, status as 400, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' });
+}
+
+const STATUS_TITLES: Partial<Record<number, string>> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error',
+};
+
+function loadNamesIndex(text: string): { value: NamesIndex; problem?: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { value: emptyNamesIndex(), problem: `search/names.json is not JSON (${(err as Error).message}); rebuild the site` };
+  }
+  const parsed = parseNamesIndex(json);
+  return parsed.ok ? { value: parsed.index } : { value: emptyNamesIndex(), problem: parsed.message };
+}
+
+/** The request target as received, for the log (percent-encoded, so one line per request). */
+function rawPathAndSearch(url: string): string {
+  const { pathname, search } = new URL(url);
+  return (pathname + search).slice(0, 500);
+}

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { Payload } from './payload.js';
+import { versionOf } from './file-version.js';
+
+/** Default memory budget of the file cache. */
+export const FILE_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * File contents (and their hashes and compressed forms) by real path, each checked against the
+ * file's current `stat` on every use: a file rewritten by a rebuild is read again on the next
+ * request, never served stale. Least recently used entries go first when over budget; files larger
+ * than a quarter of the budget are read each time and not kept.
+ */
+export class FileCache {
+  readonly #entries = new Map<string, { version: string; payload: Payload; weight: number }>();
+  readonly #budget: number;
+  #total = 0;
+
+  constructor(budget: number = FILE_CACHE_BYTES) {
+    this.#budget = budget;
+  }
+
+  /** The payload of `file`, whose current stat is `st`. Throws what `readFile` throws. */
+  async load(file: string, st: BigIntStats): Promise<Payload> {
+    const version = versionOf(st);
+    const hit = this.#entries.get(file);
+    if (hit !== undefined && hit.version === version) {
+      this.#entries.delete(file); // move to the most recent end
+      this.#entries.set(file, hit);
+      return hit.payload;
+    }
+    const payload = new Payload(await readFile(file));
+    this.#drop(file);
+    // Counted as twice its size: room for the br and gzip forms made later (each well under half).
+    const weight = payload.bytes.byteLength * 2;
+    if (weight <= this.#budget / 2) {
+      this.#entries.set(file, { version, payload, weight });
+      this.#total += weight;
+      for (const oldest of this.#entries.keys()) {
+        if (this.#total <= this.#budget) break;
+        this.#drop(oldest);
+      }
+    }
+    return payload;
+  }
+
+  #drop(file: string): void {
+    const entry = this.#entries.get(file);
+    if (entry === undefined) return;
+    this.#entries.delete(file);
+    this.#total -= entry.weight;
+  }
+}
