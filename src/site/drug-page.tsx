@@ -1,0 +1,444 @@
+import type { Child, FC } from 'hono/jsx';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { raw } from 'hono/html';
+import type { Alternate, CatalogEntry, Faq, IngredientSections, Link, Section } from '../model/index.js';
+import type { SiteContext } from './context.js';
+import { KIND_LABEL } from './labels.js';
+import { AdSlot, Breadcrumb, Layout } from './layout.js';
+import { drugPageJsonLd, faqJsonLd, type JsonLd } from './seo.js';
+import { formatDate, formatRupees, IdRegistry, isoDate, letterLabel, letterOf, slugify } from './text.js';
+
+/** Lists longer than this are cut in the summary box and shown in full in their own section. */
+export const SUMMARY_LIST_MAX = 20;
+
+/** Ids of fixed elements of the layout and the drug page; section ids never take these. */
+const RESERVED_IDS = ['main', 'header-q', 'search-q', 'at-a-glance', 'contents', 'contents-h', 'at-a-glance-h'];
+
+export interface DrugPageProps {
+  ctx: SiteContext;
+  entry: CatalogEntry;
+  /** The page the banned status was inherited from, when `entry.banned.from` is not `self` and it resolves. */
+  bannedFrom: Link | null;
+}
+
+/** `meta description`: the monograph's, or a generated one when the source has none. */
+export function drugDescription(entry: CatalogEntry): string {
+  const m = entry.monograph;
+  const text = m.description.text.trim();
+  if (text !== '') return text;
+  return `${m.title}: ${KIND_LABEL[m.kind].toLowerCase()} — uses, dosage, side effects, precautions and FAQs.`;
+}
+
+/** `<title>` of a drug page. */
+export function drugTitle(entry: CatalogEntry, siteName: string): string {
+  const m = entry.monograph;
+  const what = m.kind === 'medicine' ? 'Uses, Price, Side Effects' : 'Uses, Dosage, Side Effects';
+  return `${m.title}: ${what} | ${siteName}`;
+}
+
+/** One block of the page body, planned before rendering so the table of contents knows every id. */
+interface Block {
+  id: string;
+  /** TOC label; null = not in the TOC. */
+  toc: string | null;
+  node: JSX.Element;
+}
+
+const hasBody = (s: Section): boolean => s.html.trim() !== '';
+
+const SectionBody: FC<{ ids: IdRegistry; html: string }> = ({ ids, html }) => (
+  <div class="section-body">{raw(ids.fixFragment(html))}</div>
+);
+
+/** A top-level section: `<section id><details open><summary><h2>` + sanitized body. */
+const TopSection: FC<{ id: string; title: string; cls: string; children?: Child }> = ({ id, title, cls, children }) => (
+  <section id={id} class={`section ${cls}`}>
+    <details open>
+      <summary>
+        <h2>{title}</h2>
+      </summary>
+      {children}
+    </details>
+  </section>
+);
+
+const FaqList: FC<{ ids: IdRegistry; faqs: readonly Faq[]; level: 3 | 4; primary: boolean }> = ({ ids, faqs, level, primary }) => (
+  <div class="faq-list">
+    {faqs.map((f, i) => {
+      const q = f.question.trim();
+      const cls = primary ? 'faq-question' : 'alt-faq-question';
+      return (
+        <div class="faq" id={ids.unique(primary ? `faq-${i + 1}` : 'alt-faq')}>
+          {level === 3 ? <h3 class={cls}>{q}</h3> : <h4 class={cls}>{q}</h4>}
+          <div class="faq-answer">{raw(ids.fixFragment(f.answerHtml))}</div>
+        </div>
+      );
+    })}
+  </div>
+);
+
+const LinkList: FC<{ ctx: SiteContext; links: readonly Link[]; max?: number; moreId?: string }> = ({ ctx, links, max, moreId }) => {
+  const shown = max !== undefined && links.length > max ? links.slice(0, max) : links;
+  const more = links.length - shown.length;
+  return (
+    <ul class="inline-list">
+      {shown.map((l) => (
+        <li>
+          <a href={ctx.href(l.url)}>{l.title}</a>
+        </li>
+      ))}
+      {more > 0 && moreId !== undefined && (
+        <li>
+          <a href={`#${moreId}`}>and {more} more</a>
+        </li>
+      )}
+    </ul>
+  );
+};
+
+const Row: FC<{ term: string; children?: Child }> = ({ term, children }) => (
+  <div class="fact">
+    <dt>{term}</dt>
+    <dd>{children}</dd>
+  </div>
+);
+
+const nonEmpty = (v: string | null | undefined): v is string => v != null && v.trim() !== '';
+
+/** The drug page of a composition, combination or brand. */
+export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
+  const m = entry.monograph;
+  const ids = new IdRegistry(RESERVED_IDS);
+  const description = drugDescription(entry);
+  const jsonLd: JsonLd[] = [drugPageJsonLd(ctx, entry, description)];
+  const faqLd = faqJsonLd(m.faqs);
+  if (faqLd !== null) jsonLd.push(faqLd);
+  const letter = letterOf(m.title);
+  const modified = isoDate(m.lastModified);
+  const product = m.product;
+  const links = entry.links;
+
+  // Plan the body.
+  const blocks: Block[] = [];
+  const disclaimers: Section[] = [];
+  let faqSection: Section | null = null;
+  for (const s of m.sections) {
+    if (s.id === 'disclaimer') disclaimers.push(s);
+    else if (s.id === 'faqs' && faqSection === null) faqSection = s;
+    else if (hasBody(s)) {
+      const id = ids.unique(s.id);
+      blocks.push({
+        id,
+        toc: s.title,
+        node: (
+          <TopSection id={id} title={s.title} cls={`section-${s.id}`}>
+            <SectionBody ids={ids} html={s.html} />
+          </TopSection>
+        ),
+      });
+    }
+  }
+  for (const group of m.perIngredient) blocks.push(ingredientBlock(ids, group));
+  if (m.faqs.length > 0 || (faqSection !== null && hasBody(faqSection))) {
+    const id = ids.unique('faqs');
+    const title = faqSection?.title ?? 'FAQs';
+    blocks.push({
+      id,
+      toc: title,
+      node: (
+        <TopSection id={id} title={title} cls="section-faqs">
+          {m.faqs.length > 0 ? (
+            <FaqList ids={ids} faqs={m.faqs} level={3} primary={true} />
+          ) : (
+            <SectionBody ids={ids} html={faqSection?.html ?? ''} />
+          )}
+        </TopSection>
+      ),
+    });
+  }
+  const brandsMoreId = links.brands.length > SUMMARY_LIST_MAX ? ids.unique('all-brands') : undefined;
+  if (brandsMoreId !== undefined) {
+    blocks.push({
+      id: brandsMoreId,
+      toc: `All brands (${links.brands.length})`,
+      node: (
+        <TopSection id={brandsMoreId} title={`All brands of ${m.title} (${links.brands.length})`} cls="section-list">
+          <LinkList ctx={ctx} links={links.brands} />
+        </TopSection>
+      ),
+    });
+  }
+  const combosMoreId = links.combinations.length > SUMMARY_LIST_MAX ? ids.unique('all-combinations') : undefined;
+  if (combosMoreId !== undefined) {
+    blocks.push({
+      id: combosMoreId,
+      toc: `All combinations (${links.combinations.length})`,
+      node: (
+        <TopSection id={combosMoreId} title={`Combinations containing ${m.title} (${links.combinations.length})`} cls="section-list">
+          <LinkList ctx={ctx} links={links.combinations} />
+        </TopSection>
+      ),
+    });
+  }
+  m.alternates.forEach((alt, i) => blocks.push(alternateBlock(ids, alt, i + 1)));
+  const disclaimerId = ids.unique('disclaimer');
+  const disclaimerBodies = disclaimers.filter(hasBody);
+  blocks.push({
+    id: disclaimerId,
+    toc: 'Disclaimer',
+    node: (
+      <section id={disclaimerId} class="section section-disclaimer">
+        <h2>Disclaimer</h2>
+        {disclaimerBodies.length > 0 ? (
+          disclaimerBodies.map((s) => <SectionBody ids={ids} html={s.html} />)
+        ) : (
+          <div class="section-body">
+            <p>
+              This page is for general information and is not a substitute for professional medical advice, diagnosis
+              or treatment. Always ask a doctor or pharmacist about your own situation.
+            </p>
+          </div>
+        )}
+      </section>
+    ),
+  });
+
+  const ingredients = links.ingredients;
+  return (
+    <Layout
+      ctx={ctx}
+      kind={m.kind}
+      headerSearch={true}
+      title={drugTitle(entry, ctx.options.siteName)}
+      description={description}
+      path={entry.url}
+      ogTitle={m.title}
+      ogType="article"
+      jsonLd={jsonLd}
+      noindex={false}
+    >
+      <Breadcrumb
+        ctx={ctx}
+        items={[
+          { label: 'Home', path: '/' },
+          { label: letterLabel(letter), path: `/browse/${letter}/` },
+          { label: m.title, path: null },
+        ]}
+      />
+      <AdSlot ctx={ctx} kind={m.kind} slot="top" />
+      <article class={`monograph monograph-${m.kind}`}>
+        <div class="page-head">
+          <p class="eyebrow">
+            {KIND_LABEL[m.kind]}
+            {entry.banned.value && <span class="badge badge-banned">Banned</span>}
+          </p>
+          <h1>{m.title}</h1>
+          {m.kind === 'medicine' && product !== null && (nonEmpty(product.strength) || nonEmpty(product.company)) && (
+            <p class="subtitle">{[product.strength, product.company].filter(nonEmpty).join(' · ')}</p>
+          )}
+        </div>
+
+        {entry.banned.value && (
+          <div class="notice notice-banned" role="alert">
+            <p>
+              <strong>Banned in India.</strong>{' '}
+              {entry.banned.from === 'self' ? (
+                <>{m.title} is on the list of medicines banned in India. Do not buy or use it; ask a doctor about alternatives.</>
+              ) : (
+                <>
+                  {m.title} is marked banned because{' '}
+                  {bannedFrom !== null ? (
+                    <>
+                      {bannedFrom.kind === 'combination' ? 'the combination' : 'its generic'}{' '}
+                      <a href={ctx.href(bannedFrom.url)}>{bannedFrom.title}</a>
+                    </>
+                  ) : (
+                    <>“{entry.banned.from}”</>
+                  )}{' '}
+                  is banned in India. Do not buy or use it; ask a doctor about alternatives.
+                </>
+              )}
+            </p>
+          </div>
+        )}
+
+        {m.notAProduct !== null && (
+          <div class="notice notice-warning" role="note">
+            <p>
+              <strong>Not a recognised product.</strong> The source says:
+            </p>
+            <blockquote>
+              <p>{m.notAProduct.text}</p>
+            </blockquote>
+          </div>
+        )}
+
+        <section class="glance" id="at-a-glance">
+          <h2 id="at-a-glance-h">At a glance</h2>
+          <dl class="facts">
+            <Row term="Type">
+              {KIND_LABEL[m.kind]}
+              {m.kind === 'medicine' && nonEmpty(product?.type) && ` (${product.type})`}
+            </Row>
+            {links.generic !== null && (
+              <Row term={links.generic.kind === 'combination' ? 'Combination' : 'Generic'}>
+                <a href={ctx.href(links.generic.url)}>{links.generic.title}</a>
+              </Row>
+            )}
+            {m.kind === 'composition' && nonEmpty(m.genericName) && m.genericName.trim() !== m.title.trim() && (
+              <Row term="Generic name">{m.genericName}</Row>
+            )}
+            {m.drugClass !== null && <Row term="Drug class">{m.drugClass.text}</Row>}
+            {ingredients.length > 0 && (
+              <Row term="Ingredients">
+                <ul class="inline-list">
+                  {ingredients.map((i) => (
+                    <li>{i.link !== null ? <a href={ctx.href(i.link.url)}>{i.name}</a> : i.name}</li>
+                  ))}
+                </ul>
+              </Row>
+            )}
+            {product !== null && nonEmpty(product.strength) && <Row term="Strength">{product.strength}</Row>}
+            {product !== null && nonEmpty(product.packSize) && <Row term="Pack">{product.packSize}</Row>}
+            {product !== null && nonEmpty(product.company) && <Row term="Company">{product.company}</Row>}
+            {product !== null && product.mrp !== null && <Row term="MRP">{formatRupees(product.mrp)}</Row>}
+            {m.brandNames.length > 0 && (
+              <Row term="Brand names">
+                <ul class="inline-list">
+                  {m.brandNames.map((b) => (
+                    <li>{b}</li>
+                  ))}
+                </ul>
+              </Row>
+            )}
+            {links.brands.length > 0 && (
+              <Row term="Brand pages">
+                <LinkList ctx={ctx} links={links.brands} max={SUMMARY_LIST_MAX} {...(brandsMoreId !== undefined ? { moreId: brandsMoreId } : {})} />
+              </Row>
+            )}
+            {links.combinations.length > 0 && (
+              <Row term="In combinations">
+                <LinkList ctx={ctx} links={links.combinations} max={SUMMARY_LIST_MAX} {...(combosMoreId !== undefined ? { moreId: combosMoreId } : {})} />
+              </Row>
+            )}
+            {entry.banned.value && (
+              <Row term="Status">
+                <strong class="text-banned">Banned in India</strong>
+              </Row>
+            )}
+            {modified !== null && (
+              <Row term="Last updated">
+                <time datetime={modified}>{formatDate(modified)}</time>
+              </Row>
+            )}
+            {m.sources.length > 0 && (
+              <Row term={m.sources.length === 1 ? 'Source' : 'Sources'}>
+                <ul class="sources">
+                  {m.sources.map((s) => (
+                    <li>
+                      <code>{s.file}</code>, lines {s.lines.start}–{s.lines.end}
+                      {s.role === 'alternate' ? ' (alternate)' : ' (primary)'}
+                    </li>
+                  ))}
+                </ul>
+              </Row>
+            )}
+          </dl>
+        </section>
+
+        <nav class="toc" id="contents" aria-labelledby="contents-h">
+          <h2 id="contents-h">On this page</h2>
+          <ol>
+            {blocks
+              .filter((b) => b.toc !== null)
+              .map((b) => (
+                <li>
+                  <a href={`#${b.id}`}>{b.toc}</a>
+                </li>
+              ))}
+          </ol>
+        </nav>
+
+        {blocks.map((b) => b.node)}
+      </article>
+      <AdSlot ctx={ctx} kind={m.kind} slot="bottom" />
+    </Layout>
+  );
+};
+
+function ingredientBlock(ids: IdRegistry, group: IngredientSections): Block {
+  const slug = slugify(group.ingredient);
+  const id = ids.unique(`ingredient-${slug}`);
+  const sections = group.sections.filter(hasBody);
+  return {
+    id,
+    toc: group.ingredient,
+    node: (
+      <section id={id} class="section ingredient">
+        <h2>{group.ingredient}</h2>
+        {sections.map((s) => (
+          <section id={ids.unique(`${slug}-${s.id}`)} class={`subsection section-${s.id}`}>
+            <details open>
+              <summary>
+                <h3>{s.title}</h3>
+              </summary>
+              <SectionBody ids={ids} html={s.html} />
+            </details>
+          </section>
+        ))}
+      </section>
+    ),
+  };
+}
+
+/** An alternate source, collapsed: every section, per-ingredient group and FAQ it has. */
+function alternateBlock(ids: IdRegistry, alt: Alternate, n: number): Block {
+  const id = ids.unique(`alternate-${n}`);
+  const prefix = `alt${n}`;
+  const sections = alt.sections.filter((s) => hasBody(s) && !(s.id === 'faqs' && alt.faqs.length > 0));
+  return {
+    id,
+    toc: `Also described in ${alt.source.file}`,
+    node: (
+      <section id={id} class="section alternate">
+        <details>
+          <summary>
+            <h2>
+              Also described in <code>{alt.source.file}</code>
+            </h2>
+          </summary>
+          <p class="source-note">
+            “{alt.title}”, lines {alt.source.lines.start}–{alt.source.lines.end} ({alt.source.format} format). Shown as
+            written in that source.
+          </p>
+          {sections.map((s) => (
+            <section id={ids.unique(`${prefix}-${s.id}`)} class={`subsection section-${s.id}`}>
+              <h3>{s.title}</h3>
+              <SectionBody ids={ids} html={s.html} />
+            </section>
+          ))}
+          {alt.perIngredient.map((g) => {
+            const slug = slugify(g.ingredient);
+            return (
+              <section id={ids.unique(`${prefix}-ingredient-${slug}`)} class="subsection ingredient">
+                <h3>{g.ingredient}</h3>
+                {g.sections.filter(hasBody).map((s) => (
+                  <section id={ids.unique(`${prefix}-${slug}-${s.id}`)} class={`subsection section-${s.id}`}>
+                    <h4>{s.title}</h4>
+                    <SectionBody ids={ids} html={s.html} />
+                  </section>
+                ))}
+              </section>
+            );
+          })}
+          {alt.faqs.length > 0 && (
+            <section id={ids.unique(`${prefix}-faqs`)} class="subsection section-faqs">
+              <h3>FAQs</h3>
+              <FaqList ids={ids} faqs={alt.faqs} level={4} primary={false} />
+            </section>
+          )}
+        </details>
+      </section>
+    ),
+  };
+}

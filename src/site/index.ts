@@ -1,0 +1,10 @@
+/**
+ * The HTML site layer: catalog → static pages (HTML, sitemap, robots, redirects), plus the server-rendered search page.
+ * Views are typed hono/jsx components; content strings are escaped by JSX, and only pre-sanitized section HTML,
+ * FAQ answers and operator ad snippets are injected raw.
+ */
+export type { AdSlots, SiteOptions, PageSpec, SearchResultView, PageKind } from './types.js';
+export { sitePages, renderSearchPage } from './pages.js';
+export { ASSET_FILES } from './assets.js';
+export { TEMPLATE_VERSION } from './signature.js';
+export { SITEMAP_MAX_URLS } from './sitemap.js';

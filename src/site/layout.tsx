@@ -1,0 +1,177 @@
+import type { Child, FC } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { SiteContext } from './context.js';
+import type { JsonLd } from './seo.js';
+import { jsonForScript, letterLabel, LETTERS } from './text.js';
+import type { PageKind } from './types.js';
+
+/** Head metadata of a page. */
+export interface HeadProps {
+  /** The whole `<title>`. */
+  title: string;
+  description: string;
+  /** Site path of the page (`/composition/x/`); null = no canonical / og:url (404). */
+  path: string | null;
+  ogTitle: string;
+  ogType: 'website' | 'article';
+  jsonLd: readonly JsonLd[];
+  noindex: boolean;
+}
+
+export interface LayoutProps extends HeadProps {
+  ctx: SiteContext;
+  kind: PageKind;
+  /** Show the search box in the header (off on pages that have their own big one). */
+  headerSearch: boolean;
+  children?: Child;
+}
+
+/** Site search form; progressive enhancement by assets/search.js (`data-search`). */
+export const SearchForm: FC<{ ctx: SiteContext; id: string; label: string; value?: string; big?: boolean }> = ({
+  ctx,
+  id,
+  label,
+  value,
+  big,
+}) => (
+  <form
+    class={big === true ? 'search-form search-form-big' : 'search-form'}
+    role="search"
+    aria-label={label}
+    action={ctx.href('/search/')}
+    method="get"
+    data-search=""
+    data-names-url={ctx.href('/search/names.json')}
+  >
+    <label for={id} class={big === true ? 'search-label' : 'visually-hidden'}>
+      Search medicines and brands
+    </label>
+    <span class="search-row">
+      <input
+        id={id}
+        class="search-input"
+        type="search"
+        name="q"
+        value={value ?? ''}
+        autocomplete="off"
+        spellcheck={false}
+        placeholder="e.g. paracetamol, Crocin"
+      />
+      <button type="submit" class="search-button">
+        Search
+      </button>
+    </span>
+  </form>
+);
+
+/** The A–Z letter links. */
+export const AzNav: FC<{ ctx: SiteContext; current?: string; label: string; letters?: readonly string[] }> = ({
+  ctx,
+  current,
+  label,
+  letters,
+}) => (
+  <nav class="az" aria-label={label}>
+    <ul>
+      {(letters ?? LETTERS).map((l) => (
+        <li>
+          <a href={ctx.href(`/browse/${l}/`)} aria-current={l === current ? 'page' : undefined}>
+            {letterLabel(l)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  </nav>
+);
+
+/** An operator ad slot, or nothing. */
+export const AdSlot: FC<{ ctx: SiteContext; kind: PageKind; slot: 'top' | 'bottom' }> = ({ ctx, kind, slot }) => {
+  const html = ctx.ad(kind, slot);
+  return html === null ? null : <div class={`ad ad-${slot}`}>{raw(html)}</div>;
+};
+
+/** The page shell: head with SEO metadata, header, main, footer. */
+export const Layout: FC<LayoutProps> = (p) => {
+  const { ctx } = p;
+  const site = ctx.options.siteName;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{p.title}</title>
+        {p.description !== '' && <meta name="description" content={p.description} />}
+        {p.noindex && <meta name="robots" content="noindex" />}
+        {p.path !== null && <link rel="canonical" href={ctx.canonical(p.path)} />}
+        <meta property="og:title" content={p.ogTitle} />
+        {p.description !== '' && <meta property="og:description" content={p.description} />}
+        {p.path !== null && ctx.hasSiteUrl && <meta property="og:url" content={ctx.canonical(p.path)} />}
+        <meta property="og:type" content={p.ogType} />
+        <meta property="og:site_name" content={site} />
+        <meta name="twitter:card" content="summary" />
+        <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href={ctx.href('/assets/favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={ctx.href('/assets/site.css')} />
+        <script src={ctx.href('/assets/search.js')} defer></script>
+        {p.jsonLd.map((j) => (
+          <script type="application/ld+json">{raw(jsonForScript(j))}</script>
+        ))}
+      </head>
+      <body class={`page-${p.kind}`}>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="wrap header-inner">
+            <a class="brand" href={ctx.href('/')}>
+              <span class="brand-mark" aria-hidden="true">
+                ℞
+              </span>
+              {site}
+            </a>
+            {p.headerSearch && <SearchForm ctx={ctx} id="header-q" label="Site search" />}
+            <nav class="site-nav" aria-label="Site">
+              <ul>
+                <li>
+                  <a href={ctx.href('/browse/a/')}>Browse A–Z</a>
+                </li>
+                <li>
+                  <a href={ctx.href('/search/')}>Search</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {p.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              {site} is a reference for information only. It is not medical advice: ask a doctor or pharmacist before
+              starting, stopping or changing a medicine.
+            </p>
+            <p>
+              <a href={ctx.href('/')}>Home</a> · <a href={ctx.href('/browse/a/')}>Browse A–Z</a> ·{' '}
+              <a href={ctx.href('/search/')}>Search</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+};
+
+/** Breadcrumb trail; the last item is the current page. */
+export const Breadcrumb: FC<{ ctx: SiteContext; items: readonly { label: string; path: string | null }[] }> = ({
+  ctx,
+  items,
+}) => (
+  <nav class="breadcrumb" aria-label="Breadcrumb">
+    <ol>
+      {items.map((it) => (
+        <li>{it.path === null ? <span aria-current="page">{it.label}</span> : <a href={ctx.href(it.path)}>{it.label}</a>}</li>
+      ))}
+    </ol>
+  </nav>
+);

@@ -1,0 +1,228 @@
+import type { Catalog } from '../catalog/types.js';
+import { entryKey } from '../catalog/types.js';
+import type { CatalogEntry, Kind, Link } from '../model/index.js';
+import { BrowsePage } from './browse-page.js';
+import { siteContext, type SiteContext } from './context.js';
+import { DrugPage } from './drug-page.js';
+import { HomePage, type HomeData } from './home-page.js';
+import { KINDS } from './labels.js';
+import type { ListItem } from './lists.js';
+import { NotFoundPage } from './not-found-page.js';
+import { RedirectPage } from './redirect-page.js';
+import { renderDocument } from './render.js';
+import { SearchPage } from './search-page.js';
+import { signature, TEMPLATE_VERSION } from './signature.js';
+import { robotsPage, SITEMAP_MAX_URLS, sitemapPages, type SitemapUrl } from './sitemap.js';
+import { encodePath, isoDate, letterOf, LETTERS } from './text.js';
+import type { PageKind, PageSpec, SearchResultView, SiteOptions } from './types.js';
+
+/** Knobs for tests and unusual deployments. */
+export interface SiteLimits {
+  /** URLs per sitemap file before switching to a sitemap index (default 50,000). */
+  sitemapMaxUrls: number;
+  /** Pages in the home page's featured list (default 8). */
+  featured: number;
+}
+
+export const DEFAULT_LIMITS: SiteLimits = { sitemapMaxUrls: SITEMAP_MAX_URLS, featured: 8 };
+
+/**
+ * A site path (`/composition/x/`, possibly percent-encoded) → the output file (`composition/x/index.html`),
+ * or null when the path is unsafe (`..`, backslash, control characters).
+ */
+export function outputPathOf(path: string): string | null {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // keep as written
+  }
+  const segments = decoded.split('/').filter((s) => s !== '');
+  if (segments.some((s) => s === '.' || s === '..' || /[\\\u0000-\u001f]/.test(s))) return null;
+  if (!decoded.endsWith('/') && /\.(html?|xml|txt|json)$/i.test(segments[segments.length - 1] ?? '')) return segments.join('/');
+  return [...segments, 'index.html'].join('/');
+}
+
+const toLink = (e: CatalogEntry): Link => ({ slug: e.monograph.slug, title: e.monograph.title, kind: e.monograph.kind, url: e.url });
+const toItem = (e: CatalogEntry): ListItem => ({ title: e.monograph.title, url: e.url, kind: e.monograph.kind, banned: e.banned.value });
+
+/** The page a banned status was inherited from (`entry.banned.from` is a slug or a `kind:slug` key). */
+export function resolveBannedFrom(catalog: Catalog, entry: CatalogEntry): Link | null {
+  const from = entry.banned.from;
+  if (from === 'self' || !entry.banned.value) return null;
+  const generic = entry.links.generic;
+  if (generic !== null && (generic.slug === from || `${generic.kind}:${generic.slug}` === from)) return generic;
+  const direct = catalog.byKey.get(from);
+  if (direct !== undefined) return toLink(direct);
+  for (const k of KINDS) {
+    const e = catalog.byKey.get(entryKey(k, from));
+    if (e !== undefined && e !== entry) return toLink(e);
+  }
+  return null;
+}
+
+function optionParts(ctx: SiteContext, kind: PageKind): string[] {
+  const o = ctx.options;
+  return [TEMPLATE_VERSION, kind, o.siteUrl ?? '', o.siteName, ctx.ad(kind, 'top') ?? '', ctx.ad(kind, 'bottom') ?? ''];
+}
+
+const linkParts = (l: Link | null): string[] => (l === null ? ['-'] : [l.kind, l.slug, l.title, l.url]);
+
+/** Everything a drug page shows, as signature parts: source digests, banned status and every linked title/url. */
+export function drugSignature(ctx: SiteContext, entry: CatalogEntry, bannedFrom: Link | null): string {
+  const m = entry.monograph;
+  const parts: (string | number | boolean | null)[] = [...optionParts(ctx, m.kind), entry.url, m.kind, m.slug, m.title];
+  for (const s of m.sources) parts.push(s.file, s.digest, s.format, s.role, s.lines.start, s.lines.end);
+  for (const a of m.alternates) parts.push('alt', a.source.file, a.source.digest);
+  parts.push('banned', entry.banned.value, entry.banned.from, ...linkParts(bannedFrom));
+  parts.push('ingredients');
+  for (const i of entry.links.ingredients) parts.push(i.name, ...linkParts(i.link));
+  parts.push('combinations');
+  for (const l of entry.links.combinations) parts.push(...linkParts(l));
+  parts.push('brands');
+  for (const l of entry.links.brands) parts.push(...linkParts(l));
+  parts.push('generic', ...linkParts(entry.links.generic));
+  return signature(parts);
+}
+
+const itemParts = (items: readonly ListItem[]): (string | boolean)[] => items.flatMap((i) => [i.kind, i.title, i.url, i.banned]);
+
+/** Featured on the home page: the compositions and combinations with most brand pages (not banned). */
+function featuredItems(entries: readonly CatalogEntry[], n: number): ListItem[] {
+  const candidates = entries.filter((e) => e.monograph.kind !== 'medicine' && !e.banned.value);
+  const withBrands = candidates
+    .map((e, i) => ({ e, i, brands: e.links.brands.length }))
+    .filter((x) => x.brands > 0)
+    .sort((a, b) => b.brands - a.brands || a.i - b.i)
+    .slice(0, n)
+    .map((x) => toItem(x.e));
+  return withBrands.length > 0 ? withBrands : candidates.slice(0, n).map(toItem);
+}
+
+/**
+ * Every file of the static site, with a signature per file for incremental rebuilds.
+ * @example for (const p of sitePages(catalog, { siteUrl: 'https://example.org', siteName: 'Formulary', adSlots: {}, builtAt })) write(p.path, p.render())
+ */
+export function sitePages(catalog: Catalog, options: SiteOptions): PageSpec[] {
+  return buildSitePages(catalog, options, DEFAULT_LIMITS);
+}
+
+/** `sitePages` with explicit limits (tests lower the sitemap threshold). */
+export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: SiteLimits = DEFAULT_LIMITS): PageSpec[] {
+  const ctx = siteContext(options);
+  const pages: PageSpec[] = [];
+  const taken = new Set<string>();
+  const add = (p: PageSpec): void => {
+    if (taken.has(p.path)) throw new Error(`site: two pages write "${p.path}"`);
+    taken.add(p.path);
+    pages.push(p);
+  };
+  const fallbackDate = isoDate(options.builtAt) ?? options.builtAt;
+  const sitemap: SitemapUrl[] = [];
+  let newest = '';
+
+  // Buckets, counts.
+  const buckets = new Map<string, ListItem[]>(LETTERS.map((l) => [l, []]));
+  const bucketDates = new Map<string, string>();
+  const counts: Record<Kind, number> = { composition: 0, combination: 0, medicine: 0 };
+  let banned = 0;
+  const entryUrls = new Map<string, CatalogEntry>();
+  for (const e of catalog.entries) {
+    const letter = letterOf(e.monograph.title);
+    buckets.get(letter)?.push(toItem(e));
+    counts[e.monograph.kind]++;
+    if (e.banned.value) banned++;
+    entryUrls.set(e.url, e);
+    const lastmod = isoDate(e.monograph.lastModified);
+    if (lastmod !== null) {
+      if (lastmod > newest) newest = lastmod;
+      if (lastmod > (bucketDates.get(letter) ?? '')) bucketDates.set(letter, lastmod);
+    }
+  }
+  const siteDate = newest !== '' ? newest : fallbackDate;
+  const navLetters = (buckets.get('0-9')?.length ?? 0) > 0 ? LETTERS : LETTERS.filter((l) => l !== '0-9');
+
+  // Home.
+  const home: HomeData = { counts, banned, featured: featuredItems(catalog.entries, limits.featured), letters: navLetters };
+  add({
+    path: 'index.html',
+    signature: signature([...optionParts(ctx, 'home'), counts.composition, counts.combination, counts.medicine, banned, ...navLetters, ...itemParts(home.featured)]),
+    render: () => renderDocument(<HomePage ctx={ctx} data={home} />),
+  });
+  sitemap.push({ path: '/', lastmod: siteDate });
+
+  // Browse.
+  for (const letter of navLetters) {
+    const items = buckets.get(letter) ?? [];
+    add({
+      path: `browse/${letter}/index.html`,
+      signature: signature([...optionParts(ctx, 'browse'), letter, ...navLetters, ...itemParts(items)]),
+      render: () => renderDocument(<BrowsePage ctx={ctx} letter={letter} items={items} letters={navLetters} />),
+    });
+    if (items.length > 0) sitemap.push({ path: `/browse/${letter}/`, lastmod: bucketDates.get(letter) ?? fallbackDate });
+  }
+
+  // Search, 404.
+  add({
+    path: 'search/index.html',
+    signature: signature(optionParts(ctx, 'search')),
+    render: () => renderSearchPageWith(ctx, '', []),
+  });
+  sitemap.push({ path: '/search/', lastmod: siteDate });
+  add({
+    path: '404.html',
+    signature: signature([...optionParts(ctx, 'not-found'), ...navLetters]),
+    render: () => renderDocument(<NotFoundPage ctx={ctx} letters={navLetters} />),
+  });
+
+  // Drug pages.
+  for (const entry of catalog.entries) {
+    const path = outputPathOf(entry.url);
+    if (path === null) throw new Error(`site: entry "${entryKey(entry.monograph.kind, entry.monograph.slug)}" has an unsafe url "${entry.url}"`);
+    const bannedFrom = resolveBannedFrom(catalog, entry);
+    add({
+      path,
+      signature: drugSignature(ctx, entry, bannedFrom),
+      render: () => renderDocument(<DrugPage ctx={ctx} entry={entry} bannedFrom={bannedFrom} />),
+    });
+    sitemap.push({ path: entry.url, lastmod: isoDate(entry.monograph.lastModified) ?? fallbackDate });
+  }
+
+  // Redirects: a stub per old path (unless a real page lives there) and a Netlify `_redirects` file.
+  const redirectLines: string[] = [];
+  for (const [from, to] of catalog.redirects) {
+    const path = outputPathOf(from);
+    if (path === null || taken.has(path)) continue;
+    const target = entryUrls.get(to);
+    const title = target?.monograph.title ?? null;
+    add({
+      path,
+      signature: signature([TEMPLATE_VERSION, 'redirect', options.siteUrl ?? '', options.siteName, from, to, title]),
+      render: () => renderDocument(<RedirectPage ctx={ctx} to={to} title={title} />),
+    });
+    redirectLines.push(`${ctx.href(encodePath(from))} ${ctx.href(encodePath(to))} 301`);
+  }
+  if (redirectLines.length > 0) {
+    add({
+      path: '_redirects',
+      signature: signature([TEMPLATE_VERSION, '_redirects', ...redirectLines]),
+      render: () => redirectLines.join('\n') + '\n',
+    });
+  }
+
+  for (const p of sitemapPages(ctx, sitemap, limits.sitemapMaxUrls)) add(p);
+  add(robotsPage(ctx));
+  return pages;
+}
+
+function renderSearchPageWith(ctx: SiteContext, query: string, results: readonly SearchResultView[]): string {
+  return renderDocument(<SearchPage ctx={ctx} query={query} results={results} />);
+}
+
+/**
+ * The search page for a query, rendered on the server for `/search/?q=…` (works without JS).
+ * @example c.html(renderSearchPage(q, results, options))
+ */
+export function renderSearchPage(query: string, results: SearchResultView[], options: SiteOptions): string {
+  return renderSearchPageWith(siteContext(options), query, results);
+}

@@ -1,0 +1,61 @@
+import type { FC } from 'hono/jsx';
+import type { SiteContext } from './context.js';
+import { KIND_SHORT } from './labels.js';
+import { AdSlot, Layout, SearchForm } from './layout.js';
+import type { SearchResultView } from './types.js';
+
+/** The status line above the results; assets/search.js writes the same wording. */
+export function searchStatus(query: string, count: number): string {
+  if (query.trim() === '') return 'Type a generic name, a brand or a combination.';
+  if (count === 0) return `No results for “${query}”.`;
+  return `${count} ${count === 1 ? 'result' : 'results'} for “${query}”.`;
+}
+
+/** `/search/`: a GET form that works without JS, the server's results, and a list assets/search.js fills as you type. */
+export const SearchPage: FC<{ ctx: SiteContext; query: string; results: readonly SearchResultView[] }> = ({ ctx, query, results }) => {
+  const site = ctx.options.siteName;
+  const q = query.trim();
+  return (
+    <Layout
+      ctx={ctx}
+      kind="search"
+      headerSearch={false}
+      title={q === '' ? `Search medicines | ${site}` : `“${q}” — search | ${site}`}
+      description={`Search ${site} by generic name, brand or combination.`}
+      path="/search/"
+      ogTitle={`Search ${site}`}
+      ogType="website"
+      jsonLd={[]}
+      noindex={q !== ''}
+    >
+      <h1>Search medicines</h1>
+      <SearchForm ctx={ctx} id="search-q" label="Medicine search" value={query} big={true} />
+      <AdSlot ctx={ctx} kind="search" slot="top" />
+      <section class="search-results" aria-labelledby="results-h">
+        <h2 id="results-h" class="visually-hidden">
+          Results
+        </h2>
+        <p id="search-status" class="search-status" role="status">
+          {searchStatus(q, results.length)}
+        </p>
+        <ol id="search-results" class="results" data-search-results="">
+          {results.map((r) => (
+            <li class="result">
+              <a href={ctx.href(r.url)}>{r.title}</a> <span class={`badge badge-${r.kind}`}>{KIND_SHORT[r.kind]}</span>
+              {r.banned && <span class="badge badge-banned">Banned</span>}
+              {r.matched.trim() !== '' && r.matched.trim().toLowerCase() !== r.title.trim().toLowerCase() && (
+                <span class="matched">matches “{r.matched}”</span>
+              )}
+            </li>
+          ))}
+        </ol>
+        {q !== '' && results.length === 0 && (
+          <p class="search-help">
+            Check the spelling, try the generic name instead of the brand, or <a href={ctx.href('/browse/a/')}>browse A–Z</a>.
+          </p>
+        )}
+      </section>
+      <AdSlot ctx={ctx} kind="search" slot="bottom" />
+    </Layout>
+  );
+};
