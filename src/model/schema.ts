@@ -55,8 +55,8 @@ export const SubsectionSchema = z.object({
    * `adjustments`, `common`, `serious`, `long-term`, `adr`), else a slug of the heading. */
   id: z.string(),
   title: z.string(),
+  /** Lines of the subsection inside its section (its markdown is that part of the section's). */
   range: LineRangeSchema,
-  markdown: z.string(),
 });
 export type Subsection = z.infer<typeof SubsectionSchema>;
 

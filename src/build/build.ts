@@ -1,0 +1,223 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildCatalog, type Catalog } from '../catalog/index.js';
+import { discover, type DiscoveredFile } from '../content/index.js';
+import { countByCode, countBySeverity, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
+import type { Kind, Monograph } from '../model/index.js';
+import { NORMALIZER_VERSION, normalizeFile, type Fidelity, type NormalizeResult } from '../normalize/index.js';
+import { buildNamesIndex } from '../search/index.js';
+import { ASSET_FILES, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
+import { Store } from '../store/index.js';
+import { copyUnder, stagingDir, swapInto, writeAtomic, writeUnder } from './write.js';
+
+export interface BuildOptions {
+  /** Content folders (Astro, Jekyll or plain layout); merged into one catalog. */
+  contentDirs: string[];
+  /** Output folder; replaced atomically. */
+  outDir: string;
+  siteUrl?: string | null;
+  siteName?: string;
+  adSlots?: AdSlots;
+  /** Cache folder for the SQLite store; null disables the cache. Default `.formulary`. */
+  cacheDir?: string | null;
+  /** Progress callback: phase name, done, total. */
+  onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface BuildReport {
+  version: 1;
+  builtAt: string;
+  wallMs: number;
+  contentDirs: string[];
+  pages: number;
+  counts: Record<Kind, number>;
+  files: { total: number; used: number; failed: number; fromCache: number };
+  diagnostics: { bySeverity: Record<string, number>; byCode: Record<string, number>; items: Diagnostic[] };
+  fidelity: { files: number; complete: number; nonBlankLines: number; accountedLines: number; perSource: Fidelity[] };
+  timingsMs: Record<string, number>;
+}
+
+/** What a build keeps in memory so that a rebuild after an edit touches only what changed. */
+export interface BuildState {
+  results: Map<string, NormalizeResult>;
+  signatures: Map<string, string>;
+  catalog: Catalog;
+}
+
+interface Loaded {
+  files: DiscoveredFile[];
+  results: NormalizeResult[];
+  fromCache: number;
+}
+
+/** Discover and normalize every file, reusing cached results for unchanged files. */
+function load(opts: BuildOptions, previous: Map<string, NormalizeResult> | null, changed: ReadonlySet<string> | null): Loaded {
+  const files = opts.contentDirs.flatMap((d) => discover(d));
+  const store = opts.cacheDir === null ? null : new Store(resolve(opts.cacheDir ?? '.formulary'), `normalizer-${NORMALIZER_VERSION}`);
+  const results: NormalizeResult[] = [];
+  let fromCache = 0;
+  try {
+    const run = (): void => {
+      files.forEach((f, i) => {
+        if (i % 200 === 0) opts.onProgress?.('read', i, files.length);
+        const prev = previous?.get(f.abs);
+        if (prev && changed && !changed.has(f.abs)) {
+          results.push(prev);
+          fromCache++;
+          return;
+        }
+        const cached = store?.get(f.abs);
+        if (cached && cached.mtimeMs === f.mtimeMs && cached.size === f.size) {
+          results.push(JSON.parse(cached.json) as NormalizeResult);
+          fromCache++;
+          return;
+        }
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(f.abs);
+        } catch (e) {
+          results.push(unreadable(f, e as Error));
+          return;
+        }
+        const r = normalizeFile({ file: f.file, bytes, kindHint: f.kindHint });
+        results.push(r);
+        store?.put(f.abs, f.mtimeMs, f.size, r.digest, JSON.stringify(r));
+      });
+    };
+    if (store) store.transaction(run);
+    else run();
+    if (store && !changed) store.prune(new Set(files.map((f) => f.abs)));
+  } finally {
+    store?.close();
+  }
+  opts.onProgress?.('read', files.length, files.length);
+  return { files, results, fromCache };
+}
+
+function unreadable(f: DiscoveredFile, e: Error): NormalizeResult {
+  return {
+    file: f.file,
+    digest: '',
+    monograph: null,
+    diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `The file could not be read: ${e.message}`, hint: 'Check that the file exists and is readable by this user.', file: f.file, line: 1, column: 1 }],
+    fidelity: { file: f.file, nonBlankLines: 0, accountedLines: 0, unaccounted: [] },
+  };
+}
+
+function siteOptions(opts: BuildOptions, builtAt: string): SiteOptions {
+  return { siteUrl: opts.siteUrl ?? null, siteName: opts.siteName ?? 'Formulary', adSlots: opts.adSlots ?? {}, builtAt };
+}
+
+/** Files every build writes besides the pages: names index, assets, site.json. */
+function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; contents: string }[] {
+  return [
+    { path: 'search/names.json', contents: JSON.stringify(buildNamesIndex(catalog)) },
+    { path: 'site.json', contents: JSON.stringify({ siteUrl: options.siteUrl, siteName: options.siteName, builtAt: options.builtAt }) },
+  ];
+}
+
+function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: number, builtAt: string, wallMs: number, timingsMs: Record<string, number>): BuildReport {
+  const diagnostics = sortDiagnostics([...loaded.results.flatMap((r) => r.diagnostics), ...catalog.diagnostics]);
+  const counts: Record<Kind, number> = { composition: 0, combination: 0, medicine: 0 };
+  for (const e of catalog.entries) counts[e.monograph.kind]++;
+  const perSource = loaded.results.map((r) => r.fidelity);
+  const used = loaded.results.filter((r) => r.monograph).length;
+  return {
+    version: 1,
+    builtAt,
+    wallMs: Math.round(wallMs),
+    contentDirs: opts.contentDirs,
+    pages,
+    counts,
+    files: { total: loaded.files.length, used, failed: loaded.results.length - used, fromCache: loaded.fromCache },
+    diagnostics: { bySeverity: countBySeverity(diagnostics), byCode: countByCode(diagnostics), items: diagnostics },
+    fidelity: {
+      files: perSource.length,
+      complete: perSource.filter((f) => f.accountedLines === f.nonBlankLines).length,
+      nonBlankLines: perSource.reduce((a, f) => a + f.nonBlankLines, 0),
+      accountedLines: perSource.reduce((a, f) => a + f.accountedLines, 0),
+      perSource,
+    },
+    timingsMs,
+  };
+}
+
+/**
+ * Build the whole site into a staging folder and swap it into `outDir` atomically.
+ * Content problems are diagnostics in the report; only unusable options or I/O failures throw.
+ */
+export function build(opts: BuildOptions): { report: BuildReport; state: BuildState } {
+  const t0 = performance.now();
+  const builtAt = new Date().toISOString();
+  const timingsMs: Record<string, number> = {};
+  const lap = (name: string, since: number): number => {
+    const now = performance.now();
+    timingsMs[name] = Math.round(now - since);
+    return now;
+  };
+  const loaded = load(opts, null, null);
+  let t = lap('load', t0);
+  const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+  t = lap('catalog', t);
+  const options = siteOptions(opts, builtAt);
+  const pages = sitePages(catalog, options);
+  const staging = stagingDir(opts.outDir);
+  const signatures = new Map<string, string>();
+  try {
+    pages.forEach((p, i) => {
+      if (i % 200 === 0) opts.onProgress?.('render', i, pages.length);
+      writeUnder(staging, p.path, p.render());
+      signatures.set(p.path, p.signature);
+    });
+    opts.onProgress?.('render', pages.length, pages.length);
+    for (const f of extraFiles(catalog, options)) writeUnder(staging, f.path, f.contents);
+    for (const a of ASSET_FILES) copyUnder(staging, a.path, a.file);
+    t = lap('render', t);
+    const rep = report(opts, loaded, catalog, pages.length, builtAt, performance.now() - t0, timingsMs);
+    writeUnder(staging, 'build-report.json', JSON.stringify(rep));
+    swapInto(staging, opts.outDir);
+    lap('write', t);
+    rep.wallMs = Math.round(performance.now() - t0);
+    writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
+    const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
+    return { report: rep, state: { results, signatures, catalog } };
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/**
+ * Rebuild in place after files changed: re-read only `changed` files, re-link, and re-render only
+ * the pages whose signature changed (each written atomically); pages that no longer exist are removed.
+ */
+export function rebuild(opts: BuildOptions, state: BuildState, changed: ReadonlySet<string>): { report: BuildReport; state: BuildState; written: string[]; removed: string[] } {
+  const t0 = performance.now();
+  const builtAt = new Date().toISOString();
+  const loaded = load(opts, state.results, changed);
+  const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+  const options = siteOptions(opts, builtAt);
+  const pages: PageSpec[] = sitePages(catalog, options);
+  const signatures = new Map<string, string>();
+  const written: string[] = [];
+  for (const p of pages) {
+    signatures.set(p.path, p.signature);
+    if (state.signatures.get(p.path) === p.signature) continue;
+    writeAtomic(opts.outDir, p.path, p.render());
+    written.push(p.path);
+  }
+  const removed: string[] = [];
+  for (const path of state.signatures.keys()) {
+    if (!signatures.has(path)) {
+      rmSync(resolve(opts.outDir, path), { force: true });
+      removed.push(path);
+    }
+  }
+  for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
+  const rep = report(opts, loaded, catalog, pages.length, builtAt, performance.now() - t0, { rebuild: Math.round(performance.now() - t0) });
+  writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
+  const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
+  return { report: rep, state: { results, signatures, catalog }, written, removed };
+}
+
+export type { Monograph };

@@ -1,0 +1,51 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** Write a file under `root`, refusing any path that would leave it. */
+export function writeUnder(root: string, rel: string, contents: string | Uint8Array): void {
+  const target = resolve(root, rel);
+  if (!target.startsWith(resolve(root) + '/')) throw new Error(`build: output path "${rel}" escapes the output directory`);
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, contents);
+}
+
+/** Write then rename, so a reader never sees half a file (used for in-place incremental rebuilds). */
+export function writeAtomic(root: string, rel: string, contents: string | Uint8Array): void {
+  const target = resolve(root, rel);
+  if (!target.startsWith(resolve(root) + '/')) throw new Error(`build: output path "${rel}" escapes the output directory`);
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, target);
+}
+
+export function copyUnder(root: string, rel: string, from: string): void {
+  const target = resolve(root, rel);
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(from, target);
+}
+
+/** A fresh staging dir beside `out` (same filesystem, so the final rename is atomic). */
+export function stagingDir(out: string): string {
+  const dir = join(dirname(resolve(out)), `.${basename(out)}.tmp-${process.pid}-${Date.now()}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Put the staged site in place: the old site is renamed aside, the new one renamed in, the old
+ * one removed. Killing the build before this leaves the previous site untouched.
+ */
+export function swapInto(staging: string, out: string): void {
+  const target = resolve(out);
+  const old = `${target}.old-${process.pid}-${Date.now()}`;
+  const had = existsSync(target);
+  if (had) renameSync(target, old);
+  try {
+    renameSync(staging, target);
+  } catch (e) {
+    if (had) renameSync(old, target);
+    throw e;
+  }
+  if (had) rmSync(old, { recursive: true, force: true });
+}

@@ -1,0 +1,167 @@
+import { diag, type Diagnostic } from '../diagnostics/index.js';
+import { pagePath, type CatalogEntry, type Kind, type Link, type Monograph } from '../model/index.js';
+import { comboKey, nameKey, slugify } from '../normalize/index.js';
+import { entryKey, type Catalog } from './types.js';
+
+/**
+ * Link monographs into one catalog: the same drug from several sources becomes one entry (the
+ * richer source primary, the others kept as alternates); combinations link to their ingredients,
+ * compositions list the combinations that contain them, brands link to their generic and inherit
+ * its banned status. Unresolved links are diagnostics.
+ */
+export function buildCatalog(monographs: readonly Monograph[]): Catalog {
+  const diagnostics: Diagnostic[] = [];
+  const merged = mergeSources(monographs, diagnostics);
+  const entries: CatalogEntry[] = merged.map((m) => ({
+    monograph: m,
+    url: pagePath(m.kind, m.slug),
+    links: { ingredients: [], combinations: [], brands: [], generic: null },
+    banned: { value: m.isBanned, from: 'self' },
+  }));
+  const byKey = new Map(entries.map((e) => [entryKey(e.monograph.kind, e.monograph.slug), e]));
+  const link = (e: CatalogEntry): Link => ({ slug: e.monograph.slug, title: e.monograph.title, kind: e.monograph.kind, url: e.url });
+
+  // Name keys of every composition (title, slug, generic name, synonyms) → entry.
+  const compositions = new Map<string, CatalogEntry>();
+  const combos = new Map<string, CatalogEntry>();
+  for (const e of entries) {
+    const m = e.monograph;
+    if (m.kind === 'composition') {
+      for (const n of [m.title, m.slug, m.genericName ?? '', ...m.synonyms, ...m.aliases]) {
+        const k = nameKey(n);
+        if (k && !compositions.has(k)) compositions.set(k, e);
+      }
+    } else if (m.kind === 'combination') {
+      combos.set(comboKey(m.ingredients), e);
+      combos.set(nameKey(m.slug), e);
+    }
+  }
+
+  for (const e of entries) {
+    const m = e.monograph;
+    if (m.kind === 'combination') {
+      for (const name of m.ingredients) {
+        const target = compositions.get(nameKey(name)) ?? null;
+        e.links.ingredients.push({ name, link: target ? link(target) : null });
+        if (target) target.links.combinations.push(link(e));
+        else
+          diagnostics.push(
+            diag('link-unresolved-ingredient', m.sources[0]?.file ?? m.slug, `The ingredient "${name}" of "${m.title}" has no composition page.`, { line: 1 }),
+          );
+      }
+    }
+  }
+
+  for (const e of entries) {
+    const m = e.monograph;
+    if (m.kind !== 'medicine' || !m.product) continue;
+    const p = m.product;
+    const wanted = p.combinationSlug ?? p.genericSlug;
+    let target: CatalogEntry | undefined;
+    if (p.combinationSlug) target = byKey.get(entryKey('combination', slugify(p.combinationSlug))) ?? combos.get(nameKey(p.combinationSlug));
+    if (!target && p.genericSlug) target = byKey.get(entryKey('composition', slugify(p.genericSlug))) ?? compositions.get(nameKey(p.genericSlug));
+    if (!target) {
+      diagnostics.push(
+        diag('link-unresolved-generic', m.sources[0]?.file ?? m.slug, wanted ? `The brand "${m.title}" names "${wanted}", which has no page.` : `The brand "${m.title}" names no generic (\`generic_slug\`) or combination (\`combination_slug\`).`, {
+          line: 1,
+        }),
+      );
+      continue;
+    }
+    e.links.generic = link(target);
+    target.links.brands.push(link(e));
+    const t = target.monograph;
+    e.links.ingredients = t.kind === 'combination' ? target.links.ingredients.map((x) => ({ ...x })) : [{ name: t.title, link: link(target) }];
+    if (target.banned.value && !e.banned.value) e.banned = { value: true, from: t.slug };
+  }
+
+  for (const e of entries) {
+    e.links.combinations.sort(byTitle);
+    e.links.brands.sort(byTitle);
+  }
+  entries.sort((a, b) => a.monograph.title.localeCompare(b.monograph.title, 'en', { sensitivity: 'base' }) || a.url.localeCompare(b.url));
+
+  const redirects = new Map<string, string>();
+  for (const e of entries) for (const alias of e.monograph.aliases) redirects.set(pagePath(e.monograph.kind, alias), e.url);
+  return { entries, byKey, redirects, diagnostics };
+}
+
+const byTitle = (a: Link, b: Link): number => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' });
+
+/** How much a source says: sections with content and their lines, FAQs. */
+export function richness(m: Monograph): number {
+  let score = m.faqs.length * 5;
+  for (const s of m.sections) score += (s.canonical ? 50 : 10) + (s.range.end - s.range.start);
+  for (const g of m.perIngredient) for (const s of g.sections) score += 10 + (s.range.end - s.range.start);
+  return score;
+}
+
+/**
+ * The same drug in several sources (same kind and slug, or a combination with the same
+ * ingredients) becomes one monograph: the richest is primary; the others become alternates,
+ * their heading ids prefixed so ids stay unique on the page.
+ */
+function mergeSources(monographs: readonly Monograph[], diagnostics: Diagnostic[]): Monograph[] {
+  const groups = new Map<string, Monograph[]>();
+  for (const m of monographs) {
+    const family: Kind = m.kind === 'medicine' ? 'medicine' : m.kind;
+    const key = m.kind === 'combination' ? `combination:${comboKey(m.ingredients)}` : `${family}:${m.slug}`;
+    const list = groups.get(key);
+    if (list) list.push(m);
+    else groups.set(key, [m]);
+  }
+  const out: Monograph[] = [];
+  const slugs = new Map<string, Monograph>();
+  for (const list of groups.values()) {
+    const sorted = [...list].sort((a, b) => richness(b) - richness(a) || (a.sources[0]?.file ?? '').localeCompare(b.sources[0]?.file ?? ''));
+    const primary = { ...sorted[0]! };
+    if (sorted.length > 1) {
+      primary.alternates = sorted.slice(1).map((alt, i) => ({
+        source: { ...alt.sources[0]!, role: 'alternate' as const },
+        title: alt.title,
+        sections: alt.sections.map((s) => prefixIds(s, `alt${i + 1}-`)),
+        perIngredient: alt.perIngredient.map((g) => ({ ingredient: g.ingredient, sections: g.sections.map((s) => prefixIds(s, `alt${i + 1}-`)) })),
+        faqs: alt.faqs,
+      }));
+      primary.sources = [...primary.sources, ...primary.alternates.map((a) => a.source)];
+      primary.aliases = [...new Set([...primary.aliases, ...sorted.slice(1).flatMap((a) => [...a.aliases, ...(a.slug !== primary.slug ? [a.slug] : [])])])];
+      primary.brandNames = union(primary.brandNames, sorted.slice(1).flatMap((a) => a.brandNames));
+      primary.synonyms = union(primary.synonyms, sorted.slice(1).flatMap((a) => a.synonyms));
+      primary.isBanned = sorted.some((a) => a.isBanned);
+      for (const alt of sorted.slice(1)) {
+        diagnostics.push(
+          diag('duplicate-source', alt.sources[0]?.file ?? alt.slug, `"${alt.title}" is also in ${primary.sources[0]?.file}; that richer source is shown first and this one is kept as an alternate.`),
+        );
+      }
+    }
+    const key = `${primary.kind}:${primary.slug}`;
+    const clash = slugs.get(key);
+    if (clash) {
+      diagnostics.push(
+        diag('slug-collision', primary.sources[0]?.file ?? primary.slug, `"${primary.title}" and "${clash.title}" (${clash.sources[0]?.file}) have the same URL slug "${primary.slug}"; this one is published as "${primary.slug}-2".`),
+      );
+      primary.slug = `${primary.slug}-2`;
+    }
+    slugs.set(`${primary.kind}:${primary.slug}`, primary);
+    out.push(primary);
+  }
+  return out;
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  const seen = new Set(a.map(nameKey));
+  const out = [...a];
+  for (const x of b) {
+    const k = nameKey(x);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+function prefixIds<T extends { id: string; html: string }>(s: T, prefix: string): T {
+  // The renderer escapes `"` in text as &quot;, so ` id="` only occurs in attributes it wrote.
+  return { ...s, id: prefix + s.id, html: s.html.replaceAll(' id="', ` id="${prefix}`) };
+}

@@ -1,0 +1,2 @@
+export { buildCatalog, richness } from './catalog.js';
+export { entryKey, type Catalog } from './types.js';

@@ -1,0 +1,1 @@
+export { Store, type CachedFile } from './store.js';

@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  digest: string;
+  /** The serialized normalize result. */
+  json: string;
+}
+
+/**
+ * The embedded store (SQLite through better-sqlite3): normalized results keyed by file path and
+ * content digest, so a rebuild re-reads and re-parses only changed files (astro glob-loader style).
+ * `version` invalidates everything when the normalizer's output changes.
+ */
+export class Store {
+  readonly #db: Database.Database;
+  readonly #get: Database.Statement<[string], CachedFile>;
+  readonly #put: Database.Statement<[string, number, number, string, string]>;
+
+  constructor(dir: string, version: string) {
+    mkdirSync(dir, { recursive: true });
+    this.#db = new Database(join(dir, 'cache.db'));
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, mtime REAL NOT NULL, size INTEGER NOT NULL, digest TEXT NOT NULL, json TEXT NOT NULL);`);
+    const row = this.#db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'version'`).get();
+    if (row?.value !== version) {
+      this.#db.exec('DELETE FROM files');
+      this.#db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)`).run(version);
+    }
+    this.#get = this.#db.prepare<[string], CachedFile>('SELECT mtime AS mtimeMs, size, digest, json FROM files WHERE path = ?');
+    this.#put = this.#db.prepare('INSERT OR REPLACE INTO files (path, mtime, size, digest, json) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  get(path: string): CachedFile | undefined {
+    return this.#get.get(path);
+  }
+
+  put(path: string, mtimeMs: number, size: number, digest: string, json: string): void {
+    this.#put.run(path, mtimeMs, size, digest, json);
+  }
+
+  /** Run `fn` in one transaction (many puts at once are much faster). */
+  transaction<T>(fn: () => T): T {
+    return this.#db.transaction(fn)();
+  }
+
+  /** Forget files that no longer exist. */
+  prune(keep: ReadonlySet<string>): number {
+    const paths = this.#db.prepare<[], { path: string }>('SELECT path FROM files').all();
+    const del = this.#db.prepare('DELETE FROM files WHERE path = ?');
+    let n = 0;
+    this.transaction(() => {
+      for (const { path } of paths) if (!keep.has(path)) n += del.run(path).changes;
+    });
+    return n;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
