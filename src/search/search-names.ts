@@ -17,16 +17,17 @@ export interface NameMatch {
   how: MatchHow;
 }
 
-const RANK: Record<MatchHow, number> = { exact: 3, prefix: 2, 'word-prefix': 1 };
+/** Names longer than this rank as if they had this length (it bounds the ranking codes). */
+const MAX_RANKED_LENGTH = 4095;
+const HOW_BY_RANK: readonly MatchHow[] = ['exact', 'prefix', 'word-prefix'];
 
 /**
  * Find pages whose names match `query`, case- and accent-insensitively (see `normalizeName`):
  * a name equal to the query, then names starting with it, then names with a word starting with it.
  * One result per page (its best name); ties go to the shorter name, then to pages matched by their
  * own title (so `paracetamol` lists the Paracetamol page before combinations containing it), then
- * to the title, then the URL.
- * The index is treated as immutable: a lookup table is built for it on first use and kept while
- * the index object lives.
+ * to the title, then the URL. The index is treated as immutable: a lookup table is built for it
+ * on first use and kept while the index object lives.
  *
  * @example
  * searchNames(index, 'campath')[0] // { item: { t: 'Alemtuzumab', … }, matched: 'Campath', how: 'exact', … }
@@ -36,46 +37,82 @@ export function searchNames(index: NamesIndex, query: string, limit: number = DE
   const max = Math.floor(limit);
   if (q === '' || !(max > 0)) return [];
   const table = lookupTable(index);
+  const { keys, row } = table;
 
-  // Best name per item among all word-start suffixes that start with q.
-  const best = new Map<number, { rank: number; name: number; length: number }>();
-  for (let i = lowerBound(table.keys, q); i < table.keys.length; i++) {
-    const key = table.keys[i]!;
-    if (!key.startsWith(q)) break;
-    const item = table.item[i]!;
-    const name = table.name[i]!;
-    const length = index.items[item]!.n[name]!.length;
-    const rank = table.atStart[i] === 1 ? (key.length === q.length ? RANK.exact : RANK.prefix) : RANK['word-prefix'];
-    const seen = best.get(item);
-    if (seen === undefined || rank > seen.rank || (rank === seen.rank && (length < seen.length || (length === seen.length && name < seen.name)))) {
-      best.set(item, { rank, name, length });
+  // Pass 1: the best name of each item among the word-start suffixes that start with q.
+  // `code` orders a match: rank (exact, prefix, word-prefix), then name length, then title first.
+  const generation = ++table.generation;
+  const found: number[] = [];
+  for (let i = lowerBound(keys, q); i < keys.length && keys[i]!.startsWith(q); i++) {
+    const item = row.item[i]!;
+    const name = row.name[i]!;
+    const rank = row.atStart[i] === 1 ? (keys[i]!.length === q.length ? 0 : 1) : 2;
+    const code = ((rank * (MAX_RANKED_LENGTH + 1) + row.length[i]!) << 1) | (name === 0 ? 0 : 1);
+    if (table.seen[item] !== generation) {
+      table.seen[item] = generation;
+      table.bestCode[item] = code;
+      table.bestName[item] = name;
+      found.push(item);
+    } else if (code < table.bestCode[item]! || (code === table.bestCode[item] && name < table.bestName[item]!)) {
+      table.bestCode[item] = code;
+      table.bestName[item] = name;
     }
   }
 
-  const candidates = [...best].map(([item, m]) => ({ item: index.items[item]!, ...m }));
-  candidates.sort(
+  // Pass 2: keep the items whose code is within the best `max` (a counting pass, no full sort),
+  // then sort only those.
+  let kept = found;
+  if (found.length > max) {
+    const counts = new Uint32Array(3 * (MAX_RANKED_LENGTH + 1) * 2);
+    for (const item of found) counts[table.bestCode[item]!]!++;
+    let threshold = 0;
+    for (let total = 0; threshold < counts.length; threshold++) {
+      total += counts[threshold]!;
+      if (total >= max) break;
+    }
+    kept = found.filter((item) => table.bestCode[item]! <= threshold);
+  }
+  kept.sort(
     (a, b) =>
-      b.rank - a.rank ||
-      a.length - b.length ||
-      Number(a.name !== 0) - Number(b.name !== 0) ||
-      compare(a.item.t, b.item.t) ||
-      compare(a.item.u, b.item.u),
+      table.bestCode[a]! - table.bestCode[b]! ||
+      compare(index.items[a]!.t, index.items[b]!.t) ||
+      compare(index.items[a]!.u, index.items[b]!.u),
   );
-  return candidates.slice(0, max).map(({ item, rank, name, length }) => ({
-    item,
-    matched: item.d?.[name] ?? item.n[name]!,
-    score: rank + 1 / (1 + length),
-    how: rank === RANK.exact ? 'exact' : rank === RANK.prefix ? 'prefix' : 'word-prefix',
-  }));
+
+  return kept.slice(0, max).map((i) => {
+    const item = index.items[i]!;
+    const name = table.bestName[i]!;
+    const code = table.bestCode[i]!;
+    const rank = Math.floor((code >> 1) / (MAX_RANKED_LENGTH + 1));
+    const length = item.n[name]!.length;
+    return {
+      item,
+      matched: item.d?.[name] ?? item.n[name]!,
+      score: 3 - rank + 1 / (1 + length),
+      how: HOW_BY_RANK[rank]!,
+    };
+  });
 }
 
-/** Every word start of every name, as the suffix from there, sorted: a prefix query is one range. */
+/**
+ * Every word start of every name, as the suffix from there, sorted: the rows matching a prefix
+ * query are one range, found by binary search. Plus per-item scratch arrays for the query.
+ */
 interface LookupTable {
   keys: string[];
-  item: Int32Array;
-  name: Int32Array;
-  /** 1 when the key is the whole name (word start at 0). */
-  atStart: Uint8Array;
+  row: {
+    item: Int32Array;
+    name: Int32Array;
+    /** 1 when the key is the whole name (word start at 0). */
+    atStart: Uint8Array;
+    /** Length of the whole name, capped at MAX_RANKED_LENGTH. */
+    length: Int32Array;
+  };
+  /** Scratch, valid where `seen[item] === generation`. */
+  generation: number;
+  seen: Int32Array;
+  bestCode: Int32Array;
+  bestName: Int32Array;
 }
 
 const tables = new WeakMap<NamesIndex, LookupTable>();
@@ -83,24 +120,46 @@ const tables = new WeakMap<NamesIndex, LookupTable>();
 function lookupTable(index: NamesIndex): LookupTable {
   const cached = tables.get(index);
   if (cached) return cached;
-  const rows: { key: string; item: number; name: number; atStart: number }[] = [];
-  index.items.forEach((it, item) => {
-    it.n.forEach((n, name) => {
+  // Group rows by key first: names repeat a lot (an ingredient in hundreds of combinations), so
+  // there are far fewer distinct keys to sort than rows.
+  const byKey = new Map<string, number[]>();
+  index.items.forEach((it, i) => {
+    it.n.forEach((n, j) => {
       for (let p = 0; ; ) {
-        rows.push({ key: n.slice(p), item, name, atStart: p === 0 ? 1 : 0 });
+        const key = n.slice(p);
+        const rows = byKey.get(key);
+        if (rows === undefined) byKey.set(key, [i, j, p === 0 ? 1 : 0]);
+        else rows.push(i, j, p === 0 ? 1 : 0);
         const space = n.indexOf(' ', p);
         if (space === -1) break;
         p = space + 1;
       }
     });
   });
-  rows.sort((a, b) => compare(a.key, b.key));
+  const distinct = [...byKey.keys()].sort(); // default order: UTF-16 code units, as `<`
+  let size = 0;
+  for (const rows of byKey.values()) size += rows.length / 3;
   const table: LookupTable = {
-    keys: rows.map((r) => r.key),
-    item: Int32Array.from(rows, (r) => r.item),
-    name: Int32Array.from(rows, (r) => r.name),
-    atStart: Uint8Array.from(rows, (r) => r.atStart),
+    keys: new Array<string>(size),
+    row: { item: new Int32Array(size), name: new Int32Array(size), atStart: new Uint8Array(size), length: new Int32Array(size) },
+    generation: 0,
+    seen: new Int32Array(index.items.length),
+    bestCode: new Int32Array(index.items.length),
+    bestName: new Int32Array(index.items.length),
   };
+  let r = 0;
+  for (const key of distinct) {
+    const rows = byKey.get(key)!;
+    for (let k = 0; k < rows.length; k += 3, r++) {
+      const item = rows[k]!;
+      const name = rows[k + 1]!;
+      table.keys[r] = key;
+      table.row.item[r] = item;
+      table.row.name[r] = name;
+      table.row.atStart[r] = rows[k + 2]!;
+      table.row.length[r] = Math.min(index.items[item]!.n[name]!.length, MAX_RANKED_LENGTH);
+    }
+  }
   tables.set(index, table);
   return table;
 }

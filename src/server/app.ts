@@ -10,7 +10,7 @@ import { HttpError } from './http-error.js';
 import { Payload } from './payload.js';
 import { findRedirect, locationFor, parseRedirects, type RedirectTable } from './redirects.js';
 import { reloadable } from './reloadable.js';
-import { parseRequestPath, resolveInside, type SitePath } from './request-path.js';
+import { parseRequestPath, realInside, realOrNull, type SitePath } from './request-path.js';
 import { respond } from './respond.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -108,22 +108,27 @@ export function createApp(options: ServerOptions): Hono {
     return res;
   });
 
+  /** The file for `path`, or a redirect to add the slash of a directory; 404 for anything else. */
   async function serveFile(c: Context, path: SitePath, search: string): Promise<Response> {
-    const target = await resolveInside(siteDir, path.segments);
-    const st = target === null ? null : await statOrNull(target);
-    if (target === null || st === null) throw new HttpError(404, 'no such page');
-    if (st.isDirectory()) {
+    const root = realOrNull(siteDir);
+    let target = root === null ? null : realInside(root, join(siteDir, ...path.segments));
+    let st = target === null ? null : statOrNull(target);
+    if (root !== null && target !== null && st?.isDirectory()) {
       if (!path.trailingSlash) return c.redirect(`${path.raw}/${search}`, 301);
-      return serveFile(c, { ...path, segments: [...path.segments, 'index.html'], trailingSlash: false }, search);
+      target = realInside(root, join(target, 'index.html'));
+      st = target === null ? null : statOrNull(target);
+    } else if (path.trailingSlash) {
+      st = null; // `/file.html/` names a directory that is not there
     }
-    if (!st.isFile() || path.trailingSlash) throw new HttpError(404, 'no such page');
+    if (target === null || st === null || !st.isFile()) throw new HttpError(404, 'no such page');
     const payload = await files.load(target, st);
     return respond(c, payload, { contentType: contentTypeOf(target), cacheControl: cacheControlFor(path.decoded) });
   }
 
   async function notFound(c: Context): Promise<Response> {
-    const target = await resolveInside(siteDir, ['404.html']);
-    const st = target === null ? null : await statOrNull(target);
+    const root = realOrNull(siteDir);
+    const target = root === null ? null : realInside(root, join(siteDir, '404.html'));
+    const st = target === null ? null : statOrNull(target);
     if (target === null || st === null || !st.isFile()) {
       return respond(c, new Payload(Buffer.from('Not found\n')), {
         contentType: 'text/plain; charset=utf-8',

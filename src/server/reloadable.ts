@@ -27,7 +27,7 @@ export function reloadable<T>(
   let value = missing;
   return {
     async get() {
-      const st = await statOrNull(file);
+      const st = statOrNull(file);
       const now = st === null || !st.isFile() ? 'missing' : versionOf(st);
       if (now === version) return value;
       if (now === 'missing') {
