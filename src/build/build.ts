@@ -1,5 +1,7 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildCatalog, type Catalog } from '../catalog/index.js';
 import { discover, type DiscoveredFile } from '../content/index.js';
 import { countByCode, countBySeverity, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
@@ -8,6 +10,7 @@ import { NORMALIZER_VERSION, normalizeFile, type Fidelity, type NormalizeResult 
 import { buildNamesIndex } from '../search/index.js';
 import { ASSET_FILES, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { Store } from '../store/index.js';
+import { normalizeInWorkers, PARALLEL_THRESHOLD } from './pool.js';
 import { copyUnder, stagingDir, swapInto, writeAtomic, writeUnder } from './write.js';
 
 export interface BuildOptions {
@@ -50,48 +53,78 @@ interface Loaded {
   fromCache: number;
 }
 
+/**
+ * Digest of the code that turns a file into a cached result (content + normalize + model), so a
+ * cache written by other code is never reused.
+ */
+let codeDigestMemo: string | null = null;
+function codeDigest(): string {
+  if (codeDigestMemo) return codeDigestMemo;
+  const h = createHash('sha256').update(String(NORMALIZER_VERSION));
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  for (const dir of ['content', 'normalize', 'model', 'diagnostics']) {
+    for (const f of readdirSync(join(root, dir)).sort()) if (/\.(ts|js)$/.test(f)) h.update(f).update(readFileSync(join(root, dir, f)));
+  }
+  codeDigestMemo = h.digest('hex').slice(0, 16);
+  return codeDigestMemo;
+}
+
 /** Discover and normalize every file, reusing cached results for unchanged files. */
-function load(opts: BuildOptions, previous: Map<string, NormalizeResult> | null, changed: ReadonlySet<string> | null): Loaded {
+async function load(opts: BuildOptions, previous: Map<string, NormalizeResult> | null, changed: ReadonlySet<string> | null): Promise<Loaded> {
   const files = opts.contentDirs.flatMap((d) => discover(d));
-  const store = opts.cacheDir === null ? null : new Store(resolve(opts.cacheDir ?? '.formulary'), `normalizer-${NORMALIZER_VERSION}`);
-  const results: NormalizeResult[] = [];
+  const store = opts.cacheDir === null ? null : new Store(resolve(opts.cacheDir ?? '.formulary'), `normalizer-${codeDigest()}`);
+  const results: (NormalizeResult | undefined)[] = new Array<NormalizeResult | undefined>(files.length);
   let fromCache = 0;
   try {
-    const run = (): void => {
-      files.forEach((f, i) => {
-        if (i % 200 === 0) opts.onProgress?.('read', i, files.length);
-        const prev = previous?.get(f.abs);
-        if (prev && changed && !changed.has(f.abs)) {
-          results.push(prev);
-          fromCache++;
-          return;
-        }
-        const cached = store?.get(f.abs);
-        if (cached && cached.mtimeMs === f.mtimeMs && cached.size === f.size) {
-          results.push(JSON.parse(cached.json) as NormalizeResult);
-          fromCache++;
-          return;
-        }
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(f.abs);
-        } catch (e) {
-          results.push(unreadable(f, e as Error));
-          return;
-        }
-        const r = normalizeFile({ file: f.file, bytes, kindHint: f.kindHint });
-        results.push(r);
-        store?.put(f.abs, f.mtimeMs, f.size, r.digest, JSON.stringify(r));
+    const todo: number[] = [];
+    files.forEach((f, i) => {
+      const prev = previous?.get(f.abs);
+      if (prev && changed && !changed.has(f.abs)) {
+        results[i] = prev;
+        fromCache++;
+        return;
+      }
+      const cached = store?.get(f.abs);
+      if (cached && cached.mtimeMs === f.mtimeMs && cached.size === f.size) {
+        results[i] = JSON.parse(cached.json) as NormalizeResult;
+        fromCache++;
+        return;
+      }
+      todo.push(i);
+    });
+    opts.onProgress?.('read', fromCache, files.length);
+    const todoFiles = todo.map((i) => files[i]!);
+    const jsons =
+      todo.length >= PARALLEL_THRESHOLD
+        ? await normalizeInWorkers(todoFiles, (n) => opts.onProgress?.('read', fromCache + n, files.length))
+        : todoFiles.map((f) => normalizeOne(f));
+    const save = (): void => {
+      todo.forEach((fileIndex, k) => {
+        const f = files[fileIndex]!;
+        const json = jsons[k]!;
+        const r = JSON.parse(json) as NormalizeResult;
+        results[fileIndex] = r;
+        store?.put(f.abs, f.mtimeMs, f.size, r.digest, json);
       });
     };
-    if (store) store.transaction(run);
-    else run();
+    if (store) store.transaction(save);
+    else save();
     if (store && !changed) store.prune(new Set(files.map((f) => f.abs)));
   } finally {
     store?.close();
   }
   opts.onProgress?.('read', files.length, files.length);
-  return { files, results, fromCache };
+  return { files, results: results as NormalizeResult[], fromCache };
+}
+
+function normalizeOne(f: DiscoveredFile): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(f.abs);
+  } catch (e) {
+    return JSON.stringify(unreadable(f, e as Error));
+  }
+  return JSON.stringify(normalizeFile({ file: f.file, bytes, kindHint: f.kindHint }));
 }
 
 function unreadable(f: DiscoveredFile, e: Error): NormalizeResult {
@@ -146,7 +179,7 @@ function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: num
  * Build the whole site into a staging folder and swap it into `outDir` atomically.
  * Content problems are diagnostics in the report; only unusable options or I/O failures throw.
  */
-export function build(opts: BuildOptions): { report: BuildReport; state: BuildState } {
+export async function build(opts: BuildOptions): Promise<{ report: BuildReport; state: BuildState }> {
   const t0 = performance.now();
   const builtAt = new Date().toISOString();
   const timingsMs: Record<string, number> = {};
@@ -155,7 +188,7 @@ export function build(opts: BuildOptions): { report: BuildReport; state: BuildSt
     timingsMs[name] = Math.round(now - since);
     return now;
   };
-  const loaded = load(opts, null, null);
+  const loaded = await load(opts, null, null);
   let t = lap('load', t0);
   const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
   t = lap('catalog', t);
@@ -191,10 +224,14 @@ export function build(opts: BuildOptions): { report: BuildReport; state: BuildSt
  * Rebuild in place after files changed: re-read only `changed` files, re-link, and re-render only
  * the pages whose signature changed (each written atomically); pages that no longer exist are removed.
  */
-export function rebuild(opts: BuildOptions, state: BuildState, changed: ReadonlySet<string>): { report: BuildReport; state: BuildState; written: string[]; removed: string[] } {
+export async function rebuild(
+  opts: BuildOptions,
+  state: BuildState,
+  changed: ReadonlySet<string>,
+): Promise<{ report: BuildReport; state: BuildState; written: string[]; removed: string[] }> {
   const t0 = performance.now();
   const builtAt = new Date().toISOString();
-  const loaded = load(opts, state.results, changed);
+  const loaded = await load(opts, state.results, changed);
   const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
   const options = siteOptions(opts, builtAt);
   const pages: PageSpec[] = sitePages(catalog, options);

@@ -18,6 +18,8 @@ export interface DiscoveredFile {
 }
 
 const MARKDOWN = /\.(md|markdown|mdx)$/i;
+/** Documentation files that live beside content but are not monographs. */
+const NOT_CONTENT = /^(readme|changelog|license|contributing)\.[a-z]+$/i;
 const ASTRO_DIRS: Record<string, Kind> = { compositions: 'composition', combinations: 'combination', medicines: 'medicine' };
 
 /** Which layout a content dir uses: Astro (`compositions/` …), Jekyll (`composition/<letter>/`), or a plain folder. */
@@ -45,7 +47,7 @@ export function discover(dir: string): DiscoveredFile[] {
         continue;
       }
       if (st.isDirectory()) walk(abs);
-      else if (st.isFile() && MARKDOWN.test(entry)) {
+      else if (st.isFile() && MARKDOWN.test(entry) && !NOT_CONTENT.test(entry)) {
         const rel = relative(root, abs).split(sep).join('/');
         const top = rel.split('/')[0] ?? '';
         out.push({

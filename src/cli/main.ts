@@ -1,0 +1,233 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import chokidar from 'chokidar';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
+import { buildCatalog } from '../catalog/index.js';
+import { discover } from '../content/index.js';
+import { formatText, sortDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/index.js';
+import { normalizeFile } from '../normalize/index.js';
+import { createApp, startServer } from '../server/index.js';
+import { renderSearchPage } from '../site/index.js';
+import { createProgress } from './progress.js';
+
+interface Io {
+  out: NodeJS.WriteStream;
+  err: NodeJS.WriteStream;
+}
+
+const port = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535.');
+  return n;
+};
+
+const siteUrl = (v: string): string => {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new InvalidArgumentError('give an absolute URL such as https://example.org');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InvalidArgumentError('the site URL must be http or https.');
+  return v;
+};
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+function checkDirs(dirs: string[]): string | null {
+  for (const d of dirs) {
+    if (!existsSync(d) || !statSync(d).isDirectory()) return `The content folder "${d}" does not exist or is not a folder. Give the folder that holds the monographs (.md files).`;
+  }
+  return null;
+}
+
+function summary(r: BuildReport, out: string): string {
+  const s = r.diagnostics.bySeverity;
+  const fid = r.fidelity;
+  return (
+    `Built ${r.pages} files: ${r.counts.composition} compositions, ${r.counts.combination} combinations, ${r.counts.medicine} medicines ` +
+    `from ${r.files.total} source files (${r.files.failed} unusable, ${r.files.fromCache} from cache) in ${(r.wallMs / 1000).toFixed(2)} s. ` +
+    `Diagnostics: ${s['error'] ?? 0} errors, ${s['warning'] ?? 0} warnings, ${s['info'] ?? 0} notes. ` +
+    `Lines accounted for: ${fid.accountedLines}/${fid.nonBlankLines}. Report: ${resolve(out, 'build-report.json')}`
+  );
+}
+
+/** Run the CLI with `argv` (without node and script); resolves with the exit code. */
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let code = 0;
+  const program = new Command()
+    .name('formulary')
+    .description('Turn folders of medicine monographs (markdown + YAML frontmatter) into a medicine-reference website.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) })
+    .showHelpAfterError();
+
+  program
+    .command('build')
+    .description('Build the static site from one or more content folders (Astro, Jekyll or plain layout).')
+    .argument('<content-dir...>', 'content folders; merged into one catalog')
+    .option('--out <dir>', 'output folder (replaced atomically)', 'dist')
+    .option('--site-url <url>', 'public URL of the site, for canonical links and the sitemap', siteUrl)
+    .option('--brands <file>', 'brand catalog CSV (repeatable)', collect, [] as string[])
+    .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
+    .option('--no-cache', 'read and parse every file again')
+    .option('--quiet', 'print only the summary line')
+    .action(async (dirs: string[], o: { out: string; siteUrl?: string; brands: string[]; cacheDir: string; cache: boolean; quiet?: boolean }) => {
+      const bad = checkDirs(dirs);
+      if (bad) {
+        io.err.write(bad + '\n');
+        code = 2;
+        return;
+      }
+      if (o.brands.length > 0) io.err.write(`Brand catalogs (--brands) are not imported yet; ${o.brands.length} file(s) ignored. Brand markdown pages in the content folders are used.\n`);
+      const progress = createProgress(io.err, o.quiet === true);
+      const opts: BuildOptions = { contentDirs: dirs, outDir: o.out, siteUrl: o.siteUrl ?? null, cacheDir: o.cache ? o.cacheDir : null, onProgress: (p, d, t) => progress.update(p, d, t) };
+      try {
+        const { report } = await build(opts);
+        progress.stop();
+        io.out.write(summary(report, o.out) + '\n');
+      } catch (e) {
+        progress.stop();
+        io.err.write(`The build failed and the previous site in "${o.out}" was left as it was: ${(e as Error).message}\nCheck that the output folder's parent exists and is writable.\n`);
+        code = 1;
+      }
+    });
+
+  program
+    .command('serve')
+    .description('Serve a built site; with content folders, build first; with --watch, rebuild what changed.')
+    .argument('[content-dir...]', 'content folders to build before serving')
+    .option('--site <dir>', 'the built site folder', 'dist')
+    .option('--port <n>', 'port to listen on', port, 3000)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--site-url <url>', 'public URL of the site', siteUrl)
+    .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
+    .option('--watch', 'rebuild changed files and serve the result on the next page load')
+    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; watch?: boolean }) => {
+      const bad = checkDirs(dirs);
+      if (bad) {
+        io.err.write(bad + '\n');
+        code = 2;
+        return;
+      }
+      const opts: BuildOptions = { contentDirs: dirs, outDir: o.site, siteUrl: o.siteUrl ?? null, cacheDir: o.cacheDir };
+      let state: BuildState | null = null;
+      if (dirs.length > 0) {
+        const r = await build(opts);
+        state = r.state;
+        io.out.write(summary(r.report, o.site) + '\n');
+      }
+      if (!existsSync(resolve(o.site, 'index.html'))) {
+        io.err.write(`"${o.site}" holds no built site (no index.html). Run \`formulary build <content-dir> --out ${o.site}\` first, or pass content folders to serve.\n`);
+        code = 2;
+        return;
+      }
+      const options = readSiteOptions(o.site);
+      const app = createApp({
+        siteDir: resolve(o.site),
+        renderSearch: (q, results) => renderSearchPage(q, results, options),
+        onRequestLog: (line) => io.err.write(line + '\n'),
+      });
+      const server = await startServer(app, o.port, o.host);
+      io.out.write(`Serving ${resolve(o.site)} at ${server.url}\n`);
+      if (o.watch && dirs.length > 0 && state) {
+        let current: BuildState = state;
+        const pending = new Set<string>();
+        let timer: NodeJS.Timeout | null = null;
+        let running = false;
+        const flush = async (): Promise<void> => {
+          timer = null;
+          if (running) {
+            timer = setTimeout(() => void flush(), 30);
+            return;
+          }
+          running = true;
+          const changed = new Set(pending);
+          pending.clear();
+          const t = performance.now();
+          try {
+            const r = await rebuild(opts, current, changed);
+            current = r.state;
+            io.out.write(`Rebuilt ${r.written.length} page(s) (${r.removed.length} removed) after ${changed.size} change(s) in ${Math.round(performance.now() - t)} ms.\n`);
+          } catch (e) {
+            io.err.write(`Rebuild failed; the site still shows the last good build: ${(e as Error).message}\n`);
+          } finally {
+            running = false;
+          }
+        };
+        const watcher = chokidar.watch(dirs.map((d) => resolve(d)), { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+        watcher.on('all', (_event, path) => {
+          pending.add(resolve(path));
+          if (!timer) timer = setTimeout(() => void flush(), 30);
+        });
+        io.out.write(`Watching ${dirs.join(', ')} for changes.\n`);
+      }
+      await new Promise<void>((done) => {
+        const stop = (): void => {
+          void server.close().then(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+
+  program
+    .command('check')
+    .description('Read the content and print every diagnostic; exit 1 when there are errors.')
+    .argument('<content-dir...>', 'content folders')
+    .option('--format <format>', 'text or json', (v: string) => {
+      if (v !== 'text' && v !== 'json') throw new InvalidArgumentError('use text or json.');
+      return v;
+    }, 'text')
+    .action((dirs: string[], o: { format: 'text' | 'json' }) => {
+      const bad = checkDirs(dirs);
+      if (bad) {
+        io.err.write(bad + '\n');
+        code = 2;
+        return;
+      }
+      const diagnostics: Diagnostic[] = [];
+      const monographs = [];
+      let files = 0;
+      for (const f of dirs.flatMap((d) => discover(d))) {
+        files++;
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(f.abs);
+        } catch (e) {
+          diagnostics.push({ code: 'file-unreadable', severity: 'error', message: `The file could not be read: ${(e as Error).message}`, hint: 'Check that the file exists and is readable.', file: f.file, line: 1, column: 1 });
+          continue;
+        }
+        const r = normalizeFile({ file: f.file, bytes, kindHint: f.kindHint });
+        diagnostics.push(...r.diagnostics);
+        if (r.monograph) monographs.push(r.monograph);
+      }
+      diagnostics.push(...buildCatalog(monographs).diagnostics);
+      const sorted = sortDiagnostics(diagnostics);
+      const counts = countBySeverity(sorted);
+      if (o.format === 'json') io.out.write(JSON.stringify({ files, counts, diagnostics: sorted }) + '\n');
+      else {
+        if (sorted.length) io.out.write(formatText(sorted) + '\n\n');
+        io.out.write(`${files} files checked: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.\n`);
+      }
+      code = counts.error > 0 ? 1 : 0;
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  return code;
+}
+
+function readSiteOptions(site: string): { siteUrl: string | null; siteName: string; adSlots: Record<string, string>; builtAt: string } {
+  try {
+    const j = JSON.parse(readFileSync(resolve(site, 'site.json'), 'utf8')) as { siteUrl?: string | null; siteName?: string; builtAt?: string };
+    return { siteUrl: j.siteUrl ?? null, siteName: j.siteName ?? 'Formulary', adSlots: {}, builtAt: j.builtAt ?? new Date().toISOString() };
+  } catch {
+    return { siteUrl: null, siteName: 'Formulary', adSlots: {}, builtAt: new Date().toISOString() };
+  }
+}
