@@ -1,0 +1,77 @@
+/**
+ * Build benchmark: both real corpora together, cold (no cache), warm (SQLite cache), and a
+ * one-file edit rebuilt in place (the `serve --watch` path). Prints a table, writes JSON.
+ *
+ *   npm run bench:build [-- --corpus ../shared/corpus]
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const { values } = parseArgs({ options: { corpus: { type: 'string', default: join(ROOT, '..', 'shared', 'corpus') } } });
+const corpus = resolve(values.corpus);
+
+interface Run {
+  wallMs: number;
+  maxRssMb: number;
+  pages: number;
+  files: number;
+  fromCache: number;
+  rebuildMs?: number;
+  written?: number;
+}
+
+// Each measured build runs in a fresh process so peak memory is its own.
+const CHILD = `
+import { build, rebuild } from ${JSON.stringify(join(ROOT, 'lib/build/index.js'))};
+import { readFileSync, writeFileSync } from 'node:fs';
+const [dirs, out, cache, edit] = JSON.parse(process.argv[1]);
+const t0 = performance.now();
+const { report, state } = await build({ contentDirs: dirs, outDir: out, cacheDir: cache, siteUrl: 'https://example.org' });
+const res = { wallMs: performance.now() - t0, pages: report.pages, files: report.files.total, fromCache: report.files.fromCache };
+if (edit) {
+  writeFileSync(edit, readFileSync(edit, 'utf8').replace('## Usage', '## Usage\\n\\nEdited for the benchmark.\\n'));
+  const t1 = performance.now();
+  const r = await rebuild({ contentDirs: dirs, outDir: out, cacheDir: cache, siteUrl: 'https://example.org' }, state, new Set([edit]));
+  res.rebuildMs = performance.now() - t1;
+  res.written = r.written.length;
+}
+res.maxRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify(res));
+`;
+
+function run(dirs: string[], out: string, cache: string | null, edit: string | null = null): Run {
+  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify([dirs, out, cache, edit])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as Run;
+}
+
+execFileSync('npx', ['tsc', '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+const work = mkdtempSync(join(tmpdir(), 'formulary-bench-'));
+const dirs = ['rxhive-astro', 'rxhive-jekyll'].map((d) => {
+  cpSync(join(corpus, d), join(work, d), { recursive: true });
+  return join(work, d);
+});
+const out = join(work, 'dist');
+const cache = join(work, 'cache');
+const cold = run(dirs, out, cache);
+const warm = run(dirs, out, cache);
+const edit = join(work, 'rxhive-astro', 'compositions', 'alemtuzumab.md');
+const incremental = run(dirs, out, cache, edit);
+
+const perPage = (r: Run): string => (r.wallMs / r.pages).toFixed(3);
+const rows = [
+  ['cold build (no cache)', cold.pages, (cold.wallMs / 1000).toFixed(2) + ' s', perPage(cold), cold.maxRssMb.toFixed(0)],
+  ['warm build (SQLite cache)', warm.pages, (warm.wallMs / 1000).toFixed(2) + ' s', perPage(warm), warm.maxRssMb.toFixed(0)],
+  [`one-file edit, in place (${incremental.written} pages rewritten)`, incremental.pages, (incremental.rebuildMs! ).toFixed(0) + ' ms', '', incremental.maxRssMb.toFixed(0)],
+];
+console.log(`\nBoth real corpora: ${cold.files} source files → ${cold.pages} output files\n`);
+console.log('| run | pages | wall | ms/page | peak RSS MB |\n| --- | --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+const result = { date: new Date().toISOString(), corpus, cold, warm, incremental, targets: { msPerPageCold: 1.2, peakRssMb: 1024, oneFileRebuildMs: 300 } };
+mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results', 'build.json'), JSON.stringify(result, null, 2));
+console.log(`\nwrote bench/results/build.json`);
+rmSync(work, { recursive: true, force: true });
