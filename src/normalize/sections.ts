@@ -172,7 +172,9 @@ export function buildSection(span: Span, id: string, canonical: boolean, title: 
     parts.push(renderTokens(slice, { baseLevel: span.level, idPrefix: `${sectionId}-`, usedIds: ctx.usedIds }));
     const heads = span.blocks.filter((b) => b.type === 'heading');
     heads.forEach((h, k) => {
-      const next = heads[k + 1];
+      // A subsection runs to the next heading of its own level or higher: `### Standard Dosage`
+      // holds its `#### Adults:` … `#### Special Cases:` subsections.
+      const next = heads.slice(k + 1).find((x) => x.level <= h.level);
       const end = next ? next.start - 1 : span.end;
       const text = headingText(h.inline);
       subsections.push({
