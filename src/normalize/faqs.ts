@@ -13,6 +13,8 @@ export interface FaqDraft {
 const Q_BOLD = /^\s{0,3}(?:[-*+]\s+)?(?:#{1,6}\s+)?\*\*\s*Q\s*\d*\s*[:.)]\s*(.+?)\s*\*\*\s*:?\s*(.*)$/;
 const Q_BOLD_LABEL = /^\s{0,3}(?:[-*+]\s+)?(?:#{1,6}\s+)?\*\*\s*Q\s*\d*\s*[:.)]\s*\*\*\s*(.+?)$/;
 const Q_HEADING = /^\s{0,3}#{1,6}\s+Q\s*\d*\s*[:.)]\s*(.+?)\s*$/;
+// `* **Is this vaccine safe?**  Yes, …`: a bold question without a `Q:` label (rxhive-jekyll).
+const Q_BOLD_QUESTION = /^\s{0,3}(?:[-*+]\s+)?(?:#{1,6}\s+)?\*\*\s*([^*]+?\?)\s*\*\*\s*:?\s*(.*)$/;
 const A_PREFIX = /^\s*(?:[-*+]\s+)?(?:\*\*\s*A\s*[:.]?\s*\*\*\s*:?|A\s*[:.]\*\*|A\s*:)\s*/;
 
 /** Split a question that carries its answer inline: `question? **A:** answer` / `question? A: answer`. */
@@ -44,6 +46,9 @@ export function parseBodyFaqs(lines: readonly string[], firstLine: number): FaqD
       [question, rest] = splitInline(m[1]!);
     } else if ((m = Q_HEADING.exec(line))) {
       question = m[1]!.replace(/\*\*/g, '');
+    } else if ((m = Q_BOLD_QUESTION.exec(line))) {
+      question = m[1]!;
+      rest = m[2]!;
     }
     if (question !== null) {
       flush();
