@@ -39,14 +39,55 @@ export function cutAtWord(text: string, max = DESCRIPTION_MAX): string {
 
 /**
  * The first prose of a Usage section: its first paragraph or first list item that is not a
- * `**Key:**` bullet, as plain text.
+ * `**Key:**` bullet, as plain text. A lead-in that ends with a colon ("… prescribed for the
+ * treatment of:") is completed with the list that follows it; a section made only of `**Key:**`
+ * bullets gives the first value that is prose, without its label.
  */
 export function firstProse(markdown: string): string {
   const blocks = markdown.split(/\n\s*\n|\n(?=\s*[-*+]\s)/);
-  for (const b of blocks) {
-    if (/^\s*(?:[-*+]\s+)?\*\*[^*]+:\*\*/.test(b)) continue;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (KEY_VALUE.test(b)) continue;
     const plain = toPlain(b);
-    if (plain.length >= 20) return plain;
+    if (plain.length < 20) continue;
+    if (plain.endsWith(':')) {
+      const items: string[] = [];
+      for (let j = i + 1; j < blocks.length && TOP_ITEM.test(blocks[j]!); j++) {
+        const kv = KEY_VALUE.exec(blocks[j]!);
+        const item = kv ? lowerWords(inlineText(kv[1]!)) : lowerFirst(firstSentence(toPlain(blocks[j]!)));
+        if (item) items.push(item);
+      }
+      // "… treatment of:" runs on into the list; "… several conditions:" keeps its colon.
+      if (items.length > 0) return `${plain.slice(0, -1).trimEnd()}${RUNS_ON.test(plain) ? ' ' : ': '}${joinList(items)}.`;
+    }
+    return plain;
   }
-  return toPlain(markdown);
+  const values = blocks.flatMap((b) => {
+    const m = KEY_VALUE.exec(b);
+    return m ? [{ key: inlineText(m[1]!), value: toPlain(m[2]!) }] : [];
+  });
+  const prose = (v: { value: string }): boolean => v.value.length >= 20;
+  const found = values.find((v) => prose(v) && !/class|mechanism|pharmaco/i.test(v.key)) ?? values.find(prose);
+  if (!found) return toPlain(markdown);
+  // "**Bromhexine:** This is an expectorant…" needs its label to say what "This" is.
+  return /^(?:this|it|these|they)\b/i.test(found.value) ? `${found.key}: ${found.value}` : found.value;
 }
+
+/** A `**Key:** value` block (bullet or paragraph): key and the text after it. */
+const KEY_VALUE = /^\s*(?:[-*+]\s+)?\*\*([^*]+?)(?::\*\*|\*\*\s*:)\s*([\s\S]*)$/;
+const TOP_ITEM = /^ ?[-*+]\s/;
+const RUNS_ON = /\b(?:of|for|to|treat|prevent|against|in|including|involving|targeting|as|like|with|by|from|manage|relieve|include|includes|such as)\s*:$/i;
+
+/** The first sentence of plain text, without its full stop; abbreviations such as "e.g." do not end it. */
+export function firstSentence(t: string): string {
+  const m = /^(.+?\S)(?<!\b\p{L})\.(?:\s+(?=\p{Lu})|$)/u.exec(t);
+  return (m ? m[1]! : t).replace(/\.$/, '').trim();
+}
+
+/** "Relapsing forms" → "relapsing forms"; "B-cell", "HIV" and "IgG" keep their case. */
+const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+/** A Title Case label inside a sentence: "Nasal Congestion Relief" → "nasal congestion relief". */
+const lowerWords = (s: string): string => s.replace(/(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}-])/gu, (w) => w.toLowerCase());
+
+const joinList = (items: readonly string[]): string =>
+  items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
