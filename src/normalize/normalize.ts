@@ -175,7 +175,7 @@ export function normalizeFile(input: NormalizeInput): NormalizeResult {
     synonyms: names.synonyms,
     ingredients,
     description,
-    drugClass: findDrugClass(ordered, file),
+    drugClass: findDrugClass(ordered, bodyLines, split.bodyStartLine, file),
     isBanned: readBool(data['is_banned'], file, line('is_banned'), diagnostics),
     lastModified: readDate(data['lastModified']),
     notAProduct,
