@@ -154,7 +154,8 @@ export function normalizeFile(input: NormalizeInput): NormalizeResult {
   const notAProduct = kind === 'combination' || ingredients.length > 1 ? findNotAProduct(bodyLines, split.bodyStartLine, file) : null;
   if (notAProduct) diagnostics.push(diag('combination-not-a-product', file, `The page says this combination is not a real product: "${notAProduct.text.slice(0, 120)}"`, { line: notAProduct.line }));
 
-  scanUnsafe(bodyLines, split.bodyStartLine, file, diagnostics);
+  // The frontmatter too: its FAQs are shown on the page.
+  scanUnsafe(textLines, 1, file, diagnostics);
 
   const baseName = file.split('/').pop()!.replace(/\.(md|markdown|mdx)$/i, '');
   const slug = slugify(baseName) || slugify(title);
