@@ -82,7 +82,7 @@ test('missing title → title-missing', () => {
     severity: 'error',
     line: 1,
     column: 1,
-    endLine: 3,
+    endLine: 8, // a refused file: the error spans all of it
     message: 'The frontmatter has no `title`, so the page cannot be named or linked.',
   });
   // a blank title is missing too
@@ -152,7 +152,7 @@ test('oversized frontmatter → file-too-large over the frontmatter lines', () =
   const text = `---\ntitle: Isatuximab\ndescription: ${'x'.repeat(80)}\n---\nBody\n`;
   const r = normalizeFile({ file: 'x/isatuximab.md', bytes: Buffer.from(text), kindHint: null, limits });
   assert.equal(r.monograph, null);
-  assert.deepEqual(r.diagnostics.map(pin), [{ code: 'file-too-large', severity: 'error', line: 1, column: 1, endLine: 4, message: 'The frontmatter is over 64 bytes.' }]);
+  assert.deepEqual(r.diagnostics.map(pin), [{ code: 'file-too-large', severity: 'error', line: 1, column: 1, endLine: 6, message: 'The frontmatter is over 64 bytes.' }]);
 });
 
 test('frontmatter that is not a mapping → frontmatter-not-mapping', () => {

@@ -60,10 +60,11 @@ export function normalizeFile(input: NormalizeInput): NormalizeResult {
   const src = decoded.source;
   const textLines = src ? src.text.split('\n') : [];
   const fail = (): NormalizeResult => {
-    const nonBlank = countNonBlank(textLines);
-    // The file is not used; its error diagnostic accounts for all of it.
-    for (const d of diagnostics) if (d.severity === 'error' && d.endLine === undefined && textLines.length > 1) d.endLine = textLines.length;
-    return { file, digest: src?.digest ?? '', monograph: null, diagnostics, fidelity: { file, nonBlankLines: nonBlank, accountedLines: nonBlank, unaccounted: [] } };
+    // The file is refused as a whole: the refusing error spans it, and accounts for its lines.
+    const refusal = [...diagnostics].reverse().find((d) => d.severity === 'error');
+    if (refusal && textLines.length > 1) refusal.endLine = textLines.length;
+    const whole: [number, number][] = refusal ? [[1, textLines.length]] : [];
+    return { file, digest: src?.digest ?? '', monograph: null, diagnostics, fidelity: fidelityOf(file, textLines, diagnostics, whole) };
   };
   if (!src) return fail();
 
@@ -76,7 +77,7 @@ export function normalizeFile(input: NormalizeInput): NormalizeResult {
 
   const title = typeof data['title'] === 'string' ? data['title'].trim() : typeof data['title'] === 'number' ? String(data['title']) : '';
   if (!title) {
-    diagnostics.push(diag('title-missing', file, 'The frontmatter has no `title`, so the page cannot be named or linked.', { line: 1, endLine: fm.endLine }));
+    diagnostics.push(diag('title-missing', file, 'The frontmatter has no `title`, so the page cannot be named or linked.', { line: 1 }));
     return fail();
   }
 
@@ -191,29 +192,35 @@ export function normalizeFile(input: NormalizeInput): NormalizeResult {
   };
 
   // Fidelity: which non-blank lines the model (frontmatter, title, sections) or a diagnostic covers.
-  const covered = new Uint8Array(textLines.length + 2);
-  const mark = (a: number, b: number): void => {
-    for (let l = a; l <= b && l < covered.length; l++) covered[l] = 1;
-  };
-  mark(fm.startLine, fm.endLine);
-  if (titleLine !== null) mark(titleLine, titleLine);
-  for (const s of sections) mark(s.range.start, s.range.end);
-  for (const group of perIngredient.values()) for (const s of group) mark(s.range.start, s.range.end);
-  for (const d of diagnostics) mark(d.line, d.endLine ?? d.line);
-  const unaccounted: number[] = [];
-  let nonBlank = 0;
-  textLines.forEach((t, k) => {
-    if (t.trim() === '') return;
-    nonBlank++;
-    if (!covered[k + 1]) unaccounted.push(k + 1);
-  });
+  const ranges: [number, number][] = [[fm.startLine, fm.endLine]];
+  if (titleLine !== null) ranges.push([titleLine, titleLine]);
+  for (const s of sections) ranges.push([s.range.start, s.range.end]);
+  for (const group of perIngredient.values()) for (const s of group) ranges.push([s.range.start, s.range.end]);
   return {
     file,
     digest: src.digest,
     monograph,
     diagnostics,
-    fidelity: { file, nonBlankLines: nonBlank, accountedLines: nonBlank - unaccounted.length, unaccounted: unaccounted.slice(0, 20) },
+    fidelity: fidelityOf(file, textLines, diagnostics, ranges),
   };
+}
+
+/** Count the non-blank lines covered by the model's ranges or by a diagnostic's range. */
+function fidelityOf(file: string, lines: readonly string[], diagnostics: readonly Diagnostic[], ranges: readonly [number, number][]): Fidelity {
+  const covered = new Uint8Array(lines.length + 2);
+  const mark = (a: number, b: number): void => {
+    for (let l = a; l <= b && l < covered.length; l++) covered[l] = 1;
+  };
+  for (const [a, b] of ranges) mark(a, b);
+  for (const d of diagnostics) mark(d.line, d.endLine ?? d.line);
+  const unaccounted: number[] = [];
+  let nonBlank = 0;
+  lines.forEach((t, k) => {
+    if (t.trim() === '') return;
+    nonBlank++;
+    if (!covered[k + 1]) unaccounted.push(k + 1);
+  });
+  return { file, nonBlankLines: nonBlank, accountedLines: nonBlank - unaccounted.length, unaccounted: unaccounted.slice(0, 20) };
 }
 
 function inferKind(data: Record<string, unknown>, title: string): Kind {
@@ -283,6 +290,5 @@ function scanUnsafe(lines: readonly string[], firstLine: number, file: string, d
   }
 }
 
-const countNonBlank = (lines: readonly string[]): number => lines.filter((l) => l.trim() !== '').length;
 
 export type { SectionId };

@@ -233,6 +233,17 @@ function splitHeadingText(tokens: Token[]): Token[] {
           continue;
         }
       }
+      // A heading's own emphasis and trailing colon (`#### **Adults:**`) are markup, not words.
+      const text = label ? label[0] : inline.content.replace(/\s*:\s*$/, '');
+      if (text !== inline.content) {
+        const head = md.parseInline(text, {})[0];
+        if (head) {
+          head.map = inline.map;
+          out.push(t, head);
+          i += 1;
+          continue;
+        }
+      }
     }
     out.push(t);
   }
