@@ -25,8 +25,7 @@ export const CODES = {
   'frontmatter-field-type': { severity: 'warning', hint: 'Give the field the expected type; the value was ignored.' },
   'title-missing': { severity: 'error', hint: 'Add `title: <drug name>` to the frontmatter.' },
   // content
-  'unsafe-html': { severity: 'warning', hint: 'Remove raw HTML and script links from the content; they are shown as text, never executed.' },
-  'unsafe-link': { severity: 'warning', hint: 'Use http(s) or relative links only; the link was not made clickable.' },
+  'unsafe-html': { severity: 'warning', hint: 'Remove raw HTML and script links (javascript:, vbscript:) from the content; they are shown as text, never executed.' },
   'faq-frontmatter-damaged': { severity: 'info', hint: 'Run `formulary check --fix` to rewrite the frontmatter FAQs from the repaired pairs.' },
   'faq-frontmatter-differs': { severity: 'info', hint: 'Keep frontmatter `faqs` identical to the FAQ section of the body.' },
   'faq-unparsed': { severity: 'warning', hint: 'Write each FAQ as `### Q1: question?` followed by `**A:** answer`.' },
