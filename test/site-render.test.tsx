@@ -7,7 +7,7 @@ import type { CatalogEntry, Faq, Kind, Link, Monograph, Section } from '../src/m
 import { pagePath, SECTION_TITLES } from '../src/model/index.js';
 import { ASSET_FILES, renderSearchPage, sitePages, type PageSpec, type SiteOptions } from '../src/site/index.js';
 import { buildSitePages, DEFAULT_LIMITS } from '../src/site/pages.js';
-import { decodeEntities } from '../src/site/text.js';
+import { decodeEntities, IdRegistry, relevelHeadings } from '../src/site/text.js';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -76,7 +76,7 @@ interface Fixture {
 }
 
 /** A small catalog covering every page kind and the awkward cases. */
-function makeCatalog(fx: Fixture = {}): Catalog {
+export function makeCatalog(fx: Fixture = {}): Catalog {
   const alem = monograph('composition', 'alemtuzumab', 'Alemtuzumab', {
     brandNames: ['Campath', 'Lemtrada', 'Evil <script>alert(1)</script>'],
     synonyms: ['Alemtuzumabum'],
@@ -84,7 +84,7 @@ function makeCatalog(fx: Fixture = {}): Catalog {
     isBanned: true,
     sections: [
       section('overview', '<p>Alemtuzumab treats CLL.</p><h3 id="note">Note</h3><p>See <a href="#note">note</a>.</p>'),
-      section('dosage', '<h3>Adults</h3><ul><li>30 mg three times a week</li></ul><h3 id="note">Note</h3>'),
+      section('dosage', '<h4>Adults</h4><ul><li>30 mg three times a week</li></ul><h3 id="note">Note</h3>'),
       section('x-dosage', '<p>Second heading that slugs the same.</p>', 'Dosage'),
       section('x-dosage', '<p>Third copy of the heading.</p>', 'Dosage'),
       section('faqs', '<p>FAQ-SECTION-RAW</p>'),
@@ -99,7 +99,7 @@ function makeCatalog(fx: Fixture = {}): Catalog {
       {
         source: { file: 'rxhive-jekyll/composition/a/alemtuzumab.md', format: 'minimal', role: 'alternate', digest: 'alt-digest', lines: { start: 1, end: 40 } },
         title: 'Alemtuzumab',
-        sections: [section('overview', '<p>ALT-OVERVIEW text from Jekyll.</p>'), section('dosage', '<p>ALT-DOSAGE text.</p>')],
+        sections: [section('overview', '<p>ALT-OVERVIEW text from Jekyll.</p>'), section('dosage', '<p>ALT-DOSAGE text.</p><h3>ALT-SUB</h3><p>x</p>')],
         perIngredient: [],
         faqs: [faq('ALT question?', '<p>ALT answer.</p>')],
       },
@@ -417,6 +417,26 @@ describe('drug page', () => {
     assert.match(combo, /<section id="caffeine-dosage"/);
     assert.match(combo, /PARA-PER-INGREDIENT[\s\S]*CAFF-PER-INGREDIENT/);
     assert.match(combo, /<strong>Not a recognised product\.<\/strong>[\s\S]*<blockquote><p>This combination is not a recognised product in India\.<\/p><\/blockquote>/);
+  });
+
+  it('re-levels section headings under their container, never skipping a level', () => {
+    assert.equal(relevelHeadings('<h4 id="a">A</h4><p>x</p><h6>B</h6><h2>C</h2>', 2), '<h3 id="a">A</h3><p>x</p><h4>B</h4><h3>C</h3>');
+    assert.equal(relevelHeadings('<h3>A</h3><h4>B</h4>', 3), '<h4>A</h4><h5>B</h5>');
+    assert.equal(relevelHeadings('<h3>A</h3><h4>B</h4><h5>C</h5>', 4), '<h5>A</h5><h6>B</h6><h6>C</h6>');
+    assert.equal(relevelHeadings('<p>no headings, <header>not one</header><hr></p>', 2), '<p>no headings, <header>not one</header><hr></p>');
+    assert.match(alem, /<h3>ALT-SUB<\/h3>|<h4>ALT-SUB<\/h4>/);
+    assert.match(alem, /<h4>ALT-SUB<\/h4>/, 'a body h3 under an alternate h3 section title becomes h4');
+  });
+
+  it('IdRegistry: unique ids, fragment ids renamed only on collision, own links follow', () => {
+    const ids = new IdRegistry(['main']);
+    assert.equal(ids.unique('main'), 'main-2');
+    assert.equal(ids.unique('dosage'), 'dosage');
+    const html = '<h3 id="dosage">D</h3><p><a href="#dosage">up</a> <a href="#free">f</a></p><h3 id="free">F</h3><h3 id="free">F2</h3>';
+    assert.equal(ids.fixFragment(html), '<h3 id="dosage-2">D</h3><p><a href="#dosage-2">up</a> <a href="#free">f</a></p><h3 id="free">F</h3><h3 id="free-2">F2</h3>');
+    const clean = '<h3 id="other">x</h3>';
+    assert.equal(ids.fixFragment(clean), clean);
+    assert.equal(ids.unique('other'), 'other-2', 'fragment ids are registered');
   });
 
   it('renames colliding ids inside section html and rewrites its own #links', () => {

@@ -19,6 +19,8 @@ export interface SiteContext {
   readonly hasSiteUrl: boolean;
   /** The ad HTML for a slot on a page kind, or null. */
   ad(kind: PageKind, slot: 'top' | 'bottom'): string | null;
+  /** Compute a string once per build (static page chrome); `key` must name everything the string depends on. */
+  once(key: string, make: () => string): string;
 }
 
 /** Resolve options into a SiteContext; throws on a siteUrl that is not an absolute http(s) URL. */
@@ -39,6 +41,7 @@ export function siteContext(options: SiteOptions): SiteContext {
   const siteUrl = options.siteUrl;
   const href = (path: string): string => basePath + (path.startsWith('/') ? path : '/' + path);
   const absolute = (path: string): string => absoluteUrl(siteUrl ?? FALLBACK_SITE_URL, path);
+  const cache = new Map<string, string>();
   return {
     options,
     basePath,
@@ -49,6 +52,14 @@ export function siteContext(options: SiteOptions): SiteContext {
     ad(kind, slot) {
       const html = options.adSlots[`${kind}:${slot}`] ?? options.adSlots[slot];
       return html !== undefined && html.trim() !== '' ? html : null;
+    },
+    once(key, make) {
+      let v = cache.get(key);
+      if (v === undefined) {
+        v = make();
+        cache.set(key, v);
+      }
+      return v;
     },
   };
 }

@@ -6,7 +6,7 @@ import type { SiteContext } from './context.js';
 import { KIND_LABEL } from './labels.js';
 import { AdSlot, Breadcrumb, Layout } from './layout.js';
 import { drugPageJsonLd, faqJsonLd, type JsonLd } from './seo.js';
-import { formatDate, formatRupees, IdRegistry, isoDate, letterLabel, letterOf, slugify } from './text.js';
+import { formatDate, formatRupees, IdRegistry, isoDate, letterLabel, letterOf, relevelHeadings, slugify } from './text.js';
 
 /** Lists longer than this are cut in the summary box and shown in full in their own section. */
 export const SUMMARY_LIST_MAX = 20;
@@ -46,8 +46,9 @@ interface Block {
 
 const hasBody = (s: Section): boolean => s.html.trim() !== '';
 
-const SectionBody: FC<{ ids: IdRegistry; html: string }> = ({ ids, html }) => (
-  <div class="section-body">{raw(ids.fixFragment(html))}</div>
+/** Trusted section HTML: ids made unique on the page, headings re-levelled under the heading of level `under`. */
+const SectionBody: FC<{ ids: IdRegistry; html: string; under: number }> = ({ ids, html, under }) => (
+  <div class="section-body">{raw(ids.fixFragment(relevelHeadings(html, under)))}</div>
 );
 
 /** A top-level section: `<section id><details open><summary><h2>` + sanitized body. */
@@ -70,7 +71,7 @@ const FaqList: FC<{ ids: IdRegistry; faqs: readonly Faq[]; level: 3 | 4; primary
       return (
         <div class="faq" id={ids.unique(primary ? `faq-${i + 1}` : 'alt-faq')}>
           {level === 3 ? <h3 class={cls}>{q}</h3> : <h4 class={cls}>{q}</h4>}
-          <div class="faq-answer">{raw(ids.fixFragment(f.answerHtml))}</div>
+          <div class="faq-answer">{raw(ids.fixFragment(relevelHeadings(f.answerHtml, level)))}</div>
         </div>
       );
     })}
@@ -132,13 +133,13 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
         toc: s.title,
         node: (
           <TopSection id={id} title={s.title} cls={`section-${s.id}`}>
-            <SectionBody ids={ids} html={s.html} />
+            <SectionBody ids={ids} under={2} html={s.html} />
           </TopSection>
         ),
       });
     }
   }
-  for (const group of m.perIngredient) blocks.push(ingredientBlock(ids, group));
+  for (const group of m.perIngredient) if (group.sections.some(hasBody)) blocks.push(ingredientBlock(ids, group));
   if (m.faqs.length > 0 || (faqSection !== null && hasBody(faqSection))) {
     const id = ids.unique('faqs');
     const title = faqSection?.title ?? 'FAQs';
@@ -150,7 +151,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
           {m.faqs.length > 0 ? (
             <FaqList ids={ids} faqs={m.faqs} level={3} primary={true} />
           ) : (
-            <SectionBody ids={ids} html={faqSection?.html ?? ''} />
+            <SectionBody ids={ids} under={2} html={faqSection?.html ?? ''} />
           )}
         </TopSection>
       ),
@@ -190,7 +191,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
       <section id={disclaimerId} class="section section-disclaimer">
         <h2>Disclaimer</h2>
         {disclaimerBodies.length > 0 ? (
-          disclaimerBodies.map((s) => <SectionBody ids={ids} html={s.html} />)
+          disclaimerBodies.map((s) => <SectionBody ids={ids} under={2} html={s.html} />)
         ) : (
           <div class="section-body">
             <p>
@@ -382,7 +383,7 @@ function ingredientBlock(ids: IdRegistry, group: IngredientSections): Block {
               <summary>
                 <h3>{s.title}</h3>
               </summary>
-              <SectionBody ids={ids} html={s.html} />
+              <SectionBody ids={ids} under={3} html={s.html} />
             </details>
           </section>
         ))}
@@ -414,10 +415,10 @@ function alternateBlock(ids: IdRegistry, alt: Alternate, n: number): Block {
           {sections.map((s) => (
             <section id={ids.unique(`${prefix}-${s.id}`)} class={`subsection section-${s.id}`}>
               <h3>{s.title}</h3>
-              <SectionBody ids={ids} html={s.html} />
+              <SectionBody ids={ids} under={3} html={s.html} />
             </section>
           ))}
-          {alt.perIngredient.map((g) => {
+          {alt.perIngredient.filter((g) => g.sections.some(hasBody)).map((g) => {
             const slug = slugify(g.ingredient);
             return (
               <section id={ids.unique(`${prefix}-ingredient-${slug}`)} class="subsection ingredient">
@@ -425,7 +426,7 @@ function alternateBlock(ids: IdRegistry, alt: Alternate, n: number): Block {
                 {g.sections.filter(hasBody).map((s) => (
                   <section id={ids.unique(`${prefix}-${slug}-${s.id}`)} class={`subsection section-${s.id}`}>
                     <h4>{s.title}</h4>
-                    <SectionBody ids={ids} html={s.html} />
+                    <SectionBody ids={ids} under={4} html={s.html} />
                   </section>
                 ))}
               </section>

@@ -1,8 +1,9 @@
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { SiteContext } from './context.js';
+import { renderToString } from './render.js';
 import type { JsonLd } from './seo.js';
-import { jsonForScript, letterLabel, LETTERS } from './text.js';
+import { escapeHtml, jsonForScript, letterLabel, LETTERS } from './text.js';
 import type { PageKind } from './types.js';
 
 /** Head metadata of a page. */
@@ -90,75 +91,85 @@ export const AdSlot: FC<{ ctx: SiteContext; kind: PageKind; slot: 'top' | 'botto
   return html === null ? null : <div class={`ad ad-${slot}`}>{raw(html)}</div>;
 };
 
-/** The page shell: head with SEO metadata, header, main, footer. */
+/**
+ * The `<head>`, built as a string: hono/jsx gives `<head>`, `<title>`, `<meta>`, `<link>` and `<script>` special
+ * (hoisting) behaviour that costs a render context per element; plain escaped strings are exact and ~2× faster.
+ */
+export function headHtml(ctx: SiteContext, p: HeadProps): string {
+  const e = escapeHtml;
+  const site = ctx.options.siteName;
+  let h = '<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>';
+  h += `<title>${e(p.title)}</title>`;
+  if (p.description !== '') h += `<meta name="description" content="${e(p.description)}"/>`;
+  if (p.noindex) h += '<meta name="robots" content="noindex"/>';
+  if (p.path !== null) h += `<link rel="canonical" href="${e(ctx.canonical(p.path))}"/>`;
+  h += `<meta property="og:title" content="${e(p.ogTitle)}"/>`;
+  if (p.description !== '') h += `<meta property="og:description" content="${e(p.description)}"/>`;
+  if (p.path !== null && ctx.hasSiteUrl) h += `<meta property="og:url" content="${e(ctx.canonical(p.path))}"/>`;
+  h += `<meta property="og:type" content="${p.ogType}"/><meta property="og:site_name" content="${e(site)}"/>`;
+  h += '<meta name="twitter:card" content="summary"/><meta name="color-scheme" content="light dark"/>';
+  h += `<link rel="icon" href="${e(ctx.href('/assets/favicon.svg'))}" type="image/svg+xml"/>`;
+  h += `<link rel="stylesheet" href="${e(ctx.href('/assets/site.css'))}"/>`;
+  h += `<script src="${e(ctx.href('/assets/search.js'))}" defer></script>`;
+  for (const j of p.jsonLd) h += `<script type="application/ld+json">${jsonForScript(j)}</script>`;
+  return h;
+}
+
+const SiteHeader: FC<{ ctx: SiteContext; search: boolean }> = ({ ctx, search }) => (
+  <header class="site-header">
+    <div class="wrap header-inner">
+      <a class="brand" href={ctx.href('/')}>
+        <span class="brand-mark" aria-hidden="true">
+          ℞
+        </span>
+        {ctx.options.siteName}
+      </a>
+      {search && <SearchForm ctx={ctx} id="header-q" label="Site search" />}
+      <nav class="site-nav" aria-label="Site">
+        <ul>
+          <li>
+            <a href={ctx.href('/browse/a/')}>Browse A–Z</a>
+          </li>
+          <li>
+            <a href={ctx.href('/search/')}>Search</a>
+          </li>
+        </ul>
+      </nav>
+    </div>
+  </header>
+);
+
+const SiteFooter: FC<{ ctx: SiteContext }> = ({ ctx }) => (
+  <footer class="site-footer">
+    <div class="wrap">
+      <p>
+        {ctx.options.siteName} is a reference for information only. It is not medical advice: ask a doctor or pharmacist
+        before starting, stopping or changing a medicine.
+      </p>
+      <p>
+        <a href={ctx.href('/')}>Home</a> · <a href={ctx.href('/browse/a/')}>Browse A–Z</a> ·{' '}
+        <a href={ctx.href('/search/')}>Search</a>
+      </p>
+    </div>
+  </footer>
+);
+
+/**
+ * The page shell: head with SEO metadata, header, main, footer. Header and footer are the same on every page
+ * (per header variant), so they are rendered once per build and reused.
+ */
 export const Layout: FC<LayoutProps> = (p) => {
   const { ctx } = p;
-  const site = ctx.options.siteName;
+  const header = ctx.once(`header:${p.headerSearch}`, () => renderToString(<SiteHeader ctx={ctx} search={p.headerSearch} />));
+  const footer = ctx.once('footer', () => renderToString(<SiteFooter ctx={ctx} />));
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{p.title}</title>
-        {p.description !== '' && <meta name="description" content={p.description} />}
-        {p.noindex && <meta name="robots" content="noindex" />}
-        {p.path !== null && <link rel="canonical" href={ctx.canonical(p.path)} />}
-        <meta property="og:title" content={p.ogTitle} />
-        {p.description !== '' && <meta property="og:description" content={p.description} />}
-        {p.path !== null && ctx.hasSiteUrl && <meta property="og:url" content={ctx.canonical(p.path)} />}
-        <meta property="og:type" content={p.ogType} />
-        <meta property="og:site_name" content={site} />
-        <meta name="twitter:card" content="summary" />
-        <meta name="color-scheme" content="light dark" />
-        <link rel="icon" href={ctx.href('/assets/favicon.svg')} type="image/svg+xml" />
-        <link rel="stylesheet" href={ctx.href('/assets/site.css')} />
-        <script src={ctx.href('/assets/search.js')} defer></script>
-        {p.jsonLd.map((j) => (
-          <script type="application/ld+json">{raw(jsonForScript(j))}</script>
-        ))}
-      </head>
-      <body class={`page-${p.kind}`}>
-        <a class="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header class="site-header">
-          <div class="wrap header-inner">
-            <a class="brand" href={ctx.href('/')}>
-              <span class="brand-mark" aria-hidden="true">
-                ℞
-              </span>
-              {site}
-            </a>
-            {p.headerSearch && <SearchForm ctx={ctx} id="header-q" label="Site search" />}
-            <nav class="site-nav" aria-label="Site">
-              <ul>
-                <li>
-                  <a href={ctx.href('/browse/a/')}>Browse A–Z</a>
-                </li>
-                <li>
-                  <a href={ctx.href('/search/')}>Search</a>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main" class="wrap" tabindex={-1}>
-          {p.children}
-        </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>
-              {site} is a reference for information only. It is not medical advice: ask a doctor or pharmacist before
-              starting, stopping or changing a medicine.
-            </p>
-            <p>
-              <a href={ctx.href('/')}>Home</a> · <a href={ctx.href('/browse/a/')}>Browse A–Z</a> ·{' '}
-              <a href={ctx.href('/search/')}>Search</a>
-            </p>
-          </div>
-        </footer>
-      </body>
-    </html>
+    <>
+      {raw(`<html lang="en"><head>${headHtml(ctx, p)}</head><body class="page-${p.kind}"><a class="skip-link" href="#main">Skip to content</a>${header}`)}
+      <main id="main" class="wrap" tabindex={-1}>
+        {p.children}
+      </main>
+      {raw(`${footer}</body></html>`)}
+    </>
   );
 };
 

@@ -8,7 +8,7 @@ import { HomePage, type HomeData } from './home-page.js';
 import { KINDS } from './labels.js';
 import type { ListItem } from './lists.js';
 import { NotFoundPage } from './not-found-page.js';
-import { RedirectPage } from './redirect-page.js';
+import { redirectPageHtml } from './redirect-page.js';
 import { renderDocument } from './render.js';
 import { SearchPage } from './search-page.js';
 import { signature, TEMPLATE_VERSION } from './signature.js';
@@ -26,11 +26,14 @@ export interface SiteLimits {
 
 export const DEFAULT_LIMITS: SiteLimits = { sitemapMaxUrls: SITEMAP_MAX_URLS, featured: 8 };
 
+const SIMPLE_PAGE_PATH = /^\/(?:[a-z0-9][a-z0-9._-]*\/)+$/;
+
 /**
  * A site path (`/composition/x/`, possibly percent-encoded) → the output file (`composition/x/index.html`),
  * or null when the path is unsafe (`..`, backslash, control characters).
  */
 export function outputPathOf(path: string): string | null {
+  if (SIMPLE_PAGE_PATH.test(path)) return path.slice(1) + 'index.html';
   let decoded = path;
   try {
     decoded = decodeURIComponent(path);
@@ -198,7 +201,7 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
     add({
       path,
       signature: signature([TEMPLATE_VERSION, 'redirect', options.siteUrl ?? '', options.siteName, from, to, title]),
-      render: () => renderDocument(<RedirectPage ctx={ctx} to={to} title={title} />),
+      render: () => redirectPageHtml(ctx, to, title),
     });
     redirectLines.push(`${ctx.href(encodePath(from))} ${ctx.href(encodePath(to))} 301`);
   }

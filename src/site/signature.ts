@@ -8,7 +8,7 @@ export const TEMPLATE_VERSION = 'site-1';
 
 /** A short hash of the given parts (sha1, base64url, 22 chars). Parts are separated so `["ab","c"]` ≠ `["a","bc"]`. */
 export function signature(parts: readonly (string | number | boolean | null)[]): string {
-  const h = createHash('sha1');
-  for (const p of parts) h.update(p === null ? '\u0000null' : String(p)).update('\u001f');
-  return h.digest('base64url').slice(0, 22);
+  let text = '';
+  for (const p of parts) text += (p === null ? '\u0000null' : String(p)) + '\u001f';
+  return createHash('sha1').update(text).digest('base64url').slice(0, 22);
 }

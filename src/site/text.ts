@@ -35,6 +35,8 @@ export function slugify(text: string): string {
 
 /** Browse bucket of a title: `a`…`z`, or `0-9` for anything else (digits, symbols, other scripts). */
 export function letterOf(title: string): string {
+  const c0 = title.charCodeAt(0) | 0x20; // ASCII fast path: most titles start with a plain letter
+  if (c0 >= 0x61 && c0 <= 0x7a) return String.fromCharCode(c0);
   const first = /[\p{L}\p{N}]/u.exec(title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
   const c = first?.[0] ?? '';
   return c >= 'a' && c <= 'z' ? c : '0-9';
@@ -49,8 +51,11 @@ export const letterLabel = (letter: string): string => (letter === '0-9' ? '0–
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A parseable date string → ISO string, else null. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 export function isoDate(value: string | null): string | null {
   if (value === null) return null;
+  if (ISO_UTC.test(value)) return value;
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
@@ -69,9 +74,9 @@ export const formatInt = (n: number): string => INT.format(n);
 /** `₹1,234.50`. */
 export const formatRupees = (n: number): string => `₹${RUPEES.format(n)}`;
 
-/** JSON for a `<script type="application/ld+json">` body: `<` (and the JS line separators) escaped. */
+/** JSON for a `<script type="application/ld+json">` body: `<` escaped as `\u003c`, so no `</script>` or `<!--` can appear. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
 /** Escape text for XML content and attributes. */
@@ -79,14 +84,73 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
 }
 
-/** Escape text for an HTML attribute value in double quotes. */
-export function escapeAttr(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_SPECIAL = /[&<>"']/;
+const HTML_SPECIAL_G = /[&<>"']/g;
+
+/** Escape text for HTML content or a double-quoted attribute value (same rules as hono/jsx). */
+export function escapeHtml(text: string): string {
+  return HTML_SPECIAL.test(text) ? text.replace(HTML_SPECIAL_G, (c) => HTML_ESCAPES[c] ?? c) : text;
 }
+
+/** Alias of escapeHtml for attribute values. */
+export const escapeAttr = escapeHtml;
 
 /** A URL path with characters outside printable ASCII percent-encoded (already-encoded input is kept). */
 export function encodePath(path: string): string {
   return /[^\x21-\x7e]/.test(path) ? encodeURI(path).replace(/%25([0-9A-Fa-f]{2})/g, '%$1') : path;
+}
+
+/** Level of a heading tag starting at `i` (`<h3>`, `<h3 id…`, `</h3>`), else 0. */
+function headingLevelAt(html: string, i: number, close: boolean): number {
+  const at = i + (close ? 3 : 2);
+  const d = html.charCodeAt(at) - 48;
+  if (d < 1 || d > 6) return 0;
+  const next = html.charCodeAt(at + 1);
+  return next === 62 /* > */ || next === 32 /* space */ || next === 10 || next === 9 ? d : 0;
+}
+
+/**
+ * Re-level the headings of a trusted HTML fragment that sits under a heading of level `base`: the fragment's
+ * top level becomes at least `base + 1`, no heading skips a level, none goes above h6. Source markdown is
+ * uneven (an `####` straight under `##`, a stray `##` inside a section), and axe's heading-order rule checks
+ * the whole page. Returns the input unchanged (no copy) when nothing moves.
+ * @example relevelHeadings('<h4>Adults</h4>', 2) // "<h3>Adults</h3>"
+ */
+export function relevelHeadings(html: string, base: number): string {
+  let i = html.indexOf('<h');
+  if (i === -1) return html;
+  const levels: number[] = [];
+  for (; i !== -1; i = html.indexOf('<h', i + 2)) {
+    const l = headingLevelAt(html, i, false);
+    if (l !== 0) levels.push(l);
+  }
+  if (levels.length === 0) return html;
+  const floor = Math.min(6, base + 1);
+  const shift = Math.max(0, floor - Math.min(...levels));
+  let prev = base;
+  let moved = false;
+  const targets = levels.map((l) => {
+    const t = Math.max(floor, Math.min(6, l + shift, prev + 1));
+    prev = t;
+    if (t !== l) moved = true;
+    return t;
+  });
+  if (!moved) return html;
+  let out = '';
+  let last = 0;
+  let k = -1;
+  for (i = html.indexOf('<', 0); i !== -1; i = html.indexOf('<', i + 1)) {
+    const close = html.charCodeAt(i + 1) === 47; /* / */
+    if (html.charCodeAt(i + (close ? 2 : 1)) !== 104 /* h */) continue;
+    const l = headingLevelAt(html, i, close);
+    if (l === 0) continue;
+    if (!close) k++;
+    const digit = i + (close ? 3 : 2);
+    out += html.slice(last, digit) + String(targets[Math.max(0, k)] ?? l);
+    last = digit + 1;
+  }
+  return out + html.slice(last);
 }
 
 /**
@@ -104,19 +168,41 @@ export class IdRegistry {
     this.#used.add(id);
     return id;
   }
-  /** Make the `id="…"` attributes of a trusted HTML fragment unique, rewriting its own `href="#…"` to match. */
+  /**
+   * Register the `id="…"` attributes of a trusted HTML fragment, renaming the ones already taken on the page,
+   * and point the fragment's own `href="#…"` links at the renamed ids. Returns the input (no copy) when no id
+   * collides, which is the common case.
+   */
   fixFragment(html: string): string {
-    if (!html.includes(' id=')) return html;
-    const renamed = new Map<string, string>();
-    const out = html.replace(/(\sid=")([^"]*)"/g, (_m, pre: string, raw: string) => {
-      const id = decodeEntities(raw);
+    const ATTR = ' id="';
+    let i = html.indexOf(ATTR);
+    if (i === -1) return html;
+    const renames: { start: number; end: number; to: string }[] = [];
+    const firstSeen = new Set<string>();
+    const links = new Map<string, string>();
+    for (; i !== -1; i = html.indexOf(ATTR, i + ATTR.length)) {
+      const start = i + ATTR.length;
+      const end = html.indexOf('"', start);
+      if (end === -1) break;
+      const id = decodeEntities(html.slice(start, end));
       const unique = this.unique(id);
-      if (unique !== id) renamed.set(id, unique);
-      return `${pre}${escapeAttr(unique)}"`;
-    });
-    if (renamed.size === 0) return out;
+      const first = !firstSeen.has(id);
+      firstSeen.add(id);
+      if (unique === id) continue;
+      renames.push({ start, end, to: unique });
+      if (first) links.set(id, unique);
+    }
+    if (renames.length === 0) return html;
+    let out = '';
+    let last = 0;
+    for (const r of renames) {
+      out += html.slice(last, r.start) + escapeAttr(r.to);
+      last = r.end;
+    }
+    out += html.slice(last);
+    if (links.size === 0) return out;
     return out.replace(/(\shref="#)([^"]*)"/g, (m, pre: string, raw: string) => {
-      const to = renamed.get(decodeEntities(raw));
+      const to = links.get(decodeEntities(raw));
       return to === undefined ? m : `${pre}${escapeAttr(to)}"`;
     });
   }
