@@ -28,7 +28,7 @@ interface Run {
 const CHILD = `
 import { build, rebuild } from ${JSON.stringify(join(ROOT, 'lib/build/index.js'))};
 import { readFileSync, writeFileSync } from 'node:fs';
-const [dirs, out, cache, edit] = JSON.parse(process.argv[1]);
+const [dirs, out, cache, edit] = JSON.parse(process.argv[2]);
 const t0 = performance.now();
 const { report, state } = await build({ contentDirs: dirs, outDir: out, cacheDir: cache, siteUrl: 'https://example.org' });
 const res = { wallMs: performance.now() - t0, pages: report.pages, files: report.files.total, fromCache: report.files.fromCache };
@@ -44,7 +44,9 @@ console.log(JSON.stringify(res));
 `;
 
 function run(dirs: string[], out: string, cache: string | null, edit: string | null = null): Run {
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, JSON.stringify([dirs, out, cache, edit])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const script = join(work, 'child.mjs');
+  writeFileSync(script, CHILD);
+  const stdout = execFileSync(process.execPath, [script, JSON.stringify([dirs, out, cache, edit])], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Run;
 }
 

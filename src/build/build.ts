@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalog, type Catalog } from '../catalog/index.js';
@@ -42,6 +42,7 @@ export interface BuildReport {
 
 /** What a build keeps in memory so that a rebuild after an edit touches only what changed. */
 export interface BuildState {
+  files: DiscoveredFile[];
   results: Map<string, NormalizeResult>;
   signatures: Map<string, string>;
   catalog: Catalog;
@@ -70,15 +71,19 @@ function codeDigest(): string {
 }
 
 /** Discover and normalize every file, reusing cached results for unchanged files. */
-async function load(opts: BuildOptions, previous: Map<string, NormalizeResult> | null, changed: ReadonlySet<string> | null): Promise<Loaded> {
-  const files = opts.contentDirs.flatMap((d) => discover(d));
+async function load(
+  opts: BuildOptions,
+  previous: { files: DiscoveredFile[]; results: Map<string, NormalizeResult> } | null,
+  changed: ReadonlySet<string> | null,
+): Promise<Loaded> {
+  const files = previous && changed ? refresh(previous.files, changed, opts) : opts.contentDirs.flatMap((d) => discover(d));
   const store = opts.cacheDir === null ? null : new Store(resolve(opts.cacheDir ?? '.formulary'), `normalizer-${codeDigest()}`);
   const results: (NormalizeResult | undefined)[] = new Array<NormalizeResult | undefined>(files.length);
   let fromCache = 0;
   try {
     const todo: number[] = [];
     files.forEach((f, i) => {
-      const prev = previous?.get(f.abs);
+      const prev = previous?.results.get(f.abs);
       if (prev && changed && !changed.has(f.abs)) {
         results[i] = prev;
         fromCache++;
@@ -115,6 +120,26 @@ async function load(opts: BuildOptions, previous: Map<string, NormalizeResult> |
   }
   opts.onProgress?.('read', files.length, files.length);
   return { files, results: results as NormalizeResult[], fromCache };
+}
+
+/**
+ * The file list after `changed` paths were edited: when every changed path is a file we already
+ * know and still exists, only those are stat'ed again; an added or removed file means a full walk.
+ */
+function refresh(files: DiscoveredFile[], changed: ReadonlySet<string>, opts: BuildOptions): DiscoveredFile[] {
+  const byPath = new Map(files.map((f, i) => [f.abs, i]));
+  const out = [...files];
+  for (const path of changed) {
+    const i = byPath.get(path);
+    if (i === undefined) return opts.contentDirs.flatMap((d) => discover(d));
+    try {
+      const st = statSync(path);
+      out[i] = { ...out[i]!, mtimeMs: st.mtimeMs, size: st.size };
+    } catch {
+      return opts.contentDirs.flatMap((d) => discover(d));
+    }
+  }
+  return out;
 }
 
 function normalizeOne(f: DiscoveredFile): string {
@@ -213,7 +238,7 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     rep.wallMs = Math.round(performance.now() - t0);
     writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-    return { report: rep, state: { results, signatures, catalog } };
+    return { report: rep, state: { files: loaded.files, results, signatures, catalog } };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
@@ -230,16 +255,26 @@ export async function rebuild(
   changed: ReadonlySet<string>,
 ): Promise<{ report: BuildReport; state: BuildState; written: string[]; removed: string[] }> {
   const t0 = performance.now();
+  const timingsMs: Record<string, number> = {};
+  let t = t0;
+  const lap = (name: string): void => {
+    const now = performance.now();
+    timingsMs[name] = Math.round(now - t);
+    t = now;
+  };
   const builtAt = new Date().toISOString();
-  const loaded = await load(opts, state.results, changed);
+  const loaded = await load(opts, state, changed);
+  lap('load');
   const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+  lap('catalog');
   const options = siteOptions(opts, builtAt);
   const pages: PageSpec[] = sitePages(catalog, options);
   const signatures = new Map<string, string>();
+  for (const p of pages) signatures.set(p.path, p.signature);
+  lap('signatures');
   const written: string[] = [];
   for (const p of pages) {
-    signatures.set(p.path, p.signature);
-    if (state.signatures.get(p.path) === p.signature) continue;
+    if (state.signatures.get(p.path) === signatures.get(p.path)) continue;
     writeAtomic(opts.outDir, p.path, p.render());
     written.push(p.path);
   }
@@ -250,11 +285,15 @@ export async function rebuild(
       removed.push(path);
     }
   }
+  lap('render');
   for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
-  const rep = report(opts, loaded, catalog, pages.length, builtAt, performance.now() - t0, { rebuild: Math.round(performance.now() - t0) });
+  lap('extras');
+  timingsMs['total'] = Math.round(performance.now() - t0);
+  const rep = report(opts, loaded, catalog, pages.length, builtAt, performance.now() - t0, timingsMs);
   writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
+  lap('report');
   const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-  return { report: rep, state: { results, signatures, catalog }, written, removed };
+  return { report: rep, state: { files: loaded.files, results, signatures, catalog }, written, removed };
 }
 
 export type { Monograph };

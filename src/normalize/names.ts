@@ -19,6 +19,18 @@ export function slugify(s: string): string {
  * spellings folded (ph→f, y→i, ae/oe→e), so slug and spelling variants of a name meet.
  */
 export function nameKey(s: string): string {
+  let key = KEYS.get(s);
+  if (key === undefined) {
+    key = computeNameKey(s);
+    if (KEYS.size > 200_000) KEYS.clear();
+    KEYS.set(s, key);
+  }
+  return key;
+}
+
+const KEYS = new Map<string, string>();
+
+function computeNameKey(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
