@@ -116,7 +116,10 @@
   function badges(parent, item) {
     parent.appendChild(document.createTextNode(' '));
     parent.appendChild(el('span', 'badge badge-' + item.k, KIND_LABEL[item.k] || item.k));
-    if (item.b === 1) parent.appendChild(el('span', 'badge badge-banned', 'Banned'));
+    if (item.b === 1) {
+      parent.appendChild(document.createTextNode(' '));
+      parent.appendChild(el('span', 'badge badge-banned', 'Banned'));
+    }
   }
 
   function showsMatched(hit) {
@@ -130,7 +133,10 @@
     a.href = hit.item.u;
     li.appendChild(a);
     badges(li, hit.item);
-    if (showsMatched(hit)) li.appendChild(el('span', 'matched', 'matches \u201c' + hit.matched + '\u201d'));
+    if (showsMatched(hit)) {
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(el('span', 'matched', 'matches \u201c' + hit.matched + '\u201d'));
+    }
     return li;
   }
 
@@ -211,7 +217,10 @@
         li.setAttribute('aria-selected', 'false');
         li.appendChild(el('span', 'search-option-title', hit.item.t));
         badges(li, hit.item);
-        if (showsMatched(hit)) li.appendChild(el('span', 'matched', 'matches \u201c' + hit.matched + '\u201d'));
+        if (showsMatched(hit)) {
+          li.appendChild(document.createTextNode(' '));
+          li.appendChild(el('span', 'matched', 'matches \u201c' + hit.matched + '\u201d'));
+        }
         li.addEventListener('mousedown', function (e) {
           e.preventDefault(); // keep focus in the input
         });

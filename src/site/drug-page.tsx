@@ -231,7 +231,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
         <div class="page-head">
           <p class="eyebrow">
             {KIND_LABEL[m.kind]}
-            {entry.banned.value && <span class="badge badge-banned">Banned</span>}
+            {entry.banned.value && <> <span class="badge badge-banned">Banned</span></>}
           </p>
           <h1>{m.title}</h1>
           {m.kind === 'medicine' && product !== null && (nonEmpty(product.strength) || nonEmpty(product.company)) && (

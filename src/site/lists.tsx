@@ -15,7 +15,7 @@ export interface ListItem {
 export const Badges: FC<{ kind?: Kind; banned: boolean }> = ({ kind, banned }) => (
   <>
     {kind !== undefined && <span class={`badge badge-${kind}`}>{KIND_SHORT[kind]}</span>}
-    {banned && <span class="badge badge-banned">Banned</span>}
+    {banned && <> <span class="badge badge-banned">Banned</span></>}
   </>
 );
 

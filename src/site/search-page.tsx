@@ -1,8 +1,12 @@
 import type { FC } from 'hono/jsx';
+import { normalizeName } from '../search/index.js';
 import type { SiteContext } from './context.js';
 import { KIND_SHORT } from './labels.js';
 import { AdSlot, Layout, SearchForm } from './layout.js';
 import type { SearchResultView } from './types.js';
+
+/** Whether a result shows the name it matched (a brand or synonym, not the title itself); same rule as search.js. */
+const showsMatched = (r: SearchResultView): boolean => normalizeName(r.matched) !== '' && normalizeName(r.matched) !== normalizeName(r.title);
 
 /** The status line above the results; assets/search.js writes the same wording. */
 export function searchStatus(query: string, count: number): string {
@@ -42,9 +46,9 @@ export const SearchPage: FC<{ ctx: SiteContext; query: string; results: readonly
           {results.map((r) => (
             <li class="result">
               <a href={ctx.href(r.url)}>{r.title}</a> <span class={`badge badge-${r.kind}`}>{KIND_SHORT[r.kind]}</span>
-              {r.banned && <span class="badge badge-banned">Banned</span>}
-              {r.matched.trim() !== '' && r.matched.trim().toLowerCase() !== r.title.trim().toLowerCase() && (
-                <span class="matched">matches “{r.matched}”</span>
+              {r.banned && <> <span class="badge badge-banned">Banned</span></>}
+              {showsMatched(r) && (
+                <> <span class="matched">matches “{r.matched}”</span></>
               )}
             </li>
           ))}
