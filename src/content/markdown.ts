@@ -111,6 +111,18 @@ export function renderTokens(tokens: Token[], opts: RenderOptions): string {
 }
 
 export function slugifyId(s: string): string {
+  let id = IDS.get(s);
+  if (id === undefined) {
+    id = computeSlugId(s);
+    if (IDS.size > 100_000) IDS.clear();
+    IDS.set(s, id);
+  }
+  return id;
+}
+
+const IDS = new Map<string, string>();
+
+function computeSlugId(s: string): string {
   return (
     s
       .normalize('NFKD')

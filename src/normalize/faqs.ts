@@ -144,10 +144,12 @@ export function reconcileFaqs(
     };
   });
   let differs = 0;
+  const bodyByQ = new Map<string, FaqDraft>();
+  for (const b of body) if (!bodyByQ.has(qKey(b.question))) bodyByQ.set(qKey(b.question), b);
   for (const f of front) {
     const k = qKey(f.question);
     if (used.has(k)) {
-      const b = body.find((x) => qKey(x.question) === k);
+      const b = bodyByQ.get(k);
       if (b && aKey(b.answer) !== aKey(f.answer)) differs++;
       continue;
     }

@@ -50,16 +50,15 @@ function matchName(key: string): SectionId | 'generic-name' | null {
  * `Acebrophylline Usage` is recognised as the Usage section of the ingredient Acebrophylline.
  */
 export function classifyHeading(text: string, ingredients: readonly string[] = []): HeadingClass {
-  // Heading texts repeat across thousands of pages: remember the answers for ingredient-free lookups.
-  if (ingredients.length === 0) {
-    let hit = CLASS_CACHE.get(text);
-    if (!hit) {
-      hit = classifyUncached(text, ingredients);
-      if (CLASS_CACHE.size < 50_000) CLASS_CACHE.set(text, hit);
-    }
-    return hit;
+  // Heading texts repeat across thousands of pages: remember the answers.
+  const key = ingredients.length === 0 ? text : `${text}\u0000${ingredients.join('\u0000')}`;
+  let hit = CLASS_CACHE.get(key);
+  if (!hit) {
+    hit = classifyUncached(text, ingredients);
+    if (CLASS_CACHE.size > 100_000) CLASS_CACHE.clear();
+    CLASS_CACHE.set(key, hit);
   }
-  return classifyUncached(text, ingredients);
+  return hit;
 }
 
 const CLASS_CACHE = new Map<string, HeadingClass>();

@@ -281,13 +281,26 @@ function readProduct(data: Record<string, unknown>): Product {
 const UNSAFE = /<\s*(script|iframe|object|embed|style|link|meta|img|svg|form|input)\b|\bon[a-z]+\s*=|javascript:|vbscript:/i;
 
 function scanUnsafe(lines: readonly string[], firstLine: number, file: string, diagnostics: Diagnostic[]): void {
+  // One pass over the whole text (much faster than a regex per line); lines found from offsets.
+  const text = lines.join('\n');
+  const re = new RegExp(UNSAFE.source, 'gi');
   let n = 0;
-  for (let i = 0; i < lines.length && n < 5; i++) {
-    const m = UNSAFE.exec(lines[i]!);
-    if (!m) continue;
+  let lastLine = -1;
+  let m: RegExpExecArray | null;
+  while (n < 5 && (m = re.exec(text))) {
+    const before = text.lastIndexOf('\n', m.index - 1);
+    const line = countNewlines(text, m.index);
+    if (line === lastLine) continue;
+    lastLine = line;
     n++;
-    diagnostics.push(diag('unsafe-html', file, `Raw HTML or a script link (\`${m[0]}\`) in the content; it is shown as text and never runs.`, { line: firstLine + i, column: m.index + 1 }));
+    diagnostics.push(diag('unsafe-html', file, `Raw HTML or a script link (\`${m[0]}\`) in the content; it is shown as text and never runs.`, { line: firstLine + line, column: m.index - before }));
   }
+}
+
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 

@@ -33,11 +33,19 @@ export function splitLabel(inline: string): [string, string] | null {
   return null;
 }
 
-/** Text of a heading without markup and trailing colon. */
+/** Text of a heading without markup and trailing colon (memoized: headings repeat across pages). */
 export function headingText(inline: string): string {
-  const label = splitLabel(inline);
-  return inlineText(label ? label[0] : inline).replace(/[:\s]+$/, '');
+  let text = HEADING_TEXT.get(inline);
+  if (text === undefined) {
+    const label = splitLabel(inline);
+    text = inlineText(label ? label[0] : inline).replace(/[:\s]+$/, '');
+    if (HEADING_TEXT.size > 100_000) HEADING_TEXT.clear();
+    HEADING_TEXT.set(inline, text);
+  }
+  return text;
 }
+
+const HEADING_TEXT = new Map<string, string>();
 
 /** Whether a paragraph opens with a `**Label:**` that names a section. */
 function inlineSectionLabel(b: Block, ingredients: readonly string[]): { cls: HeadingClass; label: string; rest: string } | null {
@@ -160,7 +168,7 @@ export interface BuildSectionContext {
 export function buildSection(span: Span, id: string, canonical: boolean, title: string, ctx: BuildSectionContext): Section {
   const from = span.head ? span.head.end + 1 : span.start;
   const body = ctx.lines.slice(from - ctx.firstLine, span.end - ctx.firstLine + 1).join('\n');
-  const markdown = (span.rest ? span.rest + (body.trim() ? '\n' + body : '') : body).replace(/^\n+|\s+$/g, '');
+  const markdown = (span.rest ? span.rest + (body.trim() ? '\n' + body : '') : body).replace(/^\n+/, '').trimEnd();
   const sectionId = uniqueSectionId(id, ctx.usedIds);
   const parts: string[] = [];
   if (span.rest) parts.push(md.render(span.rest));
