@@ -42,6 +42,8 @@ export interface BuildReport {
 
 /** What a build keeps in memory so that a rebuild after an edit touches only what changed. */
 export interface BuildState {
+  /** The first build's time: rebuilds keep it, so pages without a lastModified keep their sitemap date. */
+  builtAt: string;
   files: DiscoveredFile[];
   results: Map<string, NormalizeResult>;
   signatures: Map<string, string>;
@@ -238,7 +240,7 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     rep.wallMs = Math.round(performance.now() - t0);
     writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-    return { report: rep, state: { files: loaded.files, results, signatures, catalog } };
+    return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog } };
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
@@ -262,7 +264,7 @@ export async function rebuild(
     timingsMs[name] = Math.round(now - t);
     t = now;
   };
-  const builtAt = new Date().toISOString();
+  const builtAt = state.builtAt;
   const loaded = await load(opts, state, changed);
   lap('load');
   const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
@@ -293,7 +295,7 @@ export async function rebuild(
   writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
   lap('report');
   const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-  return { report: rep, state: { files: loaded.files, results, signatures, catalog }, written, removed };
+  return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog }, written, removed };
 }
 
 export type { Monograph };
