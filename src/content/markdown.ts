@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { memoize } from '../util/memo.js';
 
 /**
  * markdown-it with raw HTML disabled (it is shown as text, never passed through) and its default
@@ -110,19 +111,7 @@ export function renderTokens(tokens: Token[], opts: RenderOptions): string {
   return md.renderer.render(out, md.options, {});
 }
 
-export function slugifyId(s: string): string {
-  let id = IDS.get(s);
-  if (id === undefined) {
-    id = computeSlugId(s);
-    if (IDS.size > 100_000) IDS.clear();
-    IDS.set(s, id);
-  }
-  return id;
-}
-
-const IDS = new Map<string, string>();
-
-function computeSlugId(s: string): string {
+export const slugifyId = memoize(function slugifyId(s: string): string {
   return (
     s
       .normalize('NFKD')
@@ -131,7 +120,7 @@ function computeSlugId(s: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'section'
   );
-}
+});
 
 export function uniqueId(base: string, used: Set<string>): string {
   let id = base;

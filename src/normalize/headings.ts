@@ -1,3 +1,4 @@
+import { memoize } from '../util/memo.js';
 import type { SectionId } from '../model/index.js';
 
 /** What a heading (or an inline `**Label:**` paragraph) announces. */
@@ -51,17 +52,13 @@ function matchName(key: string): SectionId | 'generic-name' | null {
  */
 export function classifyHeading(text: string, ingredients: readonly string[] = []): HeadingClass {
   // Heading texts repeat across thousands of pages: remember the answers.
-  const key = ingredients.length === 0 ? text : `${text}\u0000${ingredients.join('\u0000')}`;
-  let hit = CLASS_CACHE.get(key);
-  if (!hit) {
-    hit = classifyUncached(text, ingredients);
-    if (CLASS_CACHE.size > 100_000) CLASS_CACHE.clear();
-    CLASS_CACHE.set(key, hit);
-  }
-  return hit;
+  return classifyCached(ingredients.length === 0 ? text : `${text}\u0000${ingredients.join('\u0000')}`);
 }
 
-const CLASS_CACHE = new Map<string, HeadingClass>();
+const classifyCached = memoize((key: string): HeadingClass => {
+  const [text = '', ...ingredients] = key.split('\u0000');
+  return classifyUncached(text, ingredients);
+});
 
 function classifyUncached(text: string, ingredients: readonly string[]): HeadingClass {
   const key = headingKey(text);
@@ -92,17 +89,8 @@ const SUB_NAMES: [RegExp, string][] = [
 ];
 
 /** Canonical sub-id of a subsection heading, or null. */
-export function subsectionId(text: string): string | null {
-  const hit = SUB_CACHE.get(text);
-  if (hit !== undefined) return hit;
+export const subsectionId = memoize(function subsectionId(text: string): string | null {
   const key = headingKey(text);
-  let found: string | null = null;
-  for (const [re, id] of SUB_NAMES) if (re.test(key)) {
-    found = id;
-    break;
-  }
-  if (SUB_CACHE.size < 50_000) SUB_CACHE.set(text, found);
-  return found;
-}
-
-const SUB_CACHE = new Map<string, string | null>();
+  for (const [re, id] of SUB_NAMES) if (re.test(key)) return id;
+  return null;
+});

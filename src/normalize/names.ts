@@ -1,3 +1,5 @@
+import { memoize } from '../util/memo.js';
+
 /**
  * Names: URL slugs and matching keys. A slug is what a page is published under; a key is what two
  * spellings of the same drug name have in common (`Amoxycillin` ~ `amoxicillin`, `Vitamin D3` ~ `vitamind3`).
@@ -18,19 +20,7 @@ export function slugify(s: string): string {
  * Matching key of one drug name: accents, case, spaces and punctuation removed, and British/old
  * spellings folded (ph→f, y→i, ae/oe→e), so slug and spelling variants of a name meet.
  */
-export function nameKey(s: string): string {
-  let key = KEYS.get(s);
-  if (key === undefined) {
-    key = computeNameKey(s);
-    if (KEYS.size > 200_000) KEYS.clear();
-    KEYS.set(s, key);
-  }
-  return key;
-}
-
-const KEYS = new Map<string, string>();
-
-function computeNameKey(s: string): string {
+export const nameKey = memoize(function nameKey(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -41,7 +31,7 @@ function computeNameKey(s: string): string {
     .replace(/y/g, 'i')
     .replace(/ae/g, 'e')
     .replace(/oe/g, 'e');
-}
+});
 
 /** Ingredient names of a combination title `A + B + C` (also `A+B`); a single name gives one entry. */
 export function splitIngredients(title: string): string[] {

@@ -1,5 +1,6 @@
 import { inlineText, md, renderTokens, slugifyId, type Block, type Token } from '../content/index.js';
 import { SECTION_ORDER, SECTION_TITLES, type Section, type SectionId, type Subsection } from '../model/index.js';
+import { memoize } from '../util/memo.js';
 import { classifyHeading, subsectionId, type HeadingClass } from './headings.js';
 
 /** A run of body blocks that forms one section, before rendering. */
@@ -34,18 +35,10 @@ export function splitLabel(inline: string): [string, string] | null {
 }
 
 /** Text of a heading without markup and trailing colon (memoized: headings repeat across pages). */
-export function headingText(inline: string): string {
-  let text = HEADING_TEXT.get(inline);
-  if (text === undefined) {
-    const label = splitLabel(inline);
-    text = inlineText(label ? label[0] : inline).replace(/[:\s]+$/, '');
-    if (HEADING_TEXT.size > 100_000) HEADING_TEXT.clear();
-    HEADING_TEXT.set(inline, text);
-  }
-  return text;
-}
-
-const HEADING_TEXT = new Map<string, string>();
+export const headingText = memoize(function headingText(inline: string): string {
+  const label = splitLabel(inline);
+  return inlineText(label ? label[0] : inline).replace(/[:\s]+$/, '');
+});
 
 /** Whether a paragraph opens with a `**Label:**` that names a section. */
 function inlineSectionLabel(b: Block, ingredients: readonly string[]): { cls: HeadingClass; label: string; rest: string } | null {
