@@ -101,21 +101,24 @@ async function load(
     });
     opts.onProgress?.('read', fromCache, files.length);
     const todoFiles = todo.map((i) => files[i]!);
-    const jsons =
-      todo.length >= PARALLEL_THRESHOLD
-        ? await normalizeInWorkers(todoFiles, (n) => opts.onProgress?.('read', fromCache + n, files.length))
-        : todoFiles.map((f) => normalizeOne(f));
-    const save = (): void => {
-      todo.forEach((fileIndex, k) => {
-        const f = files[fileIndex]!;
-        const json = jsons[k]!;
-        const r = JSON.parse(json) as NormalizeResult;
-        results[fileIndex] = r;
-        store?.put(f.abs, f.mtimeMs, f.size, r.digest, json);
-      });
+    let done = fromCache;
+    const take = (k: number, json: string): void => {
+      const fileIndex = todo[k]!;
+      const f = files[fileIndex]!;
+      const r = JSON.parse(json) as NormalizeResult;
+      results[fileIndex] = r;
+      store?.put(f.abs, f.mtimeMs, f.size, r.digest, json);
+      if (++done % 200 === 0) opts.onProgress?.('read', done, files.length);
     };
-    if (store) store.transaction(save);
-    else save();
+    store?.begin();
+    try {
+      if (todo.length >= PARALLEL_THRESHOLD) await normalizeInWorkers(todoFiles, take);
+      else todoFiles.forEach((f, k) => take(k, normalizeOne(f)));
+      store?.commit();
+    } catch (e) {
+      store?.rollback();
+      throw e;
+    }
     if (store && !changed) store.prune(new Set(files.map((f) => f.abs)));
   } finally {
     store?.close();

@@ -12,15 +12,13 @@ const workerUrl = (): URL => {
 };
 
 /**
- * Normalize files on worker threads (one per core, at most 4), in chunks so that the results
- * stream back while others are parsed. Resolves with each file's result JSON, in input order.
+ * Normalize files on worker threads (one per core, at most 4), in chunks: the next chunk is sent
+ * before a reply is handed to `onResult`, so the main thread's work overlaps the workers'.
  */
-export async function normalizeInWorkers(files: readonly DiscoveredFile[], onDone: (n: number) => void): Promise<string[]> {
+export async function normalizeInWorkers(files: readonly DiscoveredFile[], onResult: (index: number, json: string) => void): Promise<void> {
   const n = Math.max(1, Math.min(4, availableParallelism()));
-  const out: string[] = new Array<string>(files.length);
   const CHUNK = 64;
   let next = 0;
-  let done = 0;
   const workers = Array.from({ length: n }, () => new Worker(workerUrl()));
   try {
     await Promise.all(
@@ -43,10 +41,9 @@ export async function normalizeInWorkers(files: readonly DiscoveredFile[], onDon
                 reject(new Error(`normalize worker failed: ${reply.error}`));
                 return;
               }
-              reply.results.forEach((r, i) => (out[from + i] = r));
-              done += reply.results.length;
-              onDone(done);
+              const base = from;
               send();
+              reply.results.forEach((r, i) => onResult(base + i, r));
             });
             w.on('error', reject);
             send();
@@ -56,5 +53,4 @@ export async function normalizeInWorkers(files: readonly DiscoveredFile[], onDon
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return out;
 }

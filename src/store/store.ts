@@ -44,6 +44,19 @@ export class Store {
     this.#put.run(path, mtimeMs, size, digest, json);
   }
 
+  /** Open a transaction that spans asynchronous work (results streaming in from workers). */
+  begin(): void {
+    this.#db.exec('BEGIN');
+  }
+
+  commit(): void {
+    this.#db.exec('COMMIT');
+  }
+
+  rollback(): void {
+    if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+  }
+
   /** Run `fn` in one transaction (many puts at once are much faster). */
   transaction<T>(fn: () => T): T {
     return this.#db.transaction(fn)();
