@@ -7,6 +7,7 @@ import type { CatalogEntry, Faq, Kind, Link, Monograph, Section } from '../src/m
 import { pagePath, SECTION_TITLES } from '../src/model/index.js';
 import { ASSET_FILES, renderSearchPage, sitePages, type PageSpec, type SiteOptions } from '../src/site/index.js';
 import { buildSitePages, DEFAULT_LIMITS } from '../src/site/pages.js';
+import { h, trusted } from '../src/site/fragment.js';
 import { decodeEntities, IdRegistry, relevelHeadings } from '../src/site/text.js';
 
 // ---------------------------------------------------------------- fixtures
@@ -423,9 +424,19 @@ describe('drug page', () => {
     assert.equal(relevelHeadings('<h4 id="a">A</h4><p>x</p><h6>B</h6><h2>C</h2>', 2), '<h3 id="a">A</h3><p>x</p><h4>B</h4><h3>C</h3>');
     assert.equal(relevelHeadings('<h3>A</h3><h4>B</h4>', 3), '<h4>A</h4><h5>B</h5>');
     assert.equal(relevelHeadings('<h3>A</h3><h4>B</h4><h5>C</h5>', 4), '<h5>A</h5><h6>B</h6><h6>C</h6>');
+    assert.equal(relevelHeadings('<h4>Adults</h4><h4>Children</h4><h3>Clinical</h3><h5>x</h5>', 2), '<h3>Adults</h3><h3>Children</h3><h3>Clinical</h3><h4>x</h4>', 'siblings stay siblings');
+    const same = '<h3 id="a">A</h3><h4>B</h4><h3>C</h3>';
+    assert.equal(relevelHeadings(same, 2), same, 'already well-formed: returned as is');
     assert.equal(relevelHeadings('<p>no headings, <header>not one</header><hr></p>', 2), '<p>no headings, <header>not one</header><hr></p>');
     assert.match(alem, /<h3>ALT-SUB<\/h3>|<h4>ALT-SUB<\/h4>/);
     assert.match(alem, /<h4>ALT-SUB<\/h4>/, 'a body h3 under an alternate h3 section title becomes h4');
+  });
+
+  it('h escapes text like JSX and inserts safe markup, lists and nothing for null/false', () => {
+    const title = `A & B <i>"x"</i> 'y'`;
+    assert.equal(String(h`<a href="${'/x?a=1&b="2"'}">${title}</a>`), '<a href="/x?a=1&amp;b=&quot;2&quot;">A &amp; B &lt;i&gt;&quot;x&quot;&lt;/i&gt; &#39;y&#39;</a>');
+    assert.equal(String(h`<ul>${['a<', 'b'].map((x) => h`<li>${x}</li>`)}${null}${false}${undefined}${3}</ul>`), '<ul><li>a&lt;</li><li>b</li>3</ul>');
+    assert.equal(String(h`<div>${trusted('<p>ok</p>')}</div>`), '<div><p>ok</p></div>');
   });
 
   it('IdRegistry: unique ids, fragment ids renamed only on collision, own links follow', () => {

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { SiteContext } from './context.js';
 import { KIND_PLURAL, KINDS } from './labels.js';
 import { AdSlot, AzNav, Breadcrumb, Layout } from './layout.js';
-import { EntryList, type ListItem } from './lists.js';
+import { entryList, type ListItem } from './lists.js';
 import { formatInt, letterLabel } from './text.js';
 
 /** Heading and title of a browse page. */
@@ -57,7 +57,7 @@ export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly 
               <h2>
                 {KIND_PLURAL[k]} <span class="count">({formatInt(group.length)})</span>
               </h2>
-              <EntryList ctx={ctx} items={group} showKind={false} />
+              {entryList(ctx, group, false)}
             </section>
           )
         );

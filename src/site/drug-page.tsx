@@ -1,8 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
-import type { JSX } from 'hono/jsx/jsx-runtime';
-import { raw } from 'hono/html';
 import type { Alternate, CatalogEntry, Faq, IngredientSections, Link, Section } from '../model/index.js';
 import type { SiteContext } from './context.js';
+import { h, trusted, type HtmlValue, type Safe } from './fragment.js';
 import { KIND_LABEL } from './labels.js';
 import { AdSlot, Breadcrumb, Layout } from './layout.js';
 import { drugPageJsonLd, faqJsonLd, type JsonLd } from './seo.js';
@@ -39,63 +38,40 @@ export function drugTitle(entry: CatalogEntry, siteName: string): string {
 /** One block of the page body, planned before rendering so the table of contents knows every id. */
 interface Block {
   id: string;
-  /** TOC label; null = not in the TOC. */
-  toc: string | null;
-  node: JSX.Element;
+  /** TOC label. */
+  toc: string;
+  node: Safe;
 }
 
 const hasBody = (s: Section): boolean => s.html.trim() !== '';
 
-/** Trusted section HTML: ids made unique on the page, headings re-levelled under the heading of level `under`. */
-const SectionBody: FC<{ ids: IdRegistry; html: string; under: number }> = ({ ids, html, under }) => (
-  <div class="section-body">{raw(ids.fixFragment(relevelHeadings(html, under)))}</div>
-);
+/** Trusted section HTML: headings re-levelled under the heading of level `under`, ids made unique on the page. */
+const body = (ids: IdRegistry, html: string, under: number): Safe =>
+  h`<div class="section-body">${trusted(ids.fixFragment(relevelHeadings(html, under)))}</div>`;
 
-/** A top-level section: `<section id><details open><summary><h2>` + sanitized body. */
-const TopSection: FC<{ id: string; title: string; cls: string; children?: Child }> = ({ id, title, cls, children }) => (
-  <section id={id} class={`section ${cls}`}>
-    <details open>
-      <summary>
-        <h2>{title}</h2>
-      </summary>
-      {children}
-    </details>
-  </section>
-);
+/** A top-level section: `<section id><details open><summary><h2>` + content. */
+const topSection = (id: string, title: string, cls: string, content: HtmlValue): Safe =>
+  h`<section id="${id}" class="section ${cls}"><details open=""><summary><h2>${title}</h2></summary>${content}</details></section>`;
 
-const FaqList: FC<{ ids: IdRegistry; faqs: readonly Faq[]; level: 3 | 4; primary: boolean }> = ({ ids, faqs, level, primary }) => (
-  <div class="faq-list">
-    {faqs.map((f, i) => {
-      const q = f.question.trim();
-      const cls = primary ? 'faq-question' : 'alt-faq-question';
-      return (
-        <div class="faq" id={ids.unique(primary ? `faq-${i + 1}` : 'alt-faq')}>
-          {level === 3 ? <h3 class={cls}>{q}</h3> : <h4 class={cls}>{q}</h4>}
-          <div class="faq-answer">{raw(ids.fixFragment(relevelHeadings(f.answerHtml, level)))}</div>
-        </div>
-      );
-    })}
-  </div>
-);
+function faqList(ids: IdRegistry, faqs: readonly Faq[], level: 3 | 4, primary: boolean): Safe {
+  const cls = primary ? 'faq-question' : 'alt-faq-question';
+  return h`<div class="faq-list">${faqs.map((f, i) => {
+    const id = ids.unique(primary ? `faq-${i + 1}` : 'alt-faq');
+    const q = f.question.trim();
+    const heading = level === 3 ? h`<h3 class="${cls}">${q}</h3>` : h`<h4 class="${cls}">${q}</h4>`;
+    return h`<div class="faq" id="${id}">${heading}<div class="faq-answer">${trusted(ids.fixFragment(relevelHeadings(f.answerHtml, level)))}</div></div>`;
+  })}</div>`;
+}
 
-const LinkList: FC<{ ctx: SiteContext; links: readonly Link[]; max?: number; moreId?: string }> = ({ ctx, links, max, moreId }) => {
+function linkList(ctx: SiteContext, links: readonly Link[], max?: number, moreId?: string): Safe {
   const shown = max !== undefined && links.length > max ? links.slice(0, max) : links;
   const more = links.length - shown.length;
-  return (
-    <ul class="inline-list">
-      {shown.map((l) => (
-        <li>
-          <a href={ctx.href(l.url)}>{l.title}</a>
-        </li>
-      ))}
-      {more > 0 && moreId !== undefined && (
-        <li>
-          <a href={`#${moreId}`}>and {more} more</a>
-        </li>
-      )}
-    </ul>
-  );
-};
+  return h`<ul class="inline-list">${shown.map((l) => h`<li><a href="${ctx.href(l.url)}">${l.title}</a></li>`)}${
+    more > 0 && moreId !== undefined ? h`<li><a href="#${moreId}">and ${more} more</a></li>` : null
+  }</ul>`;
+}
+
+const DEFAULT_DISCLAIMER = h`<div class="section-body"><p>This page is for general information and is not a substitute for professional medical advice, diagnosis or treatment. Always ask a doctor or pharmacist about your own situation.</p></div>`;
 
 const Row: FC<{ term: string; children?: Child }> = ({ term, children }) => (
   <div class="fact">
@@ -119,7 +95,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
   const product = m.product;
   const links = entry.links;
 
-  // Plan the body.
+  // Plan the body (ids are handed out in page order, so the TOC can link every block).
   const blocks: Block[] = [];
   const disclaimers: Section[] = [];
   let faqSection: Section | null = null;
@@ -128,58 +104,26 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
     else if (s.id === 'faqs' && faqSection === null) faqSection = s;
     else if (hasBody(s)) {
       const id = ids.unique(s.id);
-      blocks.push({
-        id,
-        toc: s.title,
-        node: (
-          <TopSection id={id} title={s.title} cls={`section-${s.id}`}>
-            <SectionBody ids={ids} under={2} html={s.html} />
-          </TopSection>
-        ),
-      });
+      blocks.push({ id, toc: s.title, node: topSection(id, s.title, `section-${s.id}`, body(ids, s.html, 2)) });
     }
   }
   for (const group of m.perIngredient) if (group.sections.some(hasBody)) blocks.push(ingredientBlock(ids, group));
   if (m.faqs.length > 0 || (faqSection !== null && hasBody(faqSection))) {
     const id = ids.unique('faqs');
     const title = faqSection?.title ?? 'FAQs';
-    blocks.push({
-      id,
-      toc: title,
-      node: (
-        <TopSection id={id} title={title} cls="section-faqs">
-          {m.faqs.length > 0 ? (
-            <FaqList ids={ids} faqs={m.faqs} level={3} primary={true} />
-          ) : (
-            <SectionBody ids={ids} under={2} html={faqSection?.html ?? ''} />
-          )}
-        </TopSection>
-      ),
-    });
+    const content = m.faqs.length > 0 ? faqList(ids, m.faqs, 3, true) : body(ids, faqSection?.html ?? '', 2);
+    blocks.push({ id, toc: title, node: topSection(id, title, 'section-faqs', content) });
   }
   const brandsMoreId = links.brands.length > SUMMARY_LIST_MAX ? ids.unique('all-brands') : undefined;
   if (brandsMoreId !== undefined) {
-    blocks.push({
-      id: brandsMoreId,
-      toc: `All brands (${links.brands.length})`,
-      node: (
-        <TopSection id={brandsMoreId} title={`All brands of ${m.title} (${links.brands.length})`} cls="section-list">
-          <LinkList ctx={ctx} links={links.brands} />
-        </TopSection>
-      ),
-    });
+    const title = `All brands of ${m.title} (${links.brands.length})`;
+    blocks.push({ id: brandsMoreId, toc: `All brands (${links.brands.length})`, node: topSection(brandsMoreId, title, 'section-list', linkList(ctx, links.brands)) });
   }
   const combosMoreId = links.combinations.length > SUMMARY_LIST_MAX ? ids.unique('all-combinations') : undefined;
   if (combosMoreId !== undefined) {
-    blocks.push({
-      id: combosMoreId,
-      toc: `All combinations (${links.combinations.length})`,
-      node: (
-        <TopSection id={combosMoreId} title={`Combinations containing ${m.title} (${links.combinations.length})`} cls="section-list">
-          <LinkList ctx={ctx} links={links.combinations} />
-        </TopSection>
-      ),
-    });
+    const title = `Combinations containing ${m.title} (${links.combinations.length})`;
+    const toc = `All combinations (${links.combinations.length})`;
+    blocks.push({ id: combosMoreId, toc, node: topSection(combosMoreId, title, 'section-list', linkList(ctx, links.combinations)) });
   }
   m.alternates.forEach((alt, i) => blocks.push(alternateBlock(ids, alt, i + 1)));
   const disclaimerId = ids.unique('disclaimer');
@@ -187,21 +131,9 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
   blocks.push({
     id: disclaimerId,
     toc: 'Disclaimer',
-    node: (
-      <section id={disclaimerId} class="section section-disclaimer">
-        <h2>Disclaimer</h2>
-        {disclaimerBodies.length > 0 ? (
-          disclaimerBodies.map((s) => <SectionBody ids={ids} under={2} html={s.html} />)
-        ) : (
-          <div class="section-body">
-            <p>
-              This page is for general information and is not a substitute for professional medical advice, diagnosis
-              or treatment. Always ask a doctor or pharmacist about your own situation.
-            </p>
-          </div>
-        )}
-      </section>
-    ),
+    node: h`<section id="${disclaimerId}" class="section section-disclaimer"><h2>Disclaimer</h2>${
+      disclaimerBodies.length > 0 ? disclaimerBodies.map((s) => body(ids, s.html, 2)) : DEFAULT_DISCLAIMER
+    }</section>`,
   });
 
   const ingredients = links.ingredients;
@@ -314,12 +246,12 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
             )}
             {links.brands.length > 0 && (
               <Row term="Brand pages">
-                <LinkList ctx={ctx} links={links.brands} max={SUMMARY_LIST_MAX} {...(brandsMoreId !== undefined ? { moreId: brandsMoreId } : {})} />
+                {linkList(ctx, links.brands, SUMMARY_LIST_MAX, brandsMoreId)}
               </Row>
             )}
             {links.combinations.length > 0 && (
               <Row term="In combinations">
-                <LinkList ctx={ctx} links={links.combinations} max={SUMMARY_LIST_MAX} {...(combosMoreId !== undefined ? { moreId: combosMoreId } : {})} />
+                {linkList(ctx, links.combinations, SUMMARY_LIST_MAX, combosMoreId)}
               </Row>
             )}
             {entry.banned.value && (
@@ -349,15 +281,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
 
         <nav class="toc" id="contents" aria-labelledby="contents-h">
           <h2 id="contents-h">On this page</h2>
-          <ol>
-            {blocks
-              .filter((b) => b.toc !== null)
-              .map((b) => (
-                <li>
-                  <a href={`#${b.id}`}>{b.toc}</a>
-                </li>
-              ))}
-          </ol>
+          {h`<ol>${blocks.map((b) => h`<li><a href="#${b.id}">${b.toc}</a></li>`)}</ol>`}
         </nav>
 
         {blocks.map((b) => b.node)}
@@ -370,76 +294,38 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
 function ingredientBlock(ids: IdRegistry, group: IngredientSections): Block {
   const slug = slugify(group.ingredient);
   const id = ids.unique(`ingredient-${slug}`);
-  const sections = group.sections.filter(hasBody);
-  return {
-    id,
-    toc: group.ingredient,
-    node: (
-      <section id={id} class="section ingredient">
-        <h2>{group.ingredient}</h2>
-        {sections.map((s) => (
-          <section id={ids.unique(`${slug}-${s.id}`)} class={`subsection section-${s.id}`}>
-            <details open>
-              <summary>
-                <h3>{s.title}</h3>
-              </summary>
-              <SectionBody ids={ids} under={3} html={s.html} />
-            </details>
-          </section>
-        ))}
-      </section>
-    ),
-  };
+  const sections = group.sections.filter(hasBody).map((s) => {
+    const sid = ids.unique(`${slug}-${s.id}`);
+    return h`<section id="${sid}" class="subsection section-${s.id}"><details open=""><summary><h3>${s.title}</h3></summary>${body(ids, s.html, 3)}</details></section>`;
+  });
+  return { id, toc: group.ingredient, node: h`<section id="${id}" class="section ingredient"><h2>${group.ingredient}</h2>${sections}</section>` };
 }
 
 /** An alternate source, collapsed: every section, per-ingredient group and FAQ it has. */
 function alternateBlock(ids: IdRegistry, alt: Alternate, n: number): Block {
   const id = ids.unique(`alternate-${n}`);
   const prefix = `alt${n}`;
-  const sections = alt.sections.filter((s) => hasBody(s) && !(s.id === 'faqs' && alt.faqs.length > 0));
+  const src = alt.source;
+  const sections = alt.sections
+    .filter((s) => hasBody(s) && !(s.id === 'faqs' && alt.faqs.length > 0))
+    .map((s) => h`<section id="${ids.unique(`${prefix}-${s.id}`)}" class="subsection section-${s.id}"><h3>${s.title}</h3>${body(ids, s.html, 3)}</section>`);
+  const groups = alt.perIngredient
+    .filter((g) => g.sections.some(hasBody))
+    .map((g) => {
+      const slug = slugify(g.ingredient);
+      const gid = ids.unique(`${prefix}-ingredient-${slug}`);
+      const inner = g.sections
+        .filter(hasBody)
+        .map((s) => h`<section id="${ids.unique(`${prefix}-${slug}-${s.id}`)}" class="subsection section-${s.id}"><h4>${s.title}</h4>${body(ids, s.html, 4)}</section>`);
+      return h`<section id="${gid}" class="subsection ingredient"><h3>${g.ingredient}</h3>${inner}</section>`;
+    });
+  const faqs =
+    alt.faqs.length > 0
+      ? h`<section id="${ids.unique(`${prefix}-faqs`)}" class="subsection section-faqs"><h3>FAQs</h3>${faqList(ids, alt.faqs, 4, false)}</section>`
+      : null;
   return {
     id,
-    toc: `Also described in ${alt.source.file}`,
-    node: (
-      <section id={id} class="section alternate">
-        <details>
-          <summary>
-            <h2>
-              Also described in <code>{alt.source.file}</code>
-            </h2>
-          </summary>
-          <p class="source-note">
-            “{alt.title}”, lines {alt.source.lines.start}–{alt.source.lines.end} ({alt.source.format} format). Shown as
-            written in that source.
-          </p>
-          {sections.map((s) => (
-            <section id={ids.unique(`${prefix}-${s.id}`)} class={`subsection section-${s.id}`}>
-              <h3>{s.title}</h3>
-              <SectionBody ids={ids} under={3} html={s.html} />
-            </section>
-          ))}
-          {alt.perIngredient.filter((g) => g.sections.some(hasBody)).map((g) => {
-            const slug = slugify(g.ingredient);
-            return (
-              <section id={ids.unique(`${prefix}-ingredient-${slug}`)} class="subsection ingredient">
-                <h3>{g.ingredient}</h3>
-                {g.sections.filter(hasBody).map((s) => (
-                  <section id={ids.unique(`${prefix}-${slug}-${s.id}`)} class={`subsection section-${s.id}`}>
-                    <h4>{s.title}</h4>
-                    <SectionBody ids={ids} under={4} html={s.html} />
-                  </section>
-                ))}
-              </section>
-            );
-          })}
-          {alt.faqs.length > 0 && (
-            <section id={ids.unique(`${prefix}-faqs`)} class="subsection section-faqs">
-              <h3>FAQs</h3>
-              <FaqList ids={ids} faqs={alt.faqs} level={4} primary={false} />
-            </section>
-          )}
-        </details>
-      </section>
-    ),
+    toc: `Also described in ${src.file}`,
+    node: h`<section id="${id}" class="section alternate"><details><summary><h2>Also described in <code>${src.file}</code></h2></summary><p class="source-note">“${alt.title}”, lines ${src.lines.start}–${src.lines.end} (${src.format} format). Shown as written in that source.</p>${sections}${groups}${faqs}</details></section>`,
   };
 }

@@ -3,7 +3,7 @@ import type { Kind } from '../model/index.js';
 import type { SiteContext } from './context.js';
 import { KIND_PLURAL, KINDS } from './labels.js';
 import { AdSlot, AzNav, Layout, SearchForm } from './layout.js';
-import { EntryList, type ListItem } from './lists.js';
+import { entryList, type ListItem } from './lists.js';
 import { websiteJsonLd } from './seo.js';
 import { formatInt } from './text.js';
 
@@ -66,7 +66,7 @@ export const HomePage: FC<{ ctx: SiteContext; data: HomeData }> = ({ ctx, data }
       {data.featured.length > 0 && (
         <section class="home-featured">
           <h2>Frequently looked up</h2>
-          <EntryList ctx={ctx} items={data.featured} showKind={true} />
+          {entryList(ctx, data.featured, true)}
         </section>
       )}
       <AdSlot ctx={ctx} kind="home" slot="bottom" />

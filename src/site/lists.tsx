@@ -1,6 +1,6 @@
-import type { FC } from 'hono/jsx';
 import type { Kind } from '../model/index.js';
 import type { SiteContext } from './context.js';
+import { h, type Safe } from './fragment.js';
 import { KIND_SHORT } from './labels.js';
 
 /** What a list shows of a page. */
@@ -11,21 +11,16 @@ export interface ListItem {
   banned: boolean;
 }
 
-/** Badges after a link in lists. */
-export const Badges: FC<{ kind?: Kind; banned: boolean }> = ({ kind, banned }) => (
-  <>
-    {kind !== undefined && <span class={`badge badge-${kind}`}>{KIND_SHORT[kind]}</span>}
-    {banned && <> <span class="badge badge-banned">Banned</span></>}
-  </>
-);
+/** Badges after a link in lists (a leading space each, so screen readers read separate words). */
+export function badges(kind: Kind | null, banned: boolean): Safe {
+  return h`${kind !== null ? h` <span class="badge badge-${kind}">${KIND_SHORT[kind]}</span>` : null}${
+    banned ? h` <span class="badge badge-banned">Banned</span>` : null
+  }`;
+}
 
-/** A column list of page links. */
-export const EntryList: FC<{ ctx: SiteContext; items: readonly ListItem[]; showKind: boolean }> = ({ ctx, items, showKind }) => (
-  <ul class="entry-list">
-    {items.map((it) => (
-      <li>
-        <a href={ctx.href(it.url)}>{it.title}</a> <Badges banned={it.banned} {...(showKind ? { kind: it.kind } : {})} />
-      </li>
-    ))}
-  </ul>
-);
+/** A column list of page links (browse pages list thousands: built with `h`, not JSX). */
+export function entryList(ctx: SiteContext, items: readonly ListItem[], showKind: boolean): Safe {
+  return h`<ul class="entry-list">${items.map(
+    (it) => h`<li><a href="${ctx.href(it.url)}">${it.title}</a>${badges(showKind ? it.kind : null, it.banned)}</li>`,
+  )}</ul>`;
+}

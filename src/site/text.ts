@@ -112,7 +112,8 @@ function headingLevelAt(html: string, i: number, close: boolean): number {
 
 /**
  * Re-level the headings of a trusted HTML fragment that sits under a heading of level `base`: the fragment's
- * top level becomes at least `base + 1`, no heading skips a level, none goes above h6. Source markdown is
+ * top headings become `base + 1`, each heading nests one level under the nearest preceding heading of a higher
+ * source level (so siblings stay siblings and nothing skips a level), capped at h6. Source markdown is
  * uneven (an `####` straight under `##`, a stray `##` inside a section), and axe's heading-order rule checks
  * the whole page. Returns the input unchanged (no copy) when nothing moves.
  * @example relevelHeadings('<h4>Adults</h4>', 2) // "<h3>Adults</h3>"
@@ -126,13 +127,13 @@ export function relevelHeadings(html: string, base: number): string {
     if (l !== 0) levels.push(l);
   }
   if (levels.length === 0) return html;
-  const floor = Math.min(6, base + 1);
-  const shift = Math.max(0, floor - Math.min(...levels));
-  let prev = base;
+  // Nesting-preserving: siblings keep one level, a child goes one deeper than its parent, nothing skips.
+  const stack: { from: number; to: number }[] = [];
   let moved = false;
   const targets = levels.map((l) => {
-    const t = Math.max(floor, Math.min(6, l + shift, prev + 1));
-    prev = t;
+    while (stack.length > 0 && (stack[stack.length - 1]?.from ?? 0) >= l) stack.pop();
+    const t = Math.min(6, (stack[stack.length - 1]?.to ?? base) + 1);
+    stack.push({ from: l, to: t });
     if (t !== l) moved = true;
     return t;
   });
