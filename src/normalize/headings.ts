@@ -27,7 +27,7 @@ const SECTION_NAMES: [RegExp, SectionId | 'generic-name'][] = [
 ];
 
 /** Lowercase, markup removed, a trailing `(…)` note and colon dropped. */
-export function headingKey(text: string): string {
+export const headingKey = memoize(function headingKey(text: string): string {
   return text
     .replace(/[*_`]/g, '')
     .toLowerCase()
@@ -36,7 +36,7 @@ export function headingKey(text: string): string {
     .replace(/[:.\s]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
+});
 
 function matchName(key: string): SectionId | 'generic-name' | null {
   for (const [re, id] of SECTION_NAMES) if (re.test(key)) return id;
@@ -51,20 +51,9 @@ function matchName(key: string): SectionId | 'generic-name' | null {
  * `Acebrophylline Usage` is recognised as the Usage section of the ingredient Acebrophylline.
  */
 export function classifyHeading(text: string, ingredients: readonly string[] = []): HeadingClass {
-  // Heading texts repeat across thousands of pages: remember the answers.
-  return classifyCached(ingredients.length === 0 ? text : `${text}\u0000${ingredients.join('\u0000')}`);
-}
-
-const classifyCached = memoize((key: string): HeadingClass => {
-  const [text = '', ...ingredients] = key.split('\u0000');
-  return classifyUncached(text, ingredients);
-});
-
-function classifyUncached(text: string, ingredients: readonly string[]): HeadingClass {
+  const base = classifyName(text);
+  if (base.type !== 'other' || ingredients.length === 0) return base;
   const key = headingKey(text);
-  const id = matchName(key);
-  if (id === 'generic-name') return { type: 'generic-name' };
-  if (id) return { type: 'section', id };
   for (const ing of ingredients) {
     const ik = headingKey(ing);
     if (ik && key.startsWith(ik + ' ')) {
@@ -72,8 +61,17 @@ function classifyUncached(text: string, ingredients: readonly string[]): Heading
       if (rest) return { type: 'ingredient-section', ingredient: ing, id: rest };
     }
   }
-  return { type: 'other' };
+  return base;
 }
+
+/** The class of a heading on its own (no ingredients): remembered, headings repeat across pages. */
+const classifyName = memoize((text: string): HeadingClass => {
+  const id = matchName(headingKey(text));
+  if (id === 'generic-name') return { type: 'generic-name' };
+  if (id) return { type: 'section', id };
+  return { type: 'other' };
+});
+
 
 const SUB_NAMES: [RegExp, string][] = [
   [/^(adults?|adult dosage|standard dosage for adults)$/, 'adults'],
