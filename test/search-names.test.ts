@@ -291,5 +291,6 @@ test('the search module exports exactly its public API', async () => {
     'normalizeName',
     'parseNamesIndex',
     'searchNames',
+    'toResultView',
   ]);
 });

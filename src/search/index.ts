@@ -14,6 +14,8 @@ export {
   searchNames,
   MAX_QUERY_LENGTH,
   DEFAULT_SEARCH_LIMIT,
+  toResultView,
   type NameMatch,
+  type SearchResultView,
   type MatchHow,
 } from './search-names.js';

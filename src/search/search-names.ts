@@ -1,3 +1,4 @@
+import type { Kind } from '../model/index.js';
 import type { NamesIndex, NamesItem } from './names-index.js';
 import { normalizeName } from './normalize.js';
 
@@ -7,6 +8,19 @@ export const MAX_QUERY_LENGTH = 200;
 export const DEFAULT_SEARCH_LIMIT = 20;
 
 export type MatchHow = 'exact' | 'prefix' | 'word-prefix';
+
+/** One search hit as a results list shows it: the server produces it, the site renders it. */
+export interface SearchResultView {
+  title: string;
+  url: string;
+  kind: Kind;
+  /** The name that matched, as written (a brand, a synonym, the title…), e.g. `"Campath"`. */
+  matched: string;
+  banned: boolean;
+}
+
+/** The view of a name match. */
+export const toResultView = (m: NameMatch): SearchResultView => ({ title: m.item.t, url: m.item.u, kind: m.item.k, matched: m.matched, banned: m.item.b === 1 });
 
 export interface NameMatch {
   item: NamesItem;

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { Kind } from '../model/index.js';
-import { emptyNamesIndex, parseNamesIndex, searchNames, type NamesIndex } from '../search/index.js';
+import { emptyNamesIndex, parseNamesIndex, searchNames, toResultView, type NamesIndex, type SearchResultView } from '../search/index.js';
+
+export type { SearchResultView };
 import { cacheControlFor, contentTypeOf } from './content-types.js';
 import { FileCache } from './file-cache.js';
 import { statOrNull } from './file-version.js';
@@ -14,15 +15,6 @@ import { parseRequestPath, realInside, realOrNull, type SitePath } from './reque
 import { respond } from './respond.js';
 import { securityHeaders } from './security-headers.js';
 
-/** One search result as the site layer's search page renders it. */
-export interface SearchResultView {
-  title: string;
-  url: string;
-  kind: Kind;
-  /** The name that matched, as written (a brand, a synonym, the title…). */
-  matched: string;
-  banned: boolean;
-}
 
 export interface ServerOptions {
   /** Absolute path of a built site: `index.html`, `404.html`, `search/names.json`, `_redirects`. */
@@ -78,9 +70,7 @@ export function createApp(options: ServerOptions): Hono {
     if (renderSearch !== undefined && path.segments.length === 1 && path.segments[0] === 'search') {
       if (!path.trailingSlash) return c.redirect(`/search/${search}`, 301);
       const { q } = SearchQuerySchema.parse(c.req.query());
-      const results = searchNames(await names.get(), q, SEARCH_PAGE_LIMIT).map(
-        (m): SearchResultView => ({ title: m.item.t, url: m.item.u, kind: m.item.k, matched: m.matched, banned: m.item.b === 1 }),
-      );
+      const results = searchNames(await names.get(), q, SEARCH_PAGE_LIMIT).map(toResultView);
       const html = renderSearch(q, results);
       return respond(c, new Payload(Buffer.from(html, 'utf8')), {
         contentType: 'text/html; charset=utf-8',

@@ -32,15 +32,7 @@ export interface PageSpec {
   render(): string;
 }
 
-/** One search hit as the search page shows it. */
-export interface SearchResultView {
-  title: string;
-  url: string;
-  kind: Kind;
-  /** The name that matched, e.g. brand `"Campath"`. */
-  matched: string;
-  banned: boolean;
-}
+export type { SearchResultView } from '../search/index.js';
 
 /** Every kind of page the site renders; ad slot keys use these names. */
 export type PageKind = Kind | 'home' | 'browse' | 'search' | 'not-found' | 'redirect';
