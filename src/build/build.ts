@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalog, type Catalog } from '../catalog/index.js';
+import { buildCatalog, entryKey, type Catalog } from '../catalog/index.js';
 import { discover, type DiscoveredFile } from '../content/index.js';
 import { countByCode, countBySeverity, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
-import type { Kind, Monograph } from '../model/index.js';
+import type { CatalogEntry, Kind, Monograph } from '../model/index.js';
 import { NORMALIZER_VERSION, normalizeFile, type Fidelity, type NormalizeResult } from '../normalize/index.js';
 import { buildNamesIndex } from '../search/index.js';
-import { ASSET_FILES, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
+import { ASSET_FILES, entryPage, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { Store } from '../store/index.js';
 import { normalizeInWorkers, PARALLEL_THRESHOLD } from './pool.js';
 import { copyUnder, stagingDir, swapInto, writeAtomic, writeUnder } from './write.js';
@@ -270,35 +270,93 @@ export async function rebuild(
   const builtAt = state.builtAt;
   const loaded = await load(opts, state, changed);
   lap('load');
-  const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
-  lap('catalog');
   const options = siteOptions(opts, builtAt);
-  const pages: PageSpec[] = sitePages(catalog, options);
-  const signatures = new Map<string, string>();
-  for (const p of pages) signatures.set(p.path, p.signature);
-  lap('signatures');
+  const quick = relinkInPlace(state, loaded, changed);
+  let catalog: Catalog;
+  let signatures: Map<string, string>;
   const written: string[] = [];
-  for (const p of pages) {
-    if (state.signatures.get(p.path) === signatures.get(p.path)) continue;
-    writeAtomic(opts.outDir, p.path, p.render());
-    written.push(p.path);
-  }
   const removed: string[] = [];
-  for (const path of state.signatures.keys()) {
-    if (!signatures.has(path)) {
-      rmSync(resolve(opts.outDir, path), { force: true });
-      removed.push(path);
+  if (quick) {
+    // Nothing any other page shows changed: render only the edited entries' pages.
+    catalog = quick.catalog;
+    lap('catalog');
+    signatures = new Map(state.signatures);
+    for (const entry of quick.changed) {
+      const page = entryPage(catalog, entry, options);
+      signatures.set(page.path, page.signature);
+      if (state.signatures.get(page.path) === page.signature) continue;
+      writeAtomic(opts.outDir, page.path, page.render());
+      written.push(page.path);
     }
+    lap('render');
+  } else {
+    catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+    lap('catalog');
+    const pages: PageSpec[] = sitePages(catalog, options);
+    signatures = new Map<string, string>();
+    for (const p of pages) signatures.set(p.path, p.signature);
+    lap('signatures');
+    for (const p of pages) {
+      if (state.signatures.get(p.path) === signatures.get(p.path)) continue;
+      writeAtomic(opts.outDir, p.path, p.render());
+      written.push(p.path);
+    }
+    for (const path of state.signatures.keys()) {
+      if (!signatures.has(path)) {
+        rmSync(resolve(opts.outDir, path), { force: true });
+        removed.push(path);
+      }
+    }
+    lap('render');
+    for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
+    lap('extras');
   }
-  lap('render');
-  for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
-  lap('extras');
   timingsMs['total'] = Math.round(performance.now() - t0);
-  const rep = report(opts, loaded, catalog, pages.length, builtAt, performance.now() - t0, timingsMs);
+  const rep = report(opts, loaded, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
   writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
   lap('report');
   const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
   return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog }, written, removed };
+}
+
+/** Everything about a monograph that a page other than its own shows, or that linking reads. */
+function linkKey(m: Monograph): string {
+  return JSON.stringify([m.kind, m.slug, m.title, m.genericName, m.brandNames, m.synonyms, m.ingredients, m.isBanned, m.lastModified, m.product, m.aliases, m.sources.map((s) => s.file)]);
+}
+
+/**
+ * When every changed file is a known file whose monograph (and its merged entry) keeps the same
+ * link key, the catalog's links cannot change: swap in the re-merged monographs of the affected
+ * entries and report them. Otherwise null (the caller relinks everything).
+ */
+function relinkInPlace(state: BuildState, loaded: Loaded, changed: ReadonlySet<string>): { catalog: Catalog; changed: CatalogEntry[] } | null {
+  const byFile = new Map<string, NormalizeResult>();
+  loaded.results.forEach((r) => byFile.set(r.file, r));
+  const touched = new Map<CatalogEntry, number>();
+  for (const abs of changed) {
+    const before = state.results.get(abs)?.monograph;
+    const i = loaded.files.findIndex((f) => f.abs === abs);
+    const after = i >= 0 ? loaded.results[i]?.monograph : undefined;
+    if (!before || !after || linkKey(before) !== linkKey(after)) return null;
+    const file = after.sources[0]!.file;
+    const index = state.catalog.entries.findIndex((e) => e.monograph.sources.some((s) => s.file === file));
+    if (index < 0) return null;
+    touched.set(state.catalog.entries[index]!, index);
+  }
+  const entries = [...state.catalog.entries];
+  const byKey = new Map(state.catalog.byKey);
+  const changedEntries: CatalogEntry[] = [];
+  for (const [old, index] of touched) {
+    const group = old.monograph.sources.map((s) => byFile.get(s.file)?.monograph);
+    if (group.some((m) => !m)) return null;
+    const merged = buildCatalog(group as Monograph[]).entries;
+    if (merged.length !== 1 || linkKey(merged[0]!.monograph) !== linkKey(old.monograph)) return null;
+    const entry: CatalogEntry = { ...old, monograph: merged[0]!.monograph };
+    entries[index] = entry;
+    byKey.set(entryKey(entry.monograph.kind, entry.monograph.slug), entry);
+    changedEntries.push(entry);
+  }
+  return { catalog: { ...state.catalog, entries, byKey }, changed: changedEntries };
 }
 
 export type { Monograph };

@@ -4,7 +4,7 @@
  * FAQ answers and operator ad snippets are injected raw.
  */
 export type { AdSlots, SiteOptions, PageSpec, SearchResultView, PageKind } from './types.js';
-export { sitePages, renderSearchPage } from './pages.js';
+export { sitePages, entryPage, renderSearchPage } from './pages.js';
 export { ASSET_FILES } from './assets.js';
 export { TEMPLATE_VERSION } from './signature.js';
 export { SITEMAP_MAX_URLS } from './sitemap.js';

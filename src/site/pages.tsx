@@ -102,6 +102,25 @@ function featuredItems(entries: readonly CatalogEntry[], n: number): ListItem[] 
   return withBrands.length > 0 ? withBrands : candidates.slice(0, n).map(toItem);
 }
 
+function drugPage(ctx: SiteContext, catalog: Catalog, entry: CatalogEntry): PageSpec {
+  const path = outputPathOf(entry.url);
+  if (path === null) throw new Error(`site: entry "${entryKey(entry.monograph.kind, entry.monograph.slug)}" has an unsafe url "${entry.url}"`);
+  const bannedFrom = resolveBannedFrom(catalog, entry);
+  return {
+    path,
+    signature: drugSignature(ctx, entry, bannedFrom),
+    render: () => renderDocument(<DrugPage ctx={ctx} entry={entry} bannedFrom={bannedFrom} />),
+  };
+}
+
+/**
+ * The page of one catalog entry, alone: for rebuilds after an edit that changed no title, name,
+ * link or date, where no other page can change.
+ */
+export function entryPage(catalog: Catalog, entry: CatalogEntry, options: SiteOptions): PageSpec {
+  return drugPage(siteContext(options), catalog, entry);
+}
+
 /**
  * Every file of the static site, with a signature per file for incremental rebuilds.
  * @example for (const p of sitePages(catalog, { siteUrl: 'https://example.org', siteName: 'Formulary', adSlots: {}, builtAt })) write(p.path, p.render())
@@ -180,14 +199,7 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
 
   // Drug pages.
   for (const entry of catalog.entries) {
-    const path = outputPathOf(entry.url);
-    if (path === null) throw new Error(`site: entry "${entryKey(entry.monograph.kind, entry.monograph.slug)}" has an unsafe url "${entry.url}"`);
-    const bannedFrom = resolveBannedFrom(catalog, entry);
-    add({
-      path,
-      signature: drugSignature(ctx, entry, bannedFrom),
-      render: () => renderDocument(<DrugPage ctx={ctx} entry={entry} bannedFrom={bannedFrom} />),
-    });
+    add(drugPage(ctx, catalog, entry));
     sitemap.push({ path: entry.url, lastmod: isoDate(entry.monograph.lastModified) ?? fallbackDate });
   }
 
