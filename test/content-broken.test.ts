@@ -94,13 +94,9 @@ test('binary file → file-binary', () => {
   refused('broken-binary', { code: 'file-binary', severity: 'error', line: 1, column: 1, message: 'The file contains NUL bytes: it is binary, not a markdown monograph.' });
 });
 
-test('YAML alias bomb → frontmatter-alias-limit, refused in well under 100 ms', () => {
+test('YAML alias bomb → frontmatter-alias-limit (time to refuse: npm run bench:limits)', () => {
   const c = caseNamed('broken-yaml-alias-bomb');
-  normalizeCase(caseNamed('seed-ibalizumab')); // warm the parsers up so only the bomb is timed
-  const t0 = performance.now();
   const r = normalizeCase(c);
-  const ms = performance.now() - t0;
-  assert.ok(ms < 50, `the alias bomb took ${ms.toFixed(1)} ms`);
   assert.equal(r.monograph, null);
   assert.deepEqual(r.diagnostics.map(pin), [
     {
@@ -112,17 +108,14 @@ test('YAML alias bomb → frontmatter-alias-limit, refused in well under 100 ms'
       message: 'The frontmatter uses 54 YAML aliases (limit 10); it looks like an alias bomb and was refused.',
     },
   ]);
-  // a bomb ten levels deep (9^10 leaves if expanded) is refused just as fast
+  // a bomb ten levels deep (9^10 leaves if expanded) is refused too, without being expanded
   const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
   for (let i = 1; i < 10; i++) {
     const prev = String.fromCharCode(96 + i);
     levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + prev).join(',')}]`);
   }
   const deep = Buffer.from(`---\n${levels.join('\n')}\ntitle: Bomb\n---\n# Bomb\n`);
-  const t1 = performance.now();
   const r2 = normalizeFile({ file: 'x/deep-bomb.md', bytes: deep, kindHint: null });
-  const ms2 = performance.now() - t1;
-  assert.ok(ms2 < 50, `the deep alias bomb took ${ms2.toFixed(1)} ms`);
   assert.deepEqual(r2.diagnostics.map((d) => d.code), ['frontmatter-alias-limit']);
 });
 
@@ -137,9 +130,7 @@ test('oversized file → file-too-large (fixture with a small limit, and the def
   refused('broken-oversized', { code: 'file-too-large', severity: 'error', line: 1, column: 1, message: 'The file is 143 bytes, over the limit of 100 bytes.' });
   const big = Buffer.alloc(DEFAULT_LIMITS.maxFileBytes + 1, 'a');
   big.write('---\ntitle: Big\n---\n');
-  const t0 = performance.now();
   const r = normalizeFile({ file: 'x/big.md', bytes: big, kindHint: null });
-  assert.ok(performance.now() - t0 < 100, 'an oversized file is refused before it is decoded');
   assert.deepEqual(r.diagnostics.map(pin), [{ code: 'file-too-large', severity: 'error', line: 1, column: 1, message: 'The file is 2097153 bytes, over the limit of 2097152 bytes.' }]);
   // exactly at the limit is accepted
   const atLimit = Buffer.alloc(DEFAULT_LIMITS.maxFileBytes, 'a');
