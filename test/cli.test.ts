@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { test } from 'node:test';
+import { main } from '../src/cli/main.js';
+
+const CONTENT = new URL('../content/', import.meta.url).pathname;
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let o = '';
+  let e = '';
+  out.on('data', (d: Buffer) => (o += d.toString()));
+  err.on('data', (d: Buffer) => (e += d.toString()));
+  const code = await main(args, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
+  return { code, out: o, err: e };
+}
+
+const temp = (): string => mkdtempSync(join(tmpdir(), 'formulary-cli-'));
+
+test('build: writes the site and the report, prints one summary line, exit 0 despite content notes', async () => {
+  const dir = temp();
+  const r = await run(['build', CONTENT, '--out', join(dir, 'dist'), '--cache-dir', join(dir, 'cache'), '--site-url', 'https://example.org']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^Built \d+ files: 6 compositions, 2 combinations, 2 medicines from 10 source files .* Lines accounted for: (\d+)\/\1\. Report: /m);
+  const report = JSON.parse(readFileSync(join(dir, 'dist', 'build-report.json'), 'utf8')) as { counts: Record<string, number> };
+  assert.deepEqual(report.counts, { composition: 6, combination: 2, medicine: 2 });
+  assert.ok(existsSync(join(dir, 'dist', 'composition', 'alemtuzumab', 'index.html')));
+  // not a TTY: plain progress lines, no bar escape codes
+  assert.doesNotMatch(r.err, /\u001b\[/);
+});
+
+test('build: a missing content folder and an unusable output folder are clear errors', async () => {
+  const dir = temp();
+  const missing = await run(['build', join(dir, 'nope'), '--out', join(dir, 'dist')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /does not exist or is not a folder/);
+  writeFileSync(join(dir, 'file'), 'x');
+  const bad = await run(['build', CONTENT, '--out', join(dir, 'file', 'dist'), '--no-cache']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /The build failed and the previous site .* was left as it was/);
+});
+
+test('build: a bad --site-url is refused by the parser', async () => {
+  const r = await run(['build', CONTENT, '--site-url', 'not a url']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /absolute URL/);
+});
+
+test('check: text and json, exit 1 only when there are errors', async () => {
+  const clean = await run(['check', CONTENT]);
+  assert.equal(clean.code, 0);
+  assert.match(clean.out, /10 files checked: 0 errors/);
+  const dir = temp();
+  mkdirSync(join(dir, 'c'));
+  writeFileSync(join(dir, 'c', 'broken.md'), '---\nlayout: minimal-medicine\n---\n# Untitled\n');
+  const text = await run(['check', join(dir, 'c')]);
+  assert.equal(text.code, 1);
+  assert.match(text.out, /c\/broken\.md:1:1 {2}error {2}The frontmatter has no `title`.* \[title-missing\]/);
+  const json = await run(['check', join(dir, 'c'), '--format', 'json']);
+  assert.equal(json.code, 1);
+  const parsed = JSON.parse(json.out) as { counts: { error: number }; diagnostics: { code: string }[] };
+  assert.equal(parsed.counts.error, 1);
+  assert.equal(parsed.diagnostics[0]?.code, 'title-missing');
+});
+
+test('--help on every command', async () => {
+  for (const args of [['--help'], ['build', '--help'], ['serve', '--help'], ['check', '--help']]) {
+    const r = await run(args);
+    assert.equal(r.code, 0, args.join(' '));
+    assert.match(r.out, /Usage: formulary/);
+  }
+});
