@@ -74,3 +74,16 @@ test('--help on every command', async () => {
     assert.match(r.out, /Usage: formulary/);
   }
 });
+
+test('build --ads: configured slots appear; a malformed file is a clear error', async () => {
+  const dir = temp();
+  writeFileSync(join(dir, 'ads.json'), JSON.stringify({ 'composition:top': '<div class="ad">AD-TOP-MARKER</div>' }));
+  const r = await run(['build', CONTENT, '--out', join(dir, 'dist'), '--no-cache', '--ads', join(dir, 'ads.json')]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(readFileSync(join(dir, 'dist', 'composition', 'alemtuzumab', 'index.html'), 'utf8'), /AD-TOP-MARKER/);
+  assert.doesNotMatch(readFileSync(join(dir, 'dist', 'medicines', 'crocin-650', 'index.html'), 'utf8'), /AD-TOP-MARKER/);
+  writeFileSync(join(dir, 'bad.json'), JSON.stringify({ sidebar: 1 }));
+  const bad = await run(['build', CONTENT, '--out', join(dir, 'dist2'), '--no-cache', '--ads', join(dir, 'bad.json')]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /must map slot names/);
+});

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import chokidar from 'chokidar';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { build, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
 import { buildCatalog } from '../catalog/index.js';
 import { discover } from '../content/index.js';
@@ -70,10 +71,11 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .option('--out <dir>', 'output folder (replaced atomically)', 'dist')
     .option('--site-url <url>', 'public URL of the site, for canonical links and the sitemap', siteUrl)
     .option('--brands <file>', 'brand catalog CSV (repeatable)', collect, [] as string[])
+    .option('--ads <file>', 'JSON file of ad slots: {"top": "<html>", "composition:bottom": "<html>", …} (empty by default)')
     .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
     .option('--no-cache', 'read and parse every file again')
     .option('--quiet', 'print only the summary line')
-    .action(async (dirs: string[], o: { out: string; siteUrl?: string; brands: string[]; cacheDir: string; cache: boolean; quiet?: boolean }) => {
+    .action(async (dirs: string[], o: { out: string; siteUrl?: string; brands: string[]; ads?: string; cacheDir: string; cache: boolean; quiet?: boolean }) => {
       const bad = checkDirs(dirs);
       if (bad) {
         io.err.write(bad + '\n');
@@ -81,8 +83,21 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         return;
       }
       if (o.brands.length > 0) io.err.write(`Brand catalogs (--brands) are not imported yet; ${o.brands.length} file(s) ignored. Brand markdown pages in the content folders are used.\n`);
+      const ads = o.ads === undefined ? {} : readAds(o.ads);
+      if (typeof ads === 'string') {
+        io.err.write(ads + '\n');
+        code = 2;
+        return;
+      }
       const progress = createProgress(io.err, o.quiet === true);
-      const opts: BuildOptions = { contentDirs: dirs, outDir: o.out, siteUrl: o.siteUrl ?? null, cacheDir: o.cache ? o.cacheDir : null, onProgress: (p, d, t) => progress.update(p, d, t) };
+      const opts: BuildOptions = {
+        contentDirs: dirs,
+        outDir: o.out,
+        siteUrl: o.siteUrl ?? null,
+        adSlots: ads,
+        cacheDir: o.cache ? o.cacheDir : null,
+        onProgress: (p, d, t) => progress.update(p, d, t),
+      };
       try {
         const { report } = await build(opts);
         progress.stop();
@@ -221,6 +236,23 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     throw e;
   }
   return code;
+}
+
+const AdSlotsSchema = z.record(z.string().regex(/^([a-z-]+:)?(top|bottom)$/), z.string().max(20_000));
+
+/** Ad slots from a JSON file, or a message saying what is wrong with it. */
+function readAds(file: string): Record<string, string> | string {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return `The ad slots file "${file}" could not be read as JSON: ${(e as Error).message}`;
+  }
+  const parsed = AdSlotsSchema.safeParse(data);
+  if (!parsed.success) {
+    return `The ad slots file "${file}" must map slot names ("top", "bottom", or "<page kind>:top|bottom" such as "composition:top") to HTML strings: ${parsed.error.issues[0]?.message ?? 'invalid'}.`;
+  }
+  return parsed.data;
 }
 
 function readSiteOptions(site: string): { siteUrl: string | null; siteName: string; adSlots: Record<string, string>; builtAt: string } {
