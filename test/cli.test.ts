@@ -51,16 +51,16 @@ test('build: a bad --site-url is refused by the parser', async () => {
 });
 
 test('check: text and json, exit 1 only when there are errors', async () => {
-  const clean = await run(['check', CONTENT]);
+  const clean = await run(['check', CONTENT, '--no-cache']);
   assert.equal(clean.code, 0);
   assert.match(clean.out, /10 files checked: 0 errors/);
   const dir = temp();
   mkdirSync(join(dir, 'c'));
   writeFileSync(join(dir, 'c', 'broken.md'), '---\nlayout: minimal-medicine\n---\n# Untitled\n');
-  const text = await run(['check', join(dir, 'c')]);
+  const text = await run(['check', join(dir, 'c'), '--no-cache']);
   assert.equal(text.code, 1);
   assert.match(text.out, /c\/broken\.md:1:1 {2}error {2}The frontmatter has no `title`.* \[title-missing\]/);
-  const json = await run(['check', join(dir, 'c'), '--format', 'json']);
+  const json = await run(['check', join(dir, 'c'), '--format', 'json', '--no-cache']);
   assert.equal(json.code, 1);
   const parsed = JSON.parse(json.out) as { counts: { error: number }; diagnostics: { code: string }[] };
   assert.equal(parsed.counts.error, 1);

@@ -6,7 +6,8 @@ import { buildCatalog, entryKey, type Catalog } from '../catalog/index.js';
 import { discover, type DiscoveredFile } from '../content/index.js';
 import { countByCode, countBySeverity, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { CatalogEntry, Kind, Monograph } from '../model/index.js';
-import { NORMALIZER_VERSION, normalizeFile, type Fidelity, type NormalizeResult } from '../normalize/index.js';
+import { NORMALIZER_VERSION, type Fidelity, type NormalizeResult } from '../normalize/index.js';
+import { normalizeOne } from './normalize-one.js';
 import { buildNamesIndex } from '../search/index.js';
 import { ASSET_FILES, entryPage, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { Store } from '../store/index.js';
@@ -113,7 +114,7 @@ async function load(
     store?.begin();
     try {
       if (todo.length >= PARALLEL_THRESHOLD) await normalizeInWorkers(todoFiles, take);
-      else todoFiles.forEach((f, k) => take(k, normalizeOne(f)));
+      else todoFiles.forEach((f, k) => take(k, JSON.stringify(normalizeOne(f))));
       store?.commit();
     } catch (e) {
       store?.rollback();
@@ -145,26 +146,6 @@ function refresh(files: DiscoveredFile[], changed: ReadonlySet<string>, opts: Bu
     }
   }
   return out;
-}
-
-function normalizeOne(f: DiscoveredFile): string {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(f.abs);
-  } catch (e) {
-    return JSON.stringify(unreadable(f, e as Error));
-  }
-  return JSON.stringify(normalizeFile({ file: f.file, bytes, kindHint: f.kindHint }));
-}
-
-function unreadable(f: DiscoveredFile, e: Error): NormalizeResult {
-  return {
-    file: f.file,
-    digest: '',
-    monograph: null,
-    diagnostics: [{ code: 'file-unreadable', severity: 'error', message: `The file could not be read: ${e.message}`, hint: 'Check that the file exists and is readable by this user.', file: f.file, line: 1, column: 1 }],
-    fidelity: { file: f.file, nonBlankLines: 0, accountedLines: 0, unaccounted: [] },
-  };
 }
 
 function siteOptions(opts: BuildOptions, builtAt: string): SiteOptions {
@@ -203,6 +184,17 @@ function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: num
     },
     timingsMs,
   };
+}
+
+/**
+ * Read and link the content without writing a site (what `formulary check` reports): every
+ * file's diagnostics and the catalog's, sorted.
+ */
+export async function inspect(opts: Pick<BuildOptions, 'contentDirs' | 'cacheDir' | 'onProgress'>): Promise<{ files: number; catalog: Catalog; diagnostics: Diagnostic[] }> {
+  const loaded = await load({ ...opts, outDir: '' }, null, null);
+  const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+  const diagnostics = sortDiagnostics([...loaded.results.flatMap((r) => r.diagnostics), ...catalog.diagnostics]);
+  return { files: loaded.files.length, catalog, diagnostics };
 }
 
 /**

@@ -1,1 +1,1 @@
-export { build, rebuild, type BuildOptions, type BuildReport, type BuildState } from './build.js';
+export { build, rebuild, inspect, type BuildOptions, type BuildReport, type BuildState } from './build.js';

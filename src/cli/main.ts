@@ -3,11 +3,8 @@ import chokidar from 'chokidar';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { build, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
-import { buildCatalog } from '../catalog/index.js';
-import { discover } from '../content/index.js';
-import { formatText, sortDiagnostics, countBySeverity, type Diagnostic } from '../diagnostics/index.js';
-import { normalizeFile } from '../normalize/index.js';
+import { build, inspect, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
+import { formatText, countBySeverity } from '../diagnostics/index.js';
 import { createApp, startServer } from '../server/index.js';
 import { renderSearchPage } from '../site/index.js';
 import { createProgress } from './progress.js';
@@ -191,35 +188,20 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .command('check')
     .description('Read the content and print every diagnostic; exit 1 when there are errors.')
     .argument('<content-dir...>', 'content folders')
+    .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
+    .option('--no-cache', 'read and parse every file again')
     .option('--format <format>', 'text or json', (v: string) => {
       if (v !== 'text' && v !== 'json') throw new InvalidArgumentError('use text or json.');
       return v;
     }, 'text')
-    .action((dirs: string[], o: { format: 'text' | 'json' }) => {
+    .action(async (dirs: string[], o: { format: 'text' | 'json'; cacheDir: string; cache: boolean }) => {
       const bad = checkDirs(dirs);
       if (bad) {
         io.err.write(bad + '\n');
         code = 2;
         return;
       }
-      const diagnostics: Diagnostic[] = [];
-      const monographs = [];
-      let files = 0;
-      for (const f of dirs.flatMap((d) => discover(d))) {
-        files++;
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(f.abs);
-        } catch (e) {
-          diagnostics.push({ code: 'file-unreadable', severity: 'error', message: `The file could not be read: ${(e as Error).message}`, hint: 'Check that the file exists and is readable.', file: f.file, line: 1, column: 1 });
-          continue;
-        }
-        const r = normalizeFile({ file: f.file, bytes, kindHint: f.kindHint });
-        diagnostics.push(...r.diagnostics);
-        if (r.monograph) monographs.push(r.monograph);
-      }
-      diagnostics.push(...buildCatalog(monographs).diagnostics);
-      const sorted = sortDiagnostics(diagnostics);
+      const { files, diagnostics: sorted } = await inspect({ contentDirs: dirs, cacheDir: o.cache ? o.cacheDir : null });
       const counts = countBySeverity(sorted);
       if (o.format === 'json') io.out.write(JSON.stringify({ files, counts, diagnostics: sorted }) + '\n');
       else {
