@@ -1,28 +1,29 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
-/** Write a file under `root`, refusing any path that would leave it. */
-export function writeUnder(root: string, rel: string, contents: string | Uint8Array): void {
+/** The absolute path of `rel` under `root`, with its folder created; a path that would leave `root` throws. */
+function prepare(root: string, rel: string): string {
   const target = resolve(root, rel);
   if (!target.startsWith(resolve(root) + '/')) throw new Error(`build: output path "${rel}" escapes the output directory`);
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, contents);
+  return target;
+}
+
+/** Write a file under `root`, refusing any path that would leave it. */
+export function writeUnder(root: string, rel: string, contents: string | Uint8Array): void {
+  writeFileSync(prepare(root, rel), contents);
 }
 
 /** Write then rename, so a reader never sees half a file (used for in-place incremental rebuilds). */
 export function writeAtomic(root: string, rel: string, contents: string | Uint8Array): void {
-  const target = resolve(root, rel);
-  if (!target.startsWith(resolve(root) + '/')) throw new Error(`build: output path "${rel}" escapes the output directory`);
-  mkdirSync(dirname(target), { recursive: true });
+  const target = prepare(root, rel);
   const tmp = `${target}.tmp-${process.pid}`;
   writeFileSync(tmp, contents);
   renameSync(tmp, target);
 }
 
 export function copyUnder(root: string, rel: string, from: string): void {
-  const target = resolve(root, rel);
-  mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(from, target);
+  copyFileSync(from, prepare(root, rel));
 }
 
 /** A fresh staging dir beside `out` (same filesystem, so the final rename is atomic). */

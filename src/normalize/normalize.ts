@@ -7,7 +7,6 @@ import {
   type Monograph,
   type Product,
   type Section,
-  type SectionId,
   type SourceFormat,
 } from '../model/index.js';
 import { cutAtWord, descriptionDamage, firstProse } from './description.js';
@@ -305,5 +304,3 @@ function countNewlines(text: string, end: number): number {
   return n;
 }
 
-
-export type { SectionId };
