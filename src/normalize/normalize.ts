@@ -84,7 +84,7 @@ export function normalizeFile(input: NormalizeInput): NormalizeResult {
   const ingredients = kind === 'combination' ? splitIngredients(title) : [];
   const body = parseBody(split.body, split.bodyStartLine);
   const bodyLines = split.body.split('\n');
-  const { spans, titleLine } = cutSpans(body.blocks, title, ingredients);
+  const { spans, titleLine } = cutSpans(body.blocks, ingredients);
   const format = detectFormat(kind, data, body.blocks, spans);
 
   const ctx = { tokens: body.tokens, lines: bodyLines, firstLine: split.bodyStartLine, usedIds: new Set<string>() };

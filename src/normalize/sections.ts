@@ -57,7 +57,7 @@ const isDisclaimer = (b: Block): boolean => b.type === 'paragraph' && /^\*\*\s*D
  * stay inside as subsections. Pages without section headings (the old inline style) are cut at
  * `**Usage:**`-style labels. A `**Disclaimer:**` paragraph always starts the disclaimer.
  */
-export function cutSpans(blocks: readonly Block[], title: string, ingredients: readonly string[]): { spans: Span[]; titleLine: number | null } {
+export function cutSpans(blocks: readonly Block[], ingredients: readonly string[]): { spans: Span[]; titleLine: number | null } {
   let titleLine: number | null = null;
   const content: Block[] = [];
   for (const b of blocks) {
