@@ -65,7 +65,7 @@ export const HomePage: FC<{ ctx: SiteContext; data: HomeData }> = ({ ctx, data }
       </section>
       {data.featured.length > 0 && (
         <section class="home-featured">
-          <h2>Frequently looked up</h2>
+          <h2>Some medicines in this formulary</h2>
           {entryList(ctx, data.featured, true)}
         </section>
       )}
