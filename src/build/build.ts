@@ -74,8 +74,10 @@ function codeDigest(): string {
 }
 
 /** Discover and normalize every file, reusing cached results for unchanged files. */
+type LoadOptions = Pick<BuildOptions, 'contentDirs' | 'cacheDir' | 'onProgress'>;
+
 async function load(
-  opts: BuildOptions,
+  opts: LoadOptions,
   previous: { files: DiscoveredFile[]; results: Map<string, NormalizeResult> } | null,
   changed: ReadonlySet<string> | null,
 ): Promise<Loaded> {
@@ -132,7 +134,7 @@ async function load(
  * The file list after `changed` paths were edited: when every changed path is a file we already
  * know and still exists, only those are stat'ed again; an added or removed file means a full walk.
  */
-function refresh(files: DiscoveredFile[], changed: ReadonlySet<string>, opts: BuildOptions): DiscoveredFile[] {
+function refresh(files: DiscoveredFile[], changed: ReadonlySet<string>, opts: LoadOptions): DiscoveredFile[] {
   const byPath = new Map(files.map((f, i) => [f.abs, i]));
   const out = [...files];
   for (const path of changed) {
@@ -190,8 +192,8 @@ function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: num
  * Read and link the content without writing a site (what `formulary check` reports): every
  * file's diagnostics and the catalog's, sorted.
  */
-export async function inspect(opts: Pick<BuildOptions, 'contentDirs' | 'cacheDir' | 'onProgress'>): Promise<{ files: number; catalog: Catalog; diagnostics: Diagnostic[] }> {
-  const loaded = await load({ ...opts, outDir: '' }, null, null);
+export async function inspect(opts: LoadOptions): Promise<{ files: number; catalog: Catalog; diagnostics: Diagnostic[] }> {
+  const loaded = await load(opts, null, null);
   const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
   const diagnostics = sortDiagnostics([...loaded.results.flatMap((r) => r.diagnostics), ...catalog.diagnostics]);
   return { files: loaded.files.length, catalog, diagnostics };
@@ -232,6 +234,7 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     writeUnder(staging, 'build-report.json', JSON.stringify(rep));
     swapInto(staging, opts.outDir);
     lap('write', t);
+    // The swapped-in site is complete with its report; rewritten so its wall time includes the swap.
     rep.wallMs = Math.round(performance.now() - t0);
     writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
