@@ -103,7 +103,7 @@ export function richness(m: Monograph): number {
 /**
  * The same drug in several sources (same kind and slug, or a combination with the same
  * ingredients) becomes one monograph: the richest is primary; the others become alternates,
- * their heading ids prefixed so ids stay unique on the page.
+ * kept as written (the page layer keeps element ids unique when it shows them together).
  */
 function mergeSources(monographs: readonly Monograph[], diagnostics: Diagnostic[]): Monograph[] {
   const groups = new Map<string, Monograph[]>();
@@ -120,11 +120,11 @@ function mergeSources(monographs: readonly Monograph[], diagnostics: Diagnostic[
     const sorted = [...list].sort((a, b) => richness(b) - richness(a) || (a.sources[0]?.file ?? '').localeCompare(b.sources[0]?.file ?? ''));
     const primary = { ...sorted[0]! };
     if (sorted.length > 1) {
-      primary.alternates = sorted.slice(1).map((alt, i) => ({
+      primary.alternates = sorted.slice(1).map((alt) => ({
         source: { ...alt.sources[0]!, role: 'alternate' as const },
         title: alt.title,
-        sections: alt.sections.map((s) => prefixIds(s, `alt${i + 1}-`)),
-        perIngredient: alt.perIngredient.map((g) => ({ ingredient: g.ingredient, sections: g.sections.map((s) => prefixIds(s, `alt${i + 1}-`)) })),
+        sections: alt.sections,
+        perIngredient: alt.perIngredient,
         faqs: alt.faqs,
       }));
       primary.sources = [...primary.sources, ...primary.alternates.map((a) => a.source)];
@@ -162,19 +162,5 @@ function union(a: readonly string[], b: readonly string[]): string[] {
       out.push(x);
     }
   }
-  return out;
-}
-
-// Rebuilds link the same (unchanged) section objects again: remember their prefixed copies.
-const PREFIXED = new WeakMap<object, Map<string, unknown>>();
-
-function prefixIds<T extends { id: string; html: string }>(s: T, prefix: string): T {
-  let byPrefix = PREFIXED.get(s);
-  const hit = byPrefix?.get(prefix) as T | undefined;
-  if (hit) return hit;
-  // The renderer escapes `"` in text as &quot;, so ` id="` only occurs in attributes it wrote.
-  const out = { ...s, id: prefix + s.id, html: s.html.replaceAll(' id="', ` id="${prefix}`) };
-  if (!byPrefix) PREFIXED.set(s, (byPrefix = new Map()));
-  byPrefix.set(prefix, out);
   return out;
 }
