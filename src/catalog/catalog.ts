@@ -2,6 +2,7 @@ import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { pagePath, type CatalogEntry, type Kind, type Link, type Monograph } from '../model/index.js';
 import { comboKey, nameKey, slugify } from '../normalize/index.js';
 import { entryKey, type Catalog } from './types.js';
+import { fold } from '../util/text.js';
 
 /**
  * Link monographs into one catalog: the same drug from several sources becomes one entry (the
@@ -88,7 +89,7 @@ export function buildCatalog(monographs: readonly Monograph[]): Catalog {
 }
 
 /** Case- and accent-insensitive sort key (a collator per comparison is ~20× slower on 10k entries). */
-const sortKey = (title: string): string => title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const sortKey = fold;
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byTitle = (a: Link, b: Link): number => compare(sortKey(a.title), sortKey(b.title));
 

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { memoize } from '../util/memo.js';
+import { fold } from '../util/text.js';
 
 /**
  * markdown-it with raw HTML disabled (it is shown as text, never passed through) and its default
@@ -113,10 +114,7 @@ export function renderTokens(tokens: Token[], opts: RenderOptions): string {
 
 export const slugifyId = memoize(function slugifyId(s: string): string {
   return (
-    s
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
+    fold(s)
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'section'
   );

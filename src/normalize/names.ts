@@ -1,4 +1,5 @@
 import { memoize } from '../util/memo.js';
+import { fold } from '../util/text.js';
 
 /**
  * Names: URL slugs and matching keys. A slug is what a page is published under; a key is what two
@@ -7,10 +8,7 @@ import { memoize } from '../util/memo.js';
 
 /** URL-safe slug: lowercase ASCII letters, digits and single dashes. `ringer's-lactate` → `ringers-lactate`. */
 export function slugify(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(s)
     .replace(/['’‘`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -21,10 +19,7 @@ export function slugify(s: string): string {
  * spellings folded (ph→f, y→i, ae/oe→e), so slug and spelling variants of a name meet.
  */
 export const nameKey = memoize(function nameKey(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return fold(s)
     .replace(/[™®©]/g, '')
     .replace(/[^a-z0-9]+/g, '')
     .replace(/ph/g, 'f')

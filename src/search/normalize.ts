@@ -1,10 +1,10 @@
+import { fold } from '../util/text.js';
 /**
  * Name normalization shared by the index build, the query side and (by contract) the browser's
  * `assets/search.js`: two strings match when their normalized forms do.
  */
 
 const TRADEMARKS = /[\u2122\u00AE\u00A9\u2120]/gu; // ™ ® © ℠
-const COMBINING_MARKS = /\p{M}/gu;
 const NON_ALNUM_RUNS = /[^a-z0-9]+/g;
 
 /**
@@ -17,11 +17,7 @@ const NON_ALNUM_RUNS = /[^a-z0-9]+/g;
  * normalizeName("Alzumab-L™") // "alzumab l"
  */
 export function normalizeName(s: string): string {
-  return s
-    .replace(TRADEMARKS, '')
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
+  return fold(s.replace(TRADEMARKS, ''))
     .replace(NON_ALNUM_RUNS, ' ')
     .trim();
 }

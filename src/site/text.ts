@@ -1,3 +1,4 @@
+import { fold } from '../util/text.js';
 /** Small pure helpers shared by the views: text, dates, ids, letters, escaping. */
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
@@ -24,10 +25,7 @@ export function htmlToText(html: string): string {
 /** NFKD, marks removed, lowercase, runs of anything else than letters/digits → `-`. */
 export function slugify(text: string): string {
   return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
+    fold(text)
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-+|-+$/g, '') || 'x'
   );
@@ -37,7 +35,7 @@ export function slugify(text: string): string {
 export function letterOf(title: string): string {
   const c0 = title.charCodeAt(0) | 0x20; // ASCII fast path: most titles start with a plain letter
   if (c0 >= 0x61 && c0 <= 0x7a) return String.fromCharCode(c0);
-  const first = /[\p{L}\p{N}]/u.exec(title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase());
+  const first = /[\p{L}\p{N}]/u.exec(fold(title));
   const c = first?.[0] ?? '';
   return c >= 'a' && c <= 'z' ? c : '0-9';
 }
