@@ -19,8 +19,8 @@ export function slugify(s: string): string {
  * spellings folded (ph→f, y→i, ae/oe→e), so slug and spelling variants of a name meet.
  */
 export const nameKey = memoize(function nameKey(s: string): string {
-  return fold(s)
-    .replace(/[™®©]/g, '')
+  // Trademark signs go first: NFKD would turn ™ into the letters "tm".
+  return fold(s.replace(/[™®©℠]/g, ''))
     .replace(/[^a-z0-9]+/g, '')
     .replace(/ph/g, 'f')
     .replace(/y/g, 'i')
