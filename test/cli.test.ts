@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
 import { main } from '../src/cli/main.js';
@@ -82,8 +83,25 @@ test('build --ads: configured slots appear; a malformed file is a clear error', 
   assert.equal(r.code, 0, r.err);
   assert.match(readFileSync(join(dir, 'dist', 'composition', 'alemtuzumab', 'index.html'), 'utf8'), /AD-TOP-MARKER/);
   assert.doesNotMatch(readFileSync(join(dir, 'dist', 'medicines', 'crocin-650', 'index.html'), 'utf8'), /AD-TOP-MARKER/);
+  // recorded for the server's search page
+  assert.deepEqual(JSON.parse(readFileSync(join(dir, 'dist', 'site.json'), 'utf8')).adSlots, { 'composition:top': '<div class="ad">AD-TOP-MARKER</div>' });
   writeFileSync(join(dir, 'bad.json'), JSON.stringify({ sidebar: 1 }));
   const bad = await run(['build', CONTENT, '--out', join(dir, 'dist2'), '--no-cache', '--ads', join(dir, 'bad.json')]);
   assert.equal(bad.code, 2);
   assert.match(bad.err, /must map slot names/);
+});
+
+test('serve: a port in use is a clear error, not a crash', async () => {
+  const dir = temp();
+  assert.equal((await run(['build', CONTENT, '--out', join(dir, 'dist'), '--no-cache'])).code, 0);
+  const blocker = createServer();
+  await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+  const port = (blocker.address() as AddressInfo).port;
+  try {
+    const r = await run(['serve', '--site', join(dir, 'dist'), '--port', String(port)]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use; stop the other server or pass another --port`));
+  } finally {
+    blocker.close();
+  }
 });

@@ -158,7 +158,7 @@ function siteOptions(opts: BuildOptions, builtAt: string): SiteOptions {
 function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; contents: string }[] {
   return [
     { path: 'search/names.json', contents: JSON.stringify(buildNamesIndex(catalog)) },
-    { path: 'site.json', contents: JSON.stringify({ siteUrl: options.siteUrl, siteName: options.siteName, builtAt: options.builtAt }) },
+    { path: 'site.json', contents: JSON.stringify(options) },
   ];
 }
 

@@ -141,7 +141,19 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         renderSearch: (q, results) => renderSearchPage(q, results, options),
         onRequestLog: (line) => io.err.write(line + '\n'),
       });
-      const server = await startServer(app, o.port, o.host);
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer(app, o.port, o.host);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        io.err.write(
+          err.code === 'EADDRINUSE'
+            ? `Port ${o.port} on ${o.host} is already in use; stop the other server or pass another --port.\n`
+            : `The server could not start on ${o.host}:${o.port}: ${err.message}\n`,
+        );
+        code = 1;
+        return;
+      }
       io.out.write(`Serving ${resolve(o.site)} at ${server.url}\n`);
       if (o.watch && dirs.length > 0 && state) {
         let current: BuildState = state;
@@ -237,10 +249,12 @@ function readAds(file: string): Record<string, string> | string {
   return parsed.data;
 }
 
+/** The options the site was built with (site.json), so the server-rendered search page matches the static pages. */
 function readSiteOptions(site: string): { siteUrl: string | null; siteName: string; adSlots: Record<string, string>; builtAt: string } {
   try {
-    const j = JSON.parse(readFileSync(resolve(site, 'site.json'), 'utf8')) as { siteUrl?: string | null; siteName?: string; builtAt?: string };
-    return { siteUrl: j.siteUrl ?? null, siteName: j.siteName ?? 'Formulary', adSlots: {}, builtAt: j.builtAt ?? new Date().toISOString() };
+    const j = JSON.parse(readFileSync(resolve(site, 'site.json'), 'utf8')) as { siteUrl?: string | null; siteName?: string; builtAt?: string; adSlots?: unknown };
+    const ads = AdSlotsSchema.safeParse(j.adSlots ?? {});
+    return { siteUrl: j.siteUrl ?? null, siteName: j.siteName ?? 'Formulary', adSlots: ads.success ? ads.data : {}, builtAt: j.builtAt ?? new Date().toISOString() };
   } catch {
     return { siteUrl: null, siteName: 'Formulary', adSlots: {}, builtAt: new Date().toISOString() };
   }
