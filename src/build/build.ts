@@ -12,7 +12,7 @@ import { buildNamesIndex } from '../search/index.js';
 import { ASSET_FILES, entryPage, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { Store } from '../store/index.js';
 import { normalizeInWorkers, PARALLEL_THRESHOLD } from './pool.js';
-import { copyUnder, stagingDir, swapInto, writeAtomic, writeUnder } from './write.js';
+import { copyUnder, OverlappedWriter, stagingDir, swapInto, writeAtomic, writeUnder } from './write.js';
 
 export interface BuildOptions {
   /** Content folders (Astro, Jekyll or plain layout); merged into one catalog. */
@@ -221,11 +221,14 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
   const staging = stagingDir(opts.outDir);
   const signatures = new Map<string, string>();
   try {
-    pages.forEach((p, i) => {
+    const writer = new OverlappedWriter(staging);
+    for (let i = 0; i < pages.length; i++) {
+      const p = pages[i]!;
       if (i % 200 === 0) opts.onProgress?.('render', i, pages.length);
-      writeUnder(staging, p.path, p.render());
+      await writer.write(p.path, p.render());
       signatures.set(p.path, p.signature);
-    });
+    }
+    await writer.flush();
     opts.onProgress?.('render', pages.length, pages.length);
     for (const f of extraFiles(catalog, options)) writeUnder(staging, f.path, f.contents);
     for (const a of ASSET_FILES) copyUnder(staging, a.path, a.file);

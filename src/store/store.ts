@@ -23,7 +23,9 @@ export class Store {
   constructor(dir: string, version: string) {
     mkdirSync(dir, { recursive: true });
     this.#db = new Database(join(dir, 'cache.db'));
-    this.#db.pragma('journal_mode = WAL');
+    // A rollback journal, not WAL: a cold build inserts ~230 MB in one transaction, which WAL writes
+    // twice (log, then checkpoint); measured 0.9 s CPU against 1.4 s for WAL (docs/DESIGN.md).
+    this.#db.pragma('journal_mode = DELETE');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, mtime REAL NOT NULL, size INTEGER NOT NULL, digest TEXT NOT NULL, json TEXT NOT NULL);`);
