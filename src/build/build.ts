@@ -11,7 +11,7 @@ import { normalizeOne } from './normalize-one.js';
 import { buildNamesIndex } from '../search/index.js';
 import { ASSET_FILES, entryPage, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { Store } from '../store/index.js';
-import { normalizeInWorkers, PARALLEL_THRESHOLD } from './pool.js';
+import { normalizeInWorkers, PARALLEL_THRESHOLD, type PoolResult } from './pool.js';
 import { copyUnder, OverlappedWriter, stagingDir, swapInto, writeAtomic, writeUnder } from './write.js';
 
 export interface BuildOptions {
@@ -105,18 +105,18 @@ async function load(
     opts.onProgress?.('read', fromCache, files.length);
     const todoFiles = todo.map((i) => files[i]!);
     let done = fromCache;
-    const take = (k: number, json: string): void => {
+    const take = (k: number, done_: PoolResult): void => {
       const fileIndex = todo[k]!;
       const f = files[fileIndex]!;
-      const r = JSON.parse(json) as NormalizeResult;
+      const r = done_.result ?? (JSON.parse(done_.json) as NormalizeResult);
       results[fileIndex] = r;
-      store?.put(f.abs, f.mtimeMs, f.size, r.digest, json);
+      if (store) store.put(f.abs, f.mtimeMs, f.size, r.digest, done_.json ?? JSON.stringify(r));
       if (++done % 200 === 0) opts.onProgress?.('read', done, files.length);
     };
     store?.begin();
     try {
       if (todo.length >= PARALLEL_THRESHOLD) await normalizeInWorkers(todoFiles, take);
-      else todoFiles.forEach((f, k) => take(k, JSON.stringify(normalizeOne(f))));
+      else todoFiles.forEach((f, k) => take(k, { result: normalizeOne(f) }));
       store?.commit();
     } catch (e) {
       store?.rollback();
