@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { build, rebuild, type BuildOptions, type BuildReport } from '../src/build/index.js';
 import { DiagnosticSchema } from '../src/diagnostics/index.js';
 import { SAMPLE_DIR } from './helpers/monographs.js';
+import { openSiteSearch } from '../src/search/engine/index.js';
 
 // Builds of the bundled sample (`content/`) into temporary folders; the cache lives in a temporary
 // folder too, so nothing outside the test's own folders is touched.
@@ -177,8 +178,12 @@ test('rebuild after an edit re-writes only the affected pages, with the new text
   assert.equal(r.report.files.fromCache, 9);
   const after = snapshot(opts.outDir);
   assert.match(after.get('composition/isatuximab/index.html')!, /REBUILD-MARKER nurse/);
+  // the full-text index has the new text too
+  const search = openSiteSearch(opts.outDir);
+  assert.deepEqual(search.search('rebuild-marker').results.map((h) => h.url), ['/composition/isatuximab/']);
+  search.close();
   for (const [path, html] of before) {
-    if (['composition/isatuximab/index.html', 'build-report.json', 'search/names.json', 'site.json', 'sitemap.xml'].includes(path)) continue;
+    if (['composition/isatuximab/index.html', 'build-report.json', 'search/names.json', 'search/fulltext.db', 'site.json', 'sitemap.xml'].includes(path)) continue;
     assert.equal(after.get(path), html, `${path} was re-written`);
   }
   assert.equal(readReport(opts.outDir).files.fromCache, 9);

@@ -5,7 +5,7 @@ import type { Catalog } from '../src/catalog/types.js';
 import { entryKey } from '../src/catalog/types.js';
 import type { CatalogEntry, Faq, Kind, Link, Monograph, Section } from '../src/model/index.js';
 import { pagePath, SECTION_TITLES } from '../src/model/index.js';
-import { ASSET_FILES, renderSearchPage, sitePages, type PageSpec, type SiteOptions } from '../src/site/index.js';
+import { ASSET_FILES, renderSearchPage, sitePages, type PageSpec, type SearchResultView, type SiteOptions } from '../src/site/index.js';
 import { buildSitePages, DEFAULT_LIMITS } from '../src/site/pages.js';
 import { h, trusted } from '../src/site/fragment.js';
 import { decodeEntities, IdRegistry, relevelHeadings } from '../src/site/text.js';
@@ -156,6 +156,9 @@ export function makeCatalog(fx: Fixture = {}): Catalog {
 }
 
 const OPTIONS: SiteOptions = { siteUrl: 'https://example.org/', siteName: 'Formulary', adSlots: {}, builtAt: '2026-01-02T03:04:05.000Z' };
+const hit = (over: Partial<SearchResultView>): SearchResultView => ({
+  slug: 'alemtuzumab', kind: 'composition', title: 'Alemtuzumab', url: '/composition/alemtuzumab/', score: 3, matched: 'Alemtuzumab', how: 'exact', banned: false, ...over,
+});
 
 function build(catalog = makeCatalog(), options: SiteOptions = OPTIONS): Map<string, { spec: PageSpec; out: string }> {
   return new Map(sitePages(catalog, options).map((spec) => [spec.path, { spec, out: spec.render() }]));
@@ -238,7 +241,7 @@ describe('sitePages: files', () => {
 
 describe('every HTML page', () => {
   const site = build(makeCatalog(), { ...OPTIONS, adSlots: { top: '<div class="test-ad">AD</div>' } });
-  const search = renderSearchPage('camp', [{ title: 'Alemtuzumab', url: '/composition/alemtuzumab/', kind: 'composition', matched: 'campath', banned: true }], OPTIONS);
+  const search = renderSearchPage({ query: 'camp', results: [hit({ matched: 'campath', how: 'prefix', banned: true })], didYouMean: null }, OPTIONS);
   const pages: [string, string][] = [...htmlPages(site), ['search?q=camp', search]];
 
   it('has exactly one h1, lang=en, header/nav/main/footer landmarks', () => {
@@ -474,17 +477,35 @@ describe('home and search JSON-LD', () => {
     assert.match(empty, /<form[^>]*action="\/search\/" method="get"/);
     assert.match(empty, /<input id="search-q"[^>]*name="q" value=""/);
     assert.doesNotMatch(empty, /noindex/);
-    const html = renderSearchPage(
-      'camp"<',
-      [{ title: 'Alemtuzumab', url: '/composition/alemtuzumab/', kind: 'composition', matched: 'campath', banned: true }],
-      OPTIONS,
-    );
+    const html = renderSearchPage({ query: 'camp"<', results: [hit({ matched: 'campath', how: 'prefix', banned: true })], didYouMean: null }, OPTIONS);
     assert.match(html, /name="q" value="camp&quot;&lt;"/);
     assert.match(html, /<li class="result"><a href="\/composition\/alemtuzumab\/">Alemtuzumab<\/a>/);
     assert.match(html, /matches “campath”/);
     assert.match(html, /badge-banned/);
     assert.match(html, /1 result for “camp&quot;&lt;”/);
     assert.match(html, /<meta name="robots" content="noindex"/);
+  });
+  it('search page: "did you mean" for a typo, labels for synonyms, safe snippets only', () => {
+    const typo = renderSearchPage({ query: 'paracetmol', results: [hit({ title: 'Paracetamol', url: '/composition/paracetamol/', matched: 'Paracetamol', how: 'fuzzy', distance: 1 })], didYouMean: 'Paracetamol' }, OPTIONS);
+    assert.match(typo, /Did you mean <a href="\/search\/\?q=Paracetamol">Paracetamol<\/a>\?/);
+    assert.match(typo, /similar name: “Paracetamol”/);
+    const syn = renderSearchPage({ query: 'acetaminophen', results: [hit({ title: 'Paracetamol', matched: 'acetaminophen', how: 'synonym', synonymSource: 'INN/USAN' })], didYouMean: null }, OPTIONS);
+    assert.match(syn, /international name “acetaminophen”/);
+    assert.doesNotMatch(syn, /Did you mean/);
+    const text = renderSearchPage(
+      {
+        query: 'cd52',
+        results: [
+          hit({ how: 'text', matched: 'usage', snippet: 'binds <mark>CD52</mark> &amp; more' }),
+          hit({ slug: 'x', url: '/composition/x/', how: 'text', matched: 'body', snippet: '<img src=x onerror=alert(1)> <mark>CD52</mark>' }),
+        ],
+        didYouMean: null,
+      },
+      OPTIONS,
+    );
+    assert.match(text, /<p class="snippet">binds <mark>CD52<\/mark> &amp; more<\/p>/);
+    assert.doesNotMatch(text, /<img/, 'a snippet with markup other than <mark> is shown as text');
+    assert.match(text, /&lt;img src=x onerror=alert\(1\)&gt;/);
   });
 });
 

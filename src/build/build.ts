@@ -9,6 +9,8 @@ import type { CatalogEntry, Kind, Monograph } from '../model/index.js';
 import { NORMALIZER_VERSION, type Fidelity, type NormalizeResult } from '../normalize/index.js';
 import { normalizeOne } from './normalize-one.js';
 import { buildNamesIndex } from '../search/index.js';
+import { FULLTEXT_FILE } from '../search/engine/index.js';
+import { writeFulltextIndex } from '../search/fulltext/index.js';
 import { ASSET_FILES, entryPage, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { Store } from '../store/index.js';
 import { normalizeInWorkers, PARALLEL_THRESHOLD, type PoolResult } from './pool.js';
@@ -162,6 +164,11 @@ function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; con
   ];
 }
 
+/** The full-text tier for `serve` and `search` (written to a temporary file, then renamed in). */
+function writeFulltext(catalog: Catalog, root: string): void {
+  writeFulltextIndex(catalog, join(root, FULLTEXT_FILE));
+}
+
 function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: number, builtAt: string, wallMs: number, timingsMs: Record<string, number>): BuildReport {
   const diagnostics = sortDiagnostics([...loaded.results.flatMap((r) => r.diagnostics), ...catalog.diagnostics]);
   const counts: Record<Kind, number> = { composition: 0, combination: 0, medicine: 0 };
@@ -233,6 +240,8 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     for (const f of extraFiles(catalog, options)) writeUnder(staging, f.path, f.contents);
     for (const a of ASSET_FILES) copyUnder(staging, a.path, a.file);
     t = lap('render', t);
+    writeFulltext(catalog, staging);
+    t = lap('fulltext', t);
     const rep = report(opts, loaded, catalog, pages.length, builtAt, performance.now() - t0, timingsMs);
     writeUnder(staging, 'build-report.json', JSON.stringify(rep));
     swapInto(staging, opts.outDir);
@@ -309,6 +318,8 @@ export async function rebuild(
     for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
     lap('extras');
   }
+  writeFulltext(catalog, opts.outDir);
+  lap('fulltext');
   timingsMs['total'] = Math.round(performance.now() - t0);
   const rep = report(opts, loaded, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
   writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));

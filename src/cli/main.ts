@@ -2,16 +2,19 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import chokidar from 'chokidar';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { build, inspect, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
 import { formatText, countBySeverity } from '../diagnostics/index.js';
 import { createApp, startServer } from '../server/index.js';
 import { renderSearchPage } from '../site/index.js';
 import { createProgress } from './progress.js';
+import { searchCommand } from './search.js';
 
 interface Io {
   out: NodeJS.WriteStream;
   err: NodeJS.WriteStream;
+  in?: Readable;
 }
 
 const port = (v: string): number => {
@@ -52,7 +55,7 @@ function summary(r: BuildReport, out: string): string {
 }
 
 /** Run the CLI with `argv` (without node and script); resolves with the exit code. */
-export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr, in: process.stdin }): Promise<number> {
   let code = 0;
   const program = new Command()
     .name('formulary')
@@ -138,7 +141,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       const options = readSiteOptions(o.site);
       const app = createApp({
         siteDir: resolve(o.site),
-        renderSearch: (q, results) => renderSearchPage(q, results, options),
+        renderSearch: (response) => renderSearchPage(response, options),
         onRequestLog: (line) => io.err.write(line + '\n'),
       });
       let server: Awaited<ReturnType<typeof startServer>>;
@@ -221,6 +224,21 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         io.out.write(`${files} files checked: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.\n`);
       }
       code = counts.error > 0 ? 1 : 0;
+    });
+
+  program
+    .command('search')
+    .description('Search a built site by name or text; prints the best pages for each query.')
+    .argument('<query...>', 'the words of one query, or - to read one query per line from standard input')
+    .option('--site <dir>', 'the built site folder', 'dist')
+    .option('--limit <n>', 'results per query (1–100)', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 100) throw new InvalidArgumentError('give a whole number from 1 to 100.');
+      return n;
+    }, 10)
+    .option('--json', 'one JSON line per query: {"query", "results": [{slug, kind, title, url, score, matched}]}')
+    .action(async (words: string[], o: { site: string; limit: number; json?: boolean }) => {
+      code = await searchCommand(words, { site: o.site, limit: o.limit, json: o.json === true }, { out: io.out, err: io.err, in: io.in ?? process.stdin });
     });
 
   try {

@@ -1,192 +1,493 @@
 import type { Kind } from '../model/index.js';
+import { typoBudget } from './edit-distance.js';
+import { forEachWordWithin, hasWord, lowerBound } from './fuzzy-words.js';
 import type { NamesIndex, NamesItem } from './names-index.js';
-import { normalizeName } from './normalize.js';
+import { MAX_INGREDIENT_WORDS, MAX_RANKED_LENGTH, namesTable, type NamesTable, type RowSet } from './names-table.js';
+import { MAX_QUERY_LENGTH, parseQuery } from './query.js';
+import { RangeMin } from './range-min.js';
 
-/** Longest query looked at; the rest is ignored. */
-export const MAX_QUERY_LENGTH = 200;
+export { MAX_QUERY_LENGTH };
 /** Results returned when no limit is given. */
 export const DEFAULT_SEARCH_LIMIT = 20;
 
-export type MatchHow = 'exact' | 'prefix' | 'word-prefix';
+/**
+ * How a page matched, best first:
+ * - `exact`: the query is one of the page's names (title, generic, brand, the page's own synonyms);
+ * - `synonym`: the query is an international name from the curated synonyms (see `synonymSource`);
+ * - `combination`: the query names the page's ingredients, in any order and with any separators;
+ * - `prefix`: one of the page's names starts with the query;
+ * - `contains`: the page's ingredients include every drug the query names, and others;
+ * - `word-prefix`: a word inside one of the page's names starts with the query;
+ * - `fuzzy`: the same as one of the above but for typos (see `distance`). Never the answer on its own:
+ *   show it as "Did you mean …?" (`NamesLookup.didYouMean`).
+ * The first three rank together, above all others.
+ */
+export type MatchHow = 'exact' | 'synonym' | 'combination' | 'prefix' | 'contains' | 'word-prefix' | 'fuzzy';
+const HOWS = ['exact', 'synonym', 'combination', 'prefix', 'contains', 'word-prefix', 'fuzzy'] as const satisfies readonly MatchHow[];
+const EXACT = 0;
+const SYNONYM = 1;
+const COMBINATION = 2;
+const PREFIX = 3;
+const CONTAINS = 4;
+const WORD_PREFIX = 5;
+const FUZZY = 6;
+/** Ranking tier of each `HOWS` entry. */
+const TIER: readonly number[] = [0, 0, 0, 1, 2, 3, 4];
 
-/** One search hit as a results list shows it: the server produces it, the site renders it. */
+/** One search hit as a results list shows it: the server and the CLI produce it, the site renders it. */
 export interface SearchResultView {
+  slug: string;
+  kind: Kind;
   title: string;
   url: string;
-  kind: Kind;
+  /** Higher is better; results come in non-increasing score order. */
+  score: number;
   /** The name that matched, as written (a brand, a synonym, the title…), e.g. `"Campath"`. */
   matched: string;
+  how: MatchHow;
+  /** Edits between the query and `matched` (summed over words and ingredients); only for `fuzzy`. */
+  distance?: number;
+  /** Why an international name matched: the source of its synonym group. */
+  synonymSource?: string;
   banned: boolean;
 }
 
-/** The view of a name match. */
-export const toResultView = (m: NameMatch): SearchResultView => ({ title: m.item.t, url: m.item.u, kind: m.item.k, matched: m.matched, banned: m.item.b === 1 });
-
+/** One page found by `lookupNames`. */
 export interface NameMatch {
   item: NamesItem;
-  /** The name that matched as written (e.g. `Campath` for the query `campath`). */
+  slug: string;
+  kind: Kind;
+  title: string;
+  url: string;
+  banned: boolean;
+  /** The name that matched as written (e.g. `Campath` for the query `campath`); the title for `combination` and `contains`. */
   matched: string;
-  /** Higher is better: 3 exact, 2 prefix, 1 word-prefix, plus a fraction that favours shorter names. */
+  /** Higher is better, non-increasing along the results: 5 minus the rank code scaled to below 5. */
   score: number;
   how: MatchHow;
+  /** Only for `fuzzy`: the number of edits. */
+  distance?: number;
+  /** When a name from the curated synonyms made the match: where the synonym comes from. */
+  synonymSource?: string;
 }
 
-/** Names longer than this rank as if they had this length (it bounds the ranking codes). */
-const MAX_RANKED_LENGTH = 4095;
-const HOW_BY_RANK: readonly MatchHow[] = ['exact', 'prefix', 'word-prefix'];
+/** The view of a name match. */
+export const toResultView = (m: NameMatch): SearchResultView => {
+  const view: SearchResultView = { slug: m.slug, kind: m.kind, title: m.title, url: m.url, score: m.score, matched: m.matched, how: m.how, banned: m.banned };
+  if (m.distance !== undefined) view.distance = m.distance;
+  if (m.synonymSource !== undefined) view.synonymSource = m.synonymSource;
+  return view;
+};
+
+export interface LookupOptions {
+  /** At most this many results (default {@link DEFAULT_SEARCH_LIMIT}). */
+  limit?: number;
+}
+
+/** The answer to one query. */
+export interface NamesLookup {
+  results: NameMatch[];
+  /**
+   * The name to offer as "Did you mean …?" when the best result is only a typo match (`fuzzy`);
+   * `null` when the best result is a real match or there is none.
+   */
+  didYouMean: string | null;
+}
 
 /**
- * Find pages whose names match `query`, case- and accent-insensitively (see `normalizeName`):
- * a name equal to the query, then names starting with it, then names with a word starting with it.
- * One result per page (its best name); ties go to the shorter name, then to pages matched by their
- * own title (so `paracetamol` lists the Paracetamol page before combinations containing it), then
- * to the title, then the URL. The index is treated as immutable: a lookup table is built for it
- * on first use and kept while the index object lives.
+ * Find pages by name, case- and accent-insensitively (see `normalizeName`). Ranking, best first:
+ * 1. the query is a page's name, an international synonym of it, or the page's ingredients
+ *    (`clavulanic acid + amoxicillin`, `paracetamol caffeine`, `amlodipine/telmisartan`);
+ * 2. a name starts with the query; 3. combinations that contain every drug the query names;
+ * 4. a word inside a name starts with the query; 5. typos, only when nothing matched in 1 and 2:
+ *    whole words within 1 edit (4–7 letters) or 2 (8 and more), optimal string alignment distance,
+ *    fewest edits first.
+ * Only word starts count: `dol` never finds `bopindolol`. One result per page (its best name); ties
+ * go to the shorter name, then to the page's own title, then to curated synonyms before brands and
+ * other names, then by title and URL.
  *
  * @example
- * searchNames(index, 'campath')[0] // { item: { t: 'Alemtuzumab', … }, matched: 'Campath', how: 'exact', … }
+ * lookupNames(index, 'acetaminophen').results[0] // { title: 'Paracetamol', how: 'synonym', matched: 'Acetaminophen', synonymSource: '…' }
+ * lookupNames(index, 'paracetmol').didYouMean // 'Paracetamol'
  */
-export function searchNames(index: NamesIndex, query: string, limit: number = DEFAULT_SEARCH_LIMIT): NameMatch[] {
-  const q = normalizeName(query.slice(0, MAX_QUERY_LENGTH));
-  const max = Math.floor(limit);
-  if (q === '' || !(max > 0)) return [];
-  const table = lookupTable(index);
-  const { keys, row } = table;
-
-  // Pass 1: the best name of each item among the word-start suffixes that start with q.
-  // `code` orders a match: rank (exact, prefix, word-prefix), then name length, then title first.
-  const generation = ++table.generation;
-  const found: number[] = [];
-  for (let i = lowerBound(keys, q); i < keys.length && keys[i]!.startsWith(q); i++) {
-    const item = row.item[i]!;
-    const name = row.name[i]!;
-    const rank = row.atStart[i] === 1 ? (keys[i]!.length === q.length ? 0 : 1) : 2;
-    const code = ((rank * (MAX_RANKED_LENGTH + 1) + row.length[i]!) << 1) | (name === 0 ? 0 : 1);
-    if (table.seen[item] !== generation) {
-      table.seen[item] = generation;
-      table.bestCode[item] = code;
-      table.bestName[item] = name;
-      found.push(item);
-    } else if (code < table.bestCode[item]! || (code === table.bestCode[item] && name < table.bestName[item]!)) {
-      table.bestCode[item] = code;
-      table.bestName[item] = name;
+export function lookupNames(index: NamesIndex, query: string, options: LookupOptions = {}): NamesLookup {
+  const max = Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT);
+  const parsed = parseQuery(query);
+  if (parsed.text === '' || !(max > 0)) return { results: [], didYouMean: null };
+  const table = namesTable(index);
+  const run = new Run(index, table);
+  run.names(parsed.text, max);
+  const exact = run.segments(parsed.parts, false);
+  if (exact !== null) run.combinations(exact);
+  // Typos only when nothing really matches: no look-alike names under a real answer.
+  if (!run.hasRealMatch()) {
+    // One word can only be one drug, and one drug with a typo finds no combinations.
+    if (exact === null && parsed.parts.flat().length > 1) {
+      const fuzzy = run.segments(parsed.parts, true);
+      if (fuzzy !== null) run.combinations(fuzzy);
     }
+    run.fuzzyNames(parsed.text);
   }
-
-  // Pass 2: keep the items whose code is within the best `max` (a counting pass, no full sort),
-  // then sort only those.
-  let kept = found;
-  if (found.length > max) {
-    const counts = new Uint32Array(3 * (MAX_RANKED_LENGTH + 1) * 2);
-    for (const item of found) counts[table.bestCode[item]!]!++;
-    let threshold = 0;
-    for (let total = 0; threshold < counts.length; threshold++) {
-      total += counts[threshold]!;
-      if (total >= max) break;
-    }
-    kept = found.filter((item) => table.bestCode[item]! <= threshold);
-  }
-  kept.sort(
-    (a, b) =>
-      table.bestCode[a]! - table.bestCode[b]! ||
-      compare(index.items[a]!.t, index.items[b]!.t) ||
-      compare(index.items[a]!.u, index.items[b]!.u),
-  );
-
-  return kept.slice(0, max).map((i) => {
-    const item = index.items[i]!;
-    const name = table.bestName[i]!;
-    const code = table.bestCode[i]!;
-    const rank = Math.floor((code >> 1) / (MAX_RANKED_LENGTH + 1));
-    const length = item.n[name]!.length;
-    return {
-      item,
-      matched: item.d?.[name] ?? item.n[name]!,
-      score: 3 - rank + 1 / (1 + length),
-      how: HOW_BY_RANK[rank]!,
-    };
-  });
+  const results = run.top(max);
+  const best = results[0];
+  return { results, didYouMean: best !== undefined && best.how === 'fuzzy' ? best.matched : null };
 }
 
 /**
- * Every word start of every name, as the suffix from there, sorted: the rows matching a prefix
- * query are one range, found by binary search. Plus per-item scratch arrays for the query.
+ * Build the lookup structures of `index` now rather than on its first query (they are kept while
+ * the index object lives). The browser calls it as soon as the index arrives.
  */
-interface LookupTable {
-  keys: string[];
-  row: {
-    item: Int32Array;
-    name: Int32Array;
-    /** 1 when the key is the whole name (word start at 0). */
-    atStart: Uint8Array;
-    /** Length of the whole name, capped at MAX_RANKED_LENGTH. */
-    length: Int32Array;
-  };
-  /** Scratch, valid where `seen[item] === generation`. */
-  generation: number;
-  seen: Int32Array;
-  bestCode: Int32Array;
-  bestName: Int32Array;
+export function prepareNamesIndex(index: NamesIndex): void {
+  namesTable(index);
 }
 
-const tables = new WeakMap<NamesIndex, LookupTable>();
+/**
+ * The results of {@link lookupNames} alone.
+ *
+ * @example searchNames(index, 'campath')[0] // { title: 'Alemtuzumab', matched: 'Campath', how: 'exact', … }
+ */
+export function searchNames(index: NamesIndex, query: string, limit: number = DEFAULT_SEARCH_LIMIT): NameMatch[] {
+  return lookupNames(index, query, { limit }).results;
+}
 
-function lookupTable(index: NamesIndex): LookupTable {
-  const cached = tables.get(index);
-  if (cached) return cached;
-  // Group rows by key first: names repeat a lot (an ingredient in hundreds of combinations), so
-  // there are far fewer distinct keys to sort than rows.
-  const byKey = new Map<string, number[]>();
-  index.items.forEach((it, i) => {
-    it.n.forEach((n, j) => {
-      for (let p = 0; ; ) {
-        const key = n.slice(p);
-        const rows = byKey.get(key);
-        if (rows === undefined) byKey.set(key, [i, j, p === 0 ? 1 : 0]);
-        else rows.push(i, j, p === 0 ? 1 : 0);
-        const space = n.indexOf(' ', p);
-        if (space === -1) break;
-        p = space + 1;
-      }
+/**
+ * The rank code of a hit: smaller is better. Fits in 31 bits. `nameClass`: 0 for the page's title
+ * (and combination matches), 1 for a name from the curated synonyms, 2 for the page's other names
+ * (brands and the alternate names monographs list, which are noisier than curated synonyms).
+ */
+function rankCode(tier: number, sub: number, length: number, nameClass: number): number {
+  return ((tier * 1024 + Math.min(sub, 1023)) * (MAX_RANKED_LENGTH + 1) + Math.min(length, MAX_RANKED_LENGTH)) * 3 + nameClass;
+}
+const FIRST_CONTAINS_CODE = rankCode(2, 0, 0, 0);
+const CODE_SCALE = 1024 * (MAX_RANKED_LENGTH + 1) * 3;
+
+/** Greater than every character of a normalized name (`[a-z0-9 ]`). */
+const AFTER_ALL = '{';
+/** Ranges up to this many rows (plus 4 per result wanted) are scanned rather than taken best first. */
+const SCAN_ROWS = 256;
+/** Words whose typo candidates are kept between queries. */
+const CANDIDATE_CACHE_SIZE = 4096;
+
+/** One drug of a query, resolved to an ingredient. */
+interface Segment {
+  id: number;
+  /** The resolvable name it was taken for (normalized). */
+  name: string;
+  distance: number;
+}
+
+/** The best split of the words from some position on: its typos, its drugs, its first drug, where the rest starts. */
+interface Split {
+  distance: number;
+  count: number;
+  first: Segment | null;
+  rest: number;
+}
+
+/** The state of one query over a table's scratch arrays. */
+class Run {
+  readonly found: number[] = [];
+  readonly generation: number;
+  /** Joined synonym sources of combination hits; `bestSource` -2 - k points at `sources[k]`. */
+  readonly sources: string[] = [];
+
+  constructor(
+    readonly index: NamesIndex,
+    readonly table: NamesTable,
+  ) {
+    this.generation = ++table.generation;
+  }
+
+  /** Record a hit; keep the better of two hits on one item. `source`: a group index, -2 - k for `sources[k]`, or -1. */
+  consider(item: number, code: number, name: number, how: number, distance: number, source: number): void {
+    const t = this.table;
+    if (t.seen[item] !== this.generation) {
+      t.seen[item] = this.generation;
+      this.found.push(item);
+    } else if (!(code < t.bestCode[item]! || (code === t.bestCode[item] && name < t.bestName[item]!))) {
+      return;
+    }
+    t.bestCode[item] = code;
+    t.bestName[item] = name;
+    t.bestHow[item] = how;
+    t.bestDistance[item] = Math.min(distance, 255);
+    t.bestSource[item] = source;
+  }
+
+  /**
+   * Names equal to `q`, starting with it, or with a word starting with it. A huge range (a short
+   * prefix) is not scanned: its rows are taken best first until `max` pages are found, as nothing
+   * after them can be among the best `max`.
+   */
+  names(q: string, max: number): void {
+    const { starts, inner } = this.table;
+    const lo = lowerBound(starts.keys, q);
+    const hi = lowerBound(starts.keys, q + AFTER_ALL, lo);
+    let r = lo;
+    for (; r < hi && starts.keys[r] === q; r++) {
+      const how = starts.nameClass[r] === 1 ? SYNONYM : EXACT;
+      this.row(starts, r, how);
+    }
+    this.range(starts, r, hi, PREFIX, max);
+    const innerLo = lowerBound(inner.keys, q);
+    this.range(inner, innerLo, lowerBound(inner.keys, q + AFTER_ALL, innerLo), WORD_PREFIX, max);
+  }
+
+  private range(set: RowSet, lo: number, hi: number, how: number, max: number): void {
+    if (hi - lo <= SCAN_ROWS + 4 * max) {
+      for (let r = lo; r < hi; r++) this.row(set, r, how);
+      return;
+    }
+    const pages = new Set<number>();
+    set.order ??= new RangeMin(set.rank);
+    set.order.forEachAscending(lo, hi, (r) => {
+      this.row(set, r, how);
+      pages.add(set.item[r]!);
+      return pages.size < max;
     });
-  });
-  const distinct = [...byKey.keys()].sort(); // default order: UTF-16 code units, as `<`
-  let size = 0;
-  for (const rows of byKey.values()) size += rows.length / 3;
-  const table: LookupTable = {
-    keys: new Array<string>(size),
-    row: { item: new Int32Array(size), name: new Int32Array(size), atStart: new Uint8Array(size), length: new Int32Array(size) },
-    generation: 0,
-    seen: new Int32Array(index.items.length),
-    bestCode: new Int32Array(index.items.length),
-    bestName: new Int32Array(index.items.length),
-  };
-  let r = 0;
-  for (const key of distinct) {
-    const rows = byKey.get(key)!;
-    for (let k = 0; k < rows.length; k += 3, r++) {
-      const item = rows[k]!;
-      const name = rows[k + 1]!;
-      table.keys[r] = key;
-      table.row.item[r] = item;
-      table.row.name[r] = name;
-      table.row.atStart[r] = rows[k + 2]!;
-      table.row.length[r] = Math.min(index.items[item]!.n[name]!.length, MAX_RANKED_LENGTH);
+  }
+
+  private row(set: RowSet, r: number, how: number): void {
+    const item = set.item[r]!;
+    const name = set.name[r]!;
+    const cls = set.nameClass[r]!;
+    const source = cls === 1 ? this.groupOfName(item, name) : -1;
+    this.consider(item, rankCode(TIER[how]!, 0, set.length[r]!, cls), name, how, 0, source);
+  }
+
+  /** Combinations whose ingredients are (or include) the drugs of `segments`. */
+  combinations(segments: readonly Segment[]): void {
+    if (segments.length === 0) return;
+    const ids = [...new Set(segments.map((s) => s.id))];
+    const total = segments.reduce((sum, s) => sum + s.distance, 0);
+    // One drug with a typo: the typo match of its own page is the suggestion; no combinations.
+    if (ids.length < 2 && total > 0) return;
+    const t = this.table;
+    let smallest = t.ingredientItems[ids[0]!]!;
+    for (const id of ids) if (t.ingredientItems[id]!.length < smallest.length) smallest = t.ingredientItems[id]!;
+    for (const item of smallest) {
+      const own = t.itemIngredientIds[item]!;
+      if (!ids.every((id) => own.includes(id))) continue;
+      const extra = own.length - ids.length;
+      let how: number;
+      let sub: number;
+      if (total > 0) {
+        how = FUZZY;
+        sub = Math.min(total, 31) * 32 + Math.min(extra, 31);
+      } else {
+        how = extra === 0 ? COMBINATION : CONTAINS;
+        sub = extra === 0 ? 1 : extra;
+      }
+      const sources: string[] = [];
+      for (const s of segments) {
+        const group = t.ingredientGroup[s.id]!;
+        if (group < 0 || t.itemIngredientNames[item]!.includes(s.name)) continue;
+        const text = this.index.syn[group]!.s;
+        if (!sources.includes(text)) sources.push(text);
+      }
+      let source = -1;
+      if (sources.length > 0) {
+        source = -2 - this.sources.length;
+        this.sources.push(sources.join('; '));
+      }
+      this.consider(item, rankCode(TIER[how]!, sub, t.names[item]![0]!.length, 0), 0, how, total, source);
     }
   }
-  tables.set(index, table);
-  return table;
+
+  /** Whether some page matched without typos, exactly or by prefix (tiers 0 and 1). */
+  hasRealMatch(): boolean {
+    for (const item of this.found) if (this.table.bestCode[item]! < FIRST_CONTAINS_CODE) return true;
+    return false;
+  }
+
+  /** Whole names whose words are each within the typo budget of the query's words. */
+  fuzzyNames(q: string): void {
+    const words = q.split(' ');
+    const lists = words.map((w) => this.wordCandidates(w));
+    if (lists.some((l) => l.size === 0)) return;
+    const { starts } = this.table;
+    const keys = starts.keys;
+    const walk = (i: number, prefix: string, distance: number): void => {
+      for (const [word, d] of lists[i]!) {
+        const text = i === 0 ? word : `${prefix} ${word}`;
+        if (i < words.length - 1) {
+          const probe = text + ' ';
+          if (!(keys[lowerBound(keys, probe)]?.startsWith(probe) ?? false)) continue;
+          walk(i + 1, text, distance + d);
+          continue;
+        }
+        if (distance + d === 0) continue; // an exact match, found by `names`
+        for (let r = lowerBound(keys, text); r < keys.length && keys[r] === text; r++) {
+          const item = starts.item[r]!;
+          const name = starts.name[r]!;
+          const cls = starts.nameClass[r]!;
+          const source = cls === 1 ? this.groupOfName(item, name) : -1;
+          this.consider(item, rankCode(4, Math.min(distance + d, 31) * 32, starts.length[r]!, cls), name, FUZZY, distance + d, source);
+        }
+      }
+    };
+    walk(0, '', 0);
+  }
+
+  /** Vocabulary words within the typo budget of `word` (the word itself at 0 when it is one). */
+  wordCandidates(word: string): Map<string, number> {
+    const cache = this.table.candidateCache;
+    let found = cache.get(word);
+    if (found !== undefined) return found;
+    found = new Map();
+    const { vocab } = this.table;
+    const budget = typoBudget(word);
+    if (budget === 0) {
+      if (hasWord(vocab, word)) found.set(word, 0);
+    } else {
+      const into = found;
+      forEachWordWithin(vocab, word, budget, (w, d) => into.set(w, d));
+    }
+    if (cache.size >= CANDIDATE_CACHE_SIZE) cache.clear();
+    cache.set(word, found);
+    return found;
+  }
+
+  /**
+   * Split each part of the query into drugs: the split with the fewest typos, then the fewest drugs,
+   * then the longest first drug; `null` when some part cannot be read as drugs. Without `typos`,
+   * only exact (or synonym) drug names count.
+   */
+  segments(parts: readonly string[][], typos: boolean): Segment[] | null {
+    const all: Segment[] = [];
+    for (const words of parts) {
+      // best[i]: the best split of words[i..]; filled from the end.
+      const best = new Array<Split | null>(words.length + 1).fill(null);
+      best[words.length] = { distance: 0, count: 0, first: null, rest: words.length };
+      for (let i = words.length - 1; i >= 0; i--) {
+        for (let len = Math.min(MAX_INGREDIENT_WORDS, words.length - i); len >= 1; len--) {
+          const tail = best[i + len]!;
+          if (tail === null) continue;
+          const cur = best[i]!;
+          const count = 1 + tail.count;
+          // The most typos this drug may have and still make a better split (below 0: none can).
+          const slack = cur === null ? (typos ? Number.POSITIVE_INFINITY : 0) : cur.distance - tail.distance - (count < cur.count ? 0 : 1);
+          if (slack < 0) continue;
+          const seg = this.resolve(words.slice(i, i + len), slack);
+          if (seg !== null) best[i] = { distance: seg.distance + tail.distance, count, first: seg, rest: i + len };
+        }
+      }
+      for (let at = 0; at < words.length; ) {
+        const step = best[at]!;
+        if (step === null || step.first === null) return null;
+        all.push(step.first);
+        at = step.rest;
+      }
+    }
+    return all;
+  }
+
+  /**
+   * The ingredient `words` name: exactly, by synonym, or within the typo budget of each word; only
+   * answers with at most `slack` typos (the caller has no use for others).
+   */
+  resolve(words: readonly string[], slack: number): Segment | null {
+    const t = this.table;
+    const key = words.join(' ');
+    const id = t.resolvable.get(key);
+    if (id !== undefined) return { id, name: key, distance: 0 };
+    if (slack < 1) return null;
+    let best: Segment | null = null;
+    for (const [first, d0] of this.wordCandidates(words[0]!)) {
+      for (const name of t.resolvableByFirstWord.get(first) ?? []) {
+        const parts = name.split(' ');
+        if (parts.length !== words.length) continue;
+        let distance = d0;
+        for (let j = 1; j < parts.length && distance >= 0; j++) {
+          const d = this.wordCandidates(words[j]!).get(parts[j]!);
+          distance = d === undefined ? -1 : distance + d;
+        }
+        if (distance < 0 || distance > slack) continue;
+        const cand = { id: t.resolvable.get(name)!, name, distance };
+        if (best === null || betterResolution(t, cand, best)) best = cand;
+      }
+    }
+    return best;
+  }
+
+  groupOfName(item: number, name: number): number {
+    const it = this.index.items[item]!;
+    return it.y?.[name - this.table.firstSynonym[item]!] ?? -1;
+  }
+
+  /** The best `max` hits, in order. */
+  top(max: number): NameMatch[] {
+    const t = this.table;
+    const items = this.index.items;
+    let kept = this.found;
+    if (kept.length > max) {
+      const codes = Int32Array.from(kept, (i) => t.bestCode[i]!);
+      const threshold = kthSmallest(codes, max - 1);
+      kept = kept.filter((i) => t.bestCode[i]! <= threshold);
+    }
+    kept.sort((a, b) => t.bestCode[a]! - t.bestCode[b]! || compare(items[a]!.n[0]!, items[b]!.n[0]!) || compare(items[a]!.u, items[b]!.u));
+    return kept.slice(0, max).map((i): NameMatch => {
+      const item = items[i]!;
+      const how = HOWS[t.bestHow[i]!]!;
+      const match: NameMatch = {
+        item,
+        slug: slugOf(item.u),
+        kind: item.k,
+        title: item.n[0]!,
+        url: item.u,
+        banned: item.b === 1,
+        matched: item.n[t.bestName[i]!]!,
+        score: Math.round((5 - t.bestCode[i]! / CODE_SCALE) * 1e6) / 1e6,
+        how,
+      };
+      if (how === 'fuzzy') match.distance = t.bestDistance[i]!;
+      const source = t.bestSource[i]!;
+      if (source >= 0) match.synonymSource = this.index.syn[source]!.s;
+      else if (source <= -2) match.synonymSource = this.sources[-2 - source]!;
+      return match;
+    });
+  }
 }
 
-function lowerBound(keys: readonly string[], q: string): number {
+/** Fewer typos, then the drug in more combinations, then the name. */
+function betterResolution(t: NamesTable, a: Segment, b: Segment): boolean {
+  if (a.distance !== b.distance) return a.distance < b.distance;
+  const pa = t.ingredientItems[a.id]!.length;
+  const pb = t.ingredientItems[b.id]!.length;
+  if (pa !== pb) return pa > pb;
+  return a.name < b.name;
+}
+
+/** The last path segment of a page URL: `/composition/combination/a-b/` → `a-b`. */
+function slugOf(url: string): string {
+  const parts = url.split('/').filter((p) => p !== '');
+  return parts[parts.length - 1] ?? '';
+}
+
+/** The k-th smallest value (0-based) of `values`, which it reorders. */
+function kthSmallest(values: Int32Array, k: number): number {
   let lo = 0;
-  let hi = keys.length;
+  let hi = values.length - 1;
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < q) lo = mid + 1;
-    else hi = mid;
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const x = values[i]!;
+        values[i] = values[j]!;
+        values[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
   }
-  return lo;
+  return values[k]!;
 }
 
 function compare(a: string, b: string): number {

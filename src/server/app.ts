@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { emptyNamesIndex, parseNamesIndex, searchNames, toResultView, type NamesIndex, type SearchResultView } from '../search/index.js';
+import { KindSchema } from '../model/index.js';
+import { MAX_SEARCH_LIMIT, openSiteSearch, type SearchResponse, type SiteSearch, type SiteSearchOptions } from '../search/engine/index.js';
+import { MAX_QUERY_LENGTH } from '../search/index.js';
 
-export type { SearchResultView };
+export type { SearchResponse };
 import { cacheControlFor, contentTypeOf } from './content-types.js';
 import { FileCache } from './file-cache.js';
 import { statOrNull } from './file-version.js';
@@ -17,10 +19,12 @@ import { securityHeaders } from './security-headers.js';
 
 
 export interface ServerOptions {
-  /** Absolute path of a built site: `index.html`, `404.html`, `search/names.json`, `_redirects`. */
+  /** Absolute path of a built site: `index.html`, `404.html`, `search/names.json`, `search/fulltext.db`, `_redirects`. */
   siteDir: string;
   /** Renders the search page for `GET /search/?q=`; without it the static `search/index.html` is served. */
-  renderSearch?: (query: string, results: SearchResultView[]) => string;
+  renderSearch?: (response: SearchResponse) => string;
+  /** The site's search (default: `openSiteSearch(siteDir)`), for `/search/` and `/api/search`. */
+  search?: SiteSearch;
   /** Hears one line per request (`GET /path 200 1.2ms`) and problems with the site's files. */
   onRequestLog?: (line: string) => void;
 }
@@ -29,6 +33,14 @@ export interface ServerOptions {
 export const SEARCH_PAGE_LIMIT = 50;
 
 const SearchQuerySchema = z.object({ q: z.string().default('') });
+
+/** `GET /api/search?q=&kind=&limit=&banned=` (issue 3: a contract other tools rely on). */
+const ApiSearchSchema = z.object({
+  q: z.string().max(MAX_QUERY_LENGTH * 4, `q is longer than ${MAX_QUERY_LENGTH * 4} characters`).default(''),
+  kind: KindSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),
+  banned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+});
 
 /**
  * The site server: static files of `siteDir` with safe path mapping, redirects from `_redirects`,
@@ -44,9 +56,8 @@ export function createApp(options: ServerOptions): Hono {
   const log = options.onRequestLog ?? (() => {});
   const files = new FileCache();
   const redirects = reloadable<RedirectTable>(join(siteDir, '_redirects'), (text) => ({ value: parseRedirects(text) }), new Map());
-  const names = reloadable<NamesIndex>(join(siteDir, 'search', 'names.json'), loadNamesIndex, emptyNamesIndex(), (problem) =>
-    log(`search: ${problem}`),
-  );
+  const siteSearch = options.search ?? openSiteSearch(siteDir, { onProblem: (problem) => log(`search: ${problem}`) });
+  siteSearch.problems(); // load now, so problems are logged at start
 
   const app = new Hono();
 
@@ -57,6 +68,17 @@ export function createApp(options: ServerOptions): Hono {
     log(`${c.req.method} ${rawPathAndSearch(c.req.url)} ${c.res.status} ${ms}ms`);
   });
   app.use(securityHeaders());
+
+  app.get('/api/search', (c) => {
+    const parsed = ApiSearchSchema.safeParse(c.req.query());
+    if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
+    const { q, kind, limit, banned } = parsed.data;
+    const opts: SiteSearchOptions = { limit };
+    if (kind !== undefined) opts.kind = kind;
+    if (banned !== undefined) opts.banned = banned;
+    const body = JSON.stringify(siteSearch.search(q, opts));
+    return respond(c, new Payload(Buffer.from(body, 'utf8')), { contentType: 'application/json; charset=utf-8', cacheControl: 'no-cache' });
+  });
 
   app.get('*', async (c) => {
     const { pathname, search } = new URL(c.req.url);
@@ -70,8 +92,7 @@ export function createApp(options: ServerOptions): Hono {
     if (renderSearch !== undefined && path.segments.length === 1 && path.segments[0] === 'search') {
       if (!path.trailingSlash) return c.redirect(`/search/${search}`, 301);
       const { q } = SearchQuerySchema.parse(c.req.query());
-      const results = searchNames(await names.get(), q, SEARCH_PAGE_LIMIT).map(toResultView);
-      const html = renderSearch(q, results);
+      const html = renderSearch(siteSearch.search(q, { limit: SEARCH_PAGE_LIMIT }));
       return respond(c, new Payload(Buffer.from(html, 'utf8')), {
         contentType: 'text/html; charset=utf-8',
         cacheControl: 'no-cache',
@@ -145,17 +166,6 @@ const STATUS_TITLES: Partial<Record<number, string>> = {
   405: 'Method Not Allowed',
   500: 'Internal Server Error',
 };
-
-function loadNamesIndex(text: string): { value: NamesIndex; problem?: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return { value: emptyNamesIndex(), problem: `search/names.json is not JSON (${(err as Error).message}); rebuild the site` };
-  }
-  const parsed = parseNamesIndex(json);
-  return parsed.ok ? { value: parsed.index } : { value: emptyNamesIndex(), problem: parsed.message };
-}
 
 /** The request target as received, for the log (percent-encoded, so one line per request). */
 function rawPathAndSearch(url: string): string {

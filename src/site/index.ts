@@ -3,7 +3,7 @@
  * Views are typed hono/jsx components; content strings are escaped by JSX, and only pre-sanitized section HTML,
  * FAQ answers and operator ad snippets are injected raw.
  */
-export type { AdSlots, SiteOptions, PageSpec, SearchResultView, PageKind } from './types.js';
+export type { AdSlots, SiteOptions, PageSpec, SearchResultView, SearchPageData, PageKind } from './types.js';
 export { sitePages, entryPage, renderSearchPage } from './pages.js';
 export { ASSET_FILES } from './assets.js';
 export { TEMPLATE_VERSION } from './signature.js';

@@ -14,7 +14,7 @@ import { SearchPage } from './search-page.js';
 import { signature, TEMPLATE_VERSION } from './signature.js';
 import { robotsPage, SITEMAP_MAX_URLS, sitemapPages, type SitemapUrl } from './sitemap.js';
 import { encodePath, isoDate, letterOf, LETTERS } from './text.js';
-import type { PageKind, PageSpec, SearchResultView, SiteOptions } from './types.js';
+import type { PageKind, PageSpec, SearchPageData, SiteOptions } from './types.js';
 
 /** Knobs for tests and unusual deployments. */
 export interface SiteLimits {
@@ -188,7 +188,7 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
   add({
     path: 'search/index.html',
     signature: signature(optionParts(ctx, 'search')),
-    render: () => renderSearchPageWith(ctx, '', []),
+    render: () => renderSearchPageWith(ctx, { query: '', results: [], didYouMean: null }),
   });
   sitemap.push({ path: '/search/', lastmod: siteDate });
   add({
@@ -230,14 +230,14 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
   return pages;
 }
 
-function renderSearchPageWith(ctx: SiteContext, query: string, results: readonly SearchResultView[]): string {
-  return renderDocument(<SearchPage ctx={ctx} query={query} results={results} />);
+function renderSearchPageWith(ctx: SiteContext, data: SearchPageData): string {
+  return renderDocument(<SearchPage ctx={ctx} data={data} />);
 }
 
 /**
  * The search page for a query, rendered on the server for `/search/?q=…` (works without JS).
- * @example c.html(renderSearchPage(q, results, options))
+ * @example c.html(renderSearchPage(search.search(q), options))
  */
-export function renderSearchPage(query: string, results: SearchResultView[], options: SiteOptions): string {
-  return renderSearchPageWith(siteContext(options), query, results);
+export function renderSearchPage(data: SearchPageData, options: SiteOptions): string {
+  return renderSearchPageWith(siteContext(options), data);
 }

@@ -3,7 +3,8 @@ import { normalizeName } from '../search/index.js';
 import type { SiteContext } from './context.js';
 import { KIND_SHORT } from './labels.js';
 import { AdSlot, Layout, SearchForm } from './layout.js';
-import type { SearchResultView } from './types.js';
+import { trusted } from './fragment.js';
+import type { SearchPageData, SearchResultView } from './types.js';
 
 /** Whether a result shows the name it matched (a brand or synonym, not the title itself); same rule as search.js. */
 const showsMatched = (r: SearchResultView): boolean => normalizeName(r.matched) !== '' && normalizeName(r.matched) !== normalizeName(r.title);
@@ -16,7 +17,24 @@ export function searchStatus(query: string, count: number): string {
 }
 
 /** `/search/`: a GET form that works without JS, the server's results, and a list assets/search.js fills as you type. */
-export const SearchPage: FC<{ ctx: SiteContext; query: string; results: readonly SearchResultView[] }> = ({ ctx, query, results }) => {
+/**
+ * A full-text snippet as markup, only if it is what the engine promises (escaped text with `<mark>`
+ * highlights and nothing else); anything else is shown as plain text.
+ */
+function snippetMarkup(snippet: string): ReturnType<typeof trusted> | string {
+  return /[<>]/.test(snippet.replace(/<\/?mark>/g, '')) ? snippet : trusted(snippet);
+}
+
+/** Why a result is listed, when its title alone does not say it. */
+function why(r: SearchResultView): string | null {
+  if (r.how === 'text') return null;
+  if (r.how === 'fuzzy') return `similar name: “${r.matched}”`;
+  if (r.how === 'synonym') return `international name “${r.matched}”`;
+  return showsMatched(r) ? `matches “${r.matched}”` : null;
+}
+
+export const SearchPage: FC<{ ctx: SiteContext; data: SearchPageData }> = ({ ctx, data }) => {
+  const { query, results, didYouMean } = data;
   const site = ctx.options.siteName;
   const q = query.trim();
   return (
@@ -42,14 +60,20 @@ export const SearchPage: FC<{ ctx: SiteContext; query: string; results: readonly
         <p id="search-status" class="search-status" role="status">
           {searchStatus(q, results.length)}
         </p>
+        {didYouMean !== null && (
+          <p class="did-you-mean">
+            Did you mean <a href={ctx.href(`/search/?q=${encodeURIComponent(didYouMean)}`)}>{didYouMean}</a>? No page has the name “{q}”; the results below are similar names.
+          </p>
+        )}
         <ol id="search-results" class="results" data-search-results="">
           {results.map((r) => (
             <li class="result">
               <a href={ctx.href(r.url)}>{r.title}</a> <span class={`badge badge-${r.kind}`}>{KIND_SHORT[r.kind]}</span>
               {r.banned && <> <span class="badge badge-banned">Banned</span></>}
-              {showsMatched(r) && (
-                <> <span class="matched">matches “{r.matched}”</span></>
+              {why(r) !== null && (
+                <> <span class="matched">{why(r)}</span></>
               )}
+              {r.snippet !== undefined && <p class="snippet">{snippetMarkup(r.snippet)}</p>}
             </li>
           ))}
         </ol>

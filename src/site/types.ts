@@ -32,7 +32,15 @@ export interface PageSpec {
   render(): string;
 }
 
-export type { SearchResultView } from '../search/index.js';
+export type { SearchHit as SearchResultView } from '../search/engine/index.js';
+
+/** What the search page shows: the query and the engine's answer (`SearchResponse` fits). */
+export interface SearchPageData {
+  query: string;
+  results: readonly import('../search/engine/index.js').SearchHit[];
+  /** A name to offer as "Did you mean …?" (the best result is only a typo match). */
+  didYouMean: string | null;
+}
 
 /** Every kind of page the site renders; ad slot keys use these names. */
 export type PageKind = Kind | 'home' | 'browse' | 'search' | 'not-found' | 'redirect';

@@ -23,7 +23,7 @@ before(async () => {
   const out = join(tmp, 'dist');
   await build({ contentDirs: [join(ROOT, 'content')], outDir: out, cacheDir: null, siteUrl: 'https://example.org' });
   const options = { siteUrl: 'https://example.org', siteName: 'Formulary', adSlots: {}, builtAt: new Date().toISOString() };
-  const app = createApp({ siteDir: out, renderSearch: (q, r) => renderSearchPage(q, r, options) });
+  const app = createApp({ siteDir: out, renderSearch: (r) => renderSearchPage(r, options) });
   const server = await startServer(app, 0, '127.0.0.1');
   base = server.url.replace(/\/$/, '');
   close = server.close;

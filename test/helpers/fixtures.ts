@@ -31,9 +31,12 @@ export function readInput(name: string): Buffer {
   return readFileSync(fixturePath(name, 'input.md'));
 }
 
+/** Fixture folders of other suites (not normalizer cases). */
+const OTHER_SUITES = new Set(['search', 'search-fulltext']);
+
 export function listFixtureDirs(): string[] {
   return readdirSync(FIXTURES_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && !OTHER_SUITES.has(d.name))
     .map((d) => d.name)
     .sort();
 }

@@ -1,0 +1,91 @@
+import type { Kind } from '../../model/index.js';
+import type { MatchHow, NameMatch, NamesLookup } from '../search-names.js';
+
+/**
+ * One result of the site search, from either tier. The first six fields are the contract of
+ * `formulary search --json` and `GET /api/search` (issue 3); the rest are additions.
+ */
+export interface SearchHit {
+  slug: string;
+  kind: Kind;
+  title: string;
+  url: string;
+  /** Higher is better; results come in non-increasing score order. */
+  score: number;
+  /** What matched: the name as written (a brand, a synonym, the title) for name matches, or the
+   * label of the text field (`usage`, `body`…) for full-text matches. */
+  matched: string;
+  /** How it matched: a names-tier match (see `MatchHow`) or `text` for the full-text tier. */
+  how: MatchHow | 'text';
+  banned: boolean;
+  /** Full-text matches: an excerpt, safe HTML with the query terms in `<mark>`. */
+  snippet?: string;
+  /** Only for `fuzzy`: the number of edits. */
+  distance?: number;
+  /** Only for `synonym`: where the international name comes from. */
+  synonymSource?: string;
+}
+
+/** A full-text hit as the full-text tier returns it (the fields the merge needs). */
+export interface TextHit {
+  slug: string;
+  kind: Kind;
+  title: string;
+  url: string;
+  banned: boolean;
+  matched: string;
+  snippet: string;
+}
+
+/**
+ * Ranking tiers, best first. Exact names (including curated synonyms and combinations named by
+ * their ingredients) always come first, then names that start with the query, then pages whose
+ * text matches, then typo matches — so a fuzzy hit never outranks a real one, and a look-alike
+ * name is never silently substituted (issue 3, safety).
+ */
+const TIER_OF: Record<MatchHow, number> = { exact: 0, synonym: 0, combination: 0, prefix: 1, contains: 1, 'word-prefix': 1, fuzzy: 3 };
+const TEXT_TIER = 2;
+const TIERS = 4;
+
+export interface MergeInput {
+  names: NamesLookup;
+  text: readonly TextHit[];
+  limit: number;
+}
+
+/**
+ * One ranked list from both tiers: each page once, at its best tier, in tier order; within a tier
+ * the tier's own order. Scores are `TIERS - tier` plus a fraction that falls with the position, so
+ * they are comparable across queries only by tier.
+ */
+export function mergeTiers({ names, text, limit }: MergeInput): { results: SearchHit[]; didYouMean: string | null } {
+  const byTier: SearchHit[][] = Array.from({ length: TIERS }, () => []);
+  const seen = new Set<string>();
+  for (const m of names.results) {
+    if (seen.has(m.url)) continue;
+    seen.add(m.url);
+    byTier[TIER_OF[m.how]]!.push(fromName(m));
+  }
+  for (const t of text) {
+    if (seen.has(t.url)) continue;
+    seen.add(t.url);
+    byTier[TEXT_TIER]!.push({ slug: t.slug, kind: t.kind, title: t.title, url: t.url, score: 0, matched: t.matched, how: 'text', banned: t.banned, snippet: t.snippet });
+  }
+  const results: SearchHit[] = [];
+  byTier.forEach((hits, tier) => {
+    hits.forEach((h, i) => {
+      if (results.length < limit) results.push({ ...h, score: round(TIERS - tier + 0.999 * (1 - i / hits.length)) });
+    });
+  });
+  const best = results[0];
+  return { results, didYouMean: best?.how === 'fuzzy' ? names.didYouMean ?? best.matched : null };
+}
+
+function fromName(m: NameMatch): SearchHit {
+  const hit: SearchHit = { slug: m.slug, kind: m.kind, title: m.title, url: m.url, score: 0, matched: m.matched, how: m.how, banned: m.banned };
+  if (m.distance !== undefined) hit.distance = m.distance;
+  if (m.synonymSource !== undefined) hit.synonymSource = m.synonymSource;
+  return hit;
+}
+
+const round = (x: number): number => Math.round(x * 10_000) / 10_000;

@@ -1,0 +1,166 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kind } from '../../model/index.js';
+import { openFulltextIndex, type FulltextFacets, type FulltextIndex } from '../fulltext/index.js';
+import { emptyNamesIndex, parseNamesIndex, type NamesIndex } from '../names-index.js';
+import { DEFAULT_SEARCH_LIMIT, lookupNames } from '../search-names.js';
+import { defaultAbbreviations, expansionsOf, type AbbreviationTable } from './abbreviations.js';
+import { mergeTiers, type SearchHit, type TextHit } from './merge.js';
+
+/** Where a built site keeps its two search tiers. */
+export const NAMES_FILE = join('search', 'names.json');
+export const FULLTEXT_FILE = join('search', 'fulltext.db');
+/** Largest `limit` a caller may ask for. */
+export const MAX_SEARCH_LIMIT = 100;
+
+export interface SiteSearchOptions {
+  limit?: number;
+  kind?: Kind;
+  banned?: boolean;
+}
+
+/** The answer to one query (the shape of `GET /api/search` and of each `formulary search --json` line). */
+export interface SearchResponse {
+  query: string;
+  results: SearchHit[];
+  /** The name to offer as "Did you mean …?" when the best result is only a typo match. */
+  didYouMean: string | null;
+  /** Pages the text tier matched (an estimate when `totalExact` is false) plus pages only names matched. */
+  total: number;
+  totalExact: boolean;
+  /** Counts over the text tier's matches; null when the site has no full-text index. */
+  facets: FulltextFacets | null;
+}
+
+export interface SiteSearch {
+  search(query: string, options?: SiteSearchOptions): SearchResponse;
+  /** What is missing or broken in the site's search files (empty when both tiers loaded). */
+  problems(): string[];
+  close(): void;
+}
+
+interface Loaded<T> {
+  value: T;
+  problem: string | null;
+  key: string;
+}
+
+/**
+ * Search a built site: the names tier (`search/names.json`) and, when the build wrote it, the
+ * full-text tier (`search/fulltext.db`), merged by `mergeTiers`. Files that change on disk (a
+ * rebuild) are reopened on the next query; missing or broken files are reported by `problems()`
+ * and that tier answers nothing — never a throw.
+ *
+ * @example
+ * const s = openSiteSearch('dist');
+ * s.search('campath').results[0] // { title: 'Alemtuzumab', matched: 'Campath', how: 'exact', … }
+ */
+export interface OpenSiteSearchOptions {
+  /** Abbreviations expanded in full-text queries (default: the bundled `data/search/abbreviations.json`). */
+  abbreviations?: AbbreviationTable;
+  /** Hears each problem once, when a search file is (re)loaded and is missing or broken. */
+  onProblem?: (problem: string) => void;
+}
+
+export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions = {}): SiteSearch {
+  const abbreviations = options.abbreviations ?? defaultAbbreviations();
+  const report = options.onProblem ?? (() => {});
+  const namesPath = join(siteDir, NAMES_FILE);
+  const textPath = join(siteDir, FULLTEXT_FILE);
+  let names: Loaded<NamesIndex> | null = null;
+  let text: Loaded<FulltextIndex | null> | null = null;
+
+  const current = (): { names: Loaded<NamesIndex>; text: Loaded<FulltextIndex | null> } => {
+    const nk = fileKey(namesPath);
+    if (names?.key !== nk) {
+      names = { ...loadNames(namesPath), key: nk };
+      if (names.problem !== null) report(names.problem);
+    }
+    const tk = fileKey(textPath);
+    if (text?.key !== tk) {
+      text?.value?.close();
+      const opened = tk === 'missing' ? { problem: `${FULLTEXT_FILE} is missing: searching names only (rebuild the site to search the text)` } : openFulltextIndex(textPath);
+      text = 'problem' in opened ? { value: null, problem: opened.problem, key: tk } : { value: opened, problem: null, key: tk };
+      if (text.problem !== null) report(text.problem);
+    }
+    return { names, text };
+  };
+
+  return {
+    search(query, options = {}) {
+      const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT) || DEFAULT_SEARCH_LIMIT));
+      const tiers = current();
+      const keep = (h: { kind: Kind; banned: boolean }): boolean =>
+        (options.kind === undefined || h.kind === options.kind) && (options.banned === undefined || h.banned === options.banned);
+      const filtered = options.kind !== undefined || options.banned !== undefined;
+      const lookup = lookupNames(tiers.names.value, query, { limit: filtered ? limit * 5 : limit });
+      const names = { ...lookup, results: lookup.results.filter(keep) };
+      const textOptions: { limit: number; kind?: Kind; banned?: boolean } = { limit };
+      if (options.kind !== undefined) textOptions.kind = options.kind;
+      if (options.banned !== undefined) textOptions.banned = options.banned;
+      const found = tiers.text.value?.search(query, textOptions) ?? null;
+      // A query that is an abbreviation ("T2DM", "CLL") also searches the text for what it stands for.
+      const expanded = tiers.text.value ? expansionsOf(abbreviations, query).map((x) => tiers.text.value!.search(x, textOptions).results) : [];
+      const text = expanded.length === 0 ? (found?.results ?? []) : roundRobin([...expanded, found?.results ?? []]);
+      const merged = mergeTiers({ names, text, limit });
+      const textUrls = new Set(found?.results.map((r) => r.url) ?? []);
+      const namesOnly = names.results.filter((r) => !textUrls.has(r.url)).length;
+      return {
+        query,
+        results: merged.results,
+        didYouMean: merged.didYouMean,
+        total: (found?.total ?? 0) + namesOnly,
+        totalExact: found?.exact ?? true,
+        facets: found?.facets ?? null,
+      };
+    },
+    problems() {
+      const tiers = current();
+      return [tiers.names.problem, tiers.text.problem].filter((p): p is string => p !== null);
+    },
+    close() {
+      text?.value?.close();
+      text = null;
+    },
+  };
+}
+
+/** Interleave ranked lists (first of each, then second of each…), each page once. */
+function roundRobin(lists: readonly (readonly TextHit[])[]): TextHit[] {
+  const out: TextHit[] = [];
+  const seen = new Set<string>();
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) {
+    for (const l of lists) {
+      const hit = l[i];
+      if (hit !== undefined && !seen.has(hit.url)) {
+        seen.add(hit.url);
+        out.push(hit);
+      }
+    }
+  }
+  return out;
+}
+
+/** Changes when the file is replaced or rewritten. */
+function fileKey(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+function loadNames(path: string): { value: NamesIndex; problem: string | null } {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'is missing' : `could not be read (${err.message})`;
+    return { value: emptyNamesIndex(), problem: `${NAMES_FILE} ${why}: rebuild the site` };
+  }
+  const parsed = parseNamesIndex(json);
+  return parsed.ok ? { value: parsed.index, problem: null } : { value: emptyNamesIndex(), problem: parsed.message };
+}

@@ -1,0 +1,546 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { KindSchema, type Kind } from '../../model/index.js';
+import { MARK_CLOSE, MARK_OPEN } from './document.js';
+import { headsExpression, parseFulltextQuery, quoteTerm, termsExpression, titleWords, type ParsedQuery, type TermGroup } from './query.js';
+import { bannedTag, FIELD_WEIGHTS, FIELDS, FULLTEXT_FORMAT, KIND_CODES, kindTag, TAGS_COLUMN, type Field } from './schema.js';
+import { snippetHtml } from './snippet.js';
+
+/** Results per page when no limit is given, and the most one call returns. */
+export const FULLTEXT_DEFAULT_LIMIT = 10;
+export const FULLTEXT_MAX_LIMIT = 100;
+
+/**
+ * How much work one query may do. The defaults are the measured choice; other values are for
+ * benchmarks and tests (a tiny budget exercises the sampling paths on a small index).
+ */
+export interface FulltextTuning {
+  /**
+   * Matches looked at per query: when a query has more, the first `probeCap` in rowid order (a
+   * uniform sample, see `fulltextOrder`) stand for all of them: `total` and the facets are then
+   * scaled estimates (`exact: false`).
+   */
+  probeCap: number;
+  /** Title/names matches looked at per query. */
+  headsCap: number;
+  /**
+   * What bm25() costs (measured on the 250k-page index, best of 5 on a busy 2-core machine): for
+   * the IDF it reads the whole doclist of every term it scores, ~1 ms per 40,000 of the term's
+   * (documents + occurrences), 30 ms for "the"; then per scored row ~2.5 µs, plus ~0.5 µs per
+   * further term and ~0.15 µs per occurrence of a scored term in the row. So terms are scored
+   * rarest first while their (df + cnt) add up to at most `idfUnits` (≈ 1.5 ms), and rows while
+   * their estimated cost stays within `rowMicros`. Words beyond that (in more than a few percent of
+   * 250k pages: "pain", "dose", each synthetic disease) still match and count, but rank by tier
+   * (title, names) and then shorter title first instead of by bm25. Tuned so that p99 stays under
+   * 10 ms on both corpora (bench/search-fulltext.ts); raising either buys bm25 order for commoner
+   * words.
+   */
+  idfUnits: number;
+  rowMicros: number;
+}
+
+export const DEFAULT_FULLTEXT_TUNING: Readonly<FulltextTuning> = { probeCap: 1000, headsCap: 200, idfUnits: 60_000, rowMicros: 2500 };
+
+const ROW_BASE_MICROS = 2.5;
+const ROW_TERM_MICROS = 0.5;
+const ROW_OCCURRENCE_MICROS = 0.15;
+const MAX_SCORED_ROWS = 2000;
+/** The last word, while typed, also matches its most frequent completions (from this many letters). */
+const MIN_COMPLETE = 3;
+const COMPLETIONS = 6;
+/** Facet values returned per facet (the most frequent). */
+const FACET_MAX = 50;
+/** Tokens per snippet (FTS5 allows at most 64). */
+const SNIPPET_TOKENS = 24;
+/** Characters of a names list shown around its first match. */
+const NAMES_SNIPPET_CHARS = 160;
+
+const USER_COLUMNS: readonly string[] = FIELDS;
+const WEIGHTS = [...FIELDS.map((f) => FIELD_WEIGHTS[f]), 0].join(', ');
+const KINDS: readonly Kind[] = KIND_CODES;
+
+export interface FulltextSearchOptions {
+  /** Results per page (default {@link FULLTEXT_DEFAULT_LIMIT}, at most {@link FULLTEXT_MAX_LIMIT}). */
+  limit?: number;
+  /** Results skipped (default 0). */
+  offset?: number;
+  /** Only pages of this kind. */
+  kind?: Kind;
+  /** Only banned (true) or only not banned (false) pages. */
+  banned?: boolean;
+}
+
+/** One page found by the full-text search. */
+export interface FulltextHit {
+  slug: string;
+  kind: Kind;
+  title: string;
+  url: string;
+  /** Higher is better; results come in non-increasing score order. Comparable within one response. */
+  score: number;
+  /** The best field a query word was found in (title ≫ names ≫ usage ≫ body). */
+  matched: Field;
+  /** A short passage with the query words in `<mark>`; safe HTML (text escaped, only `<mark>` tags). */
+  snippet: string;
+  banned: boolean;
+}
+
+export interface FulltextFacets {
+  kind: Record<string, number>;
+  banned: { yes: number; no: number };
+  /** Drug class label → pages (the {@link FACET_MAX} most frequent). */
+  class: Record<string, number>;
+  /** Company → pages (the most frequent). */
+  company: Record<string, number>;
+}
+
+export interface FulltextResult {
+  /** Pages matching the query and the filters. */
+  total: number;
+  /**
+   * False when the query matched more than can be counted in time (thousands of pages): `total`
+   * and the facets are then estimates from a uniform sample, and paging ends at the sample.
+   */
+  exact: boolean;
+  results: FulltextHit[];
+  /** Counts over the pages matching the query, before the `kind` and `banned` filters. */
+  facets: FulltextFacets;
+}
+
+/** An open full-text index (read-only). */
+export interface FulltextIndex {
+  /** Pages in the index. */
+  readonly documents: number;
+  /**
+   * Find pages: every word of the query must occur (in any field; the last word may be a prefix
+   * of a word while typed); when no page has them all, pages with any of them. Never throws for
+   * any query text: syntax characters only separate words, and a query with no words finds nothing.
+   *
+   * @example
+   * const r = index.search('proton pump', { limit: 5, kind: 'composition' });
+   * r.results[0]?.snippet // '… a <mark>proton</mark> <mark>pump</mark> inhibitor …'
+   */
+  search(query: string, options?: FulltextSearchOptions): FulltextResult;
+  close(): void;
+}
+
+/** The facet and filter fields of every page, in memory, indexed by rowid. */
+interface DocTable {
+  kind: Uint8Array;
+  banned: Uint8Array;
+  cls: Int32Array;
+  company: Int32Array;
+  titleLength: Uint16Array;
+  titleWords: Uint8Array;
+  classNames: string[];
+  companyNames: string[];
+}
+
+/** What a set of matching rowids looks like (the first `cap` in rowid order). */
+interface Probe {
+  rows: number[];
+  /** All matches are in `rows`. */
+  complete: boolean;
+  /** Rowids up to this one have all been looked at. */
+  upTo: number;
+}
+
+interface Ranked {
+  id: number;
+  tier: number;
+  bm25: number | null;
+}
+
+// Ranking tiers, best first: the title is the query; every word in the title; every word in title
+// and names (these three by title length: generics before their combinations); then scored by
+// bm25: with the words in title, names or usage; with the words anywhere; then title/names matches
+// only through a prefix of a last word that is itself a word ("pain" finding "Paint"); then the rest.
+const TIER_TITLE_IS_QUERY = 6;
+const TIER_TITLE = 5;
+const TIER_HEADS = 4;
+const TIER_SCORED_FIELDS = 3;
+const TIER_SCORED = 2;
+const TIER_PREFIX_ONLY = 1;
+const TIER_OTHER = 0;
+/** Columns of the first scoring pass: the heavily weighted ones. */
+const HEAD_COLUMNS: readonly string[] = ['title', 'names', 'usage'];
+/** Candidates checked one by one for the unscored words of a query, at most, per page. */
+const MAX_VERIFY = 200;
+
+const emptyFacets = (): FulltextFacets => ({ kind: {}, banned: { yes: 0, no: 0 }, class: {}, company: {} });
+
+const clampInt = (v: number | undefined, dflt: number, min: number, max: number): number =>
+  v === undefined || !Number.isFinite(v) ? dflt : Math.min(max, Math.max(min, Math.trunc(v)));
+
+/** Map a bm25 score (≥ 0 once negated) into [0, 1), keeping its order. */
+const squash = (x: number): number => (x > 0 ? x / (1 + x) : 0);
+
+class SqliteFulltextIndex implements FulltextIndex {
+  readonly documents: number;
+  private readonly db: Database.Database;
+  private readonly table: DocTable;
+  private readonly stmt;
+
+  constructor(
+    db: Database.Database,
+    documents: number,
+    private readonly tuning: FulltextTuning,
+  ) {
+    this.db = db;
+    this.documents = documents;
+    this.stmt = {
+      term: db.prepare<[string], [number, number]>('SELECT df, cnt FROM vocab WHERE term = ?').raw(),
+      complete: db.prepare<[string, string], [string, number, number]>('SELECT term, df, cnt FROM vocab WHERE term > ? AND term < ? LIMIT 512').raw(),
+      probe: db.prepare<[string, number, number], number>('SELECT rowid FROM fts WHERE fts MATCH ? AND rowid <= CAST(? AS INTEGER) LIMIT ?').pluck(),
+      member: db.prepare<[string, number], number>('SELECT rowid FROM fts WHERE fts MATCH ? AND rowid = CAST(? AS INTEGER)').pluck(),
+      rank: db.prepare<[string, number, number], [number, number]>(
+        `SELECT rowid, bm25(fts, ${WEIGHTS}) FROM fts WHERE fts MATCH ? AND rowid <= CAST(? AS INTEGER) LIMIT ?`,
+      ).raw(),
+      heads: db.prepare<[string, number], number>('SELECT rowid FROM heads WHERE heads MATCH ? LIMIT ?').pluck(),
+      doc: db.prepare<[number], { slug: string; kind: string; title: string; url: string; banned: number }>(
+        'SELECT slug, kind, title, url, banned FROM docs WHERE id = CAST(? AS INTEGER)',
+      ),
+      aux: db.prepare<[string, number], [string, string, string]>(
+        `SELECT highlight(fts, 0, '${MARK_OPEN}', '${MARK_CLOSE}'), highlight(fts, 1, '${MARK_OPEN}', '${MARK_CLOSE}'),
+                snippet(fts, 2, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS})
+         FROM fts WHERE fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
+      ).raw(),
+      bodySnippet: db.prepare<[string, number], string>(
+        `SELECT snippet(fts, 3, '${MARK_OPEN}', '${MARK_CLOSE}', '…', ${SNIPPET_TOKENS}) FROM fts WHERE fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
+      ).pluck(),
+      headsAux: db.prepare<[string, number], [string, string]>(
+        `SELECT highlight(heads, 0, '${MARK_OPEN}', '${MARK_CLOSE}'), highlight(heads, 1, '${MARK_OPEN}', '${MARK_CLOSE}') FROM heads WHERE heads MATCH ? AND rowid = CAST(? AS INTEGER)`,
+      ).raw(),
+      title: db.prepare<[number], string>('SELECT title FROM docs WHERE id = CAST(? AS INTEGER)').pluck(),
+      lead: db.prepare<[number], [string, string]>('SELECT substr(usage, 1, 400), substr(body, 1, 400) FROM fts WHERE rowid = CAST(? AS INTEGER)').raw(),
+    };
+    this.table = this.loadTable();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  search(query: string, options: FulltextSearchOptions = {}): FulltextResult {
+    const limit = clampInt(options.limit, FULLTEXT_DEFAULT_LIMIT, 0, FULLTEXT_MAX_LIMIT);
+    const offset = clampInt(options.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+    const q = parseFulltextQuery(typeof query === 'string' ? query : '');
+    if (q.tokens.length === 0 || this.documents === 0) return { total: 0, exact: true, results: [], facets: emptyFacets() };
+    const groups = this.groups(q);
+    // OR only when no page at all has every word: a filter narrows the answer, it does not change the question.
+    const and = this.run(q, groups, 'and', options, limit, offset);
+    if (and.matchedAny || groups.length < 2) return and.result;
+    return this.run(q, groups, 'or', options, limit, offset).result;
+  }
+
+  /** Each word with its document frequency; the last word while typed with its completions. */
+  private groups(q: ParsedQuery): TermGroup[] {
+    const last = q.tokens.length - 1;
+    return q.tokens.map((t, i) => {
+      const terms = [t];
+      let [df, cnt] = this.stmt.term.get(t) ?? [0, 0];
+      const wordDf = df;
+      if (i === last && q.prefix && t.length >= MIN_COMPLETE) {
+        const upper = t.slice(0, -1) + String.fromCharCode(t.charCodeAt(t.length - 1) + 1);
+        const more = this.stmt.complete.all(t, upper).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        for (const [term, d, c] of more.slice(0, COMPLETIONS)) {
+          terms.push(term);
+          df += d;
+          cnt += c;
+        }
+      }
+      return { terms, df: Math.min(df, this.documents), wordDf, cnt };
+    });
+  }
+
+  private probe(expr: string, cap: number, upTo = this.documents): Probe {
+    const rows = this.stmt.probe.all(expr, upTo, cap + 1);
+    if (rows.length <= cap) return { rows, complete: upTo >= this.documents, upTo };
+    rows.length = cap;
+    return { rows, complete: false, upTo: rows[cap - 1]! };
+  }
+
+  /** One pass (AND or OR); `matchedAny` tells whether any page matched before the filters. */
+  private run(
+    q: ParsedQuery,
+    groups: TermGroup[],
+    mode: 'and' | 'or',
+    options: FulltextSearchOptions,
+    limit: number,
+    offset: number,
+  ): { result: FulltextResult; matchedAny: boolean } {
+    const t = this.table;
+    const n = this.documents;
+    const userExpr = termsExpression(groups, mode, USER_COLUMNS);
+    const filtered = options.kind !== undefined || options.banned !== undefined;
+    const passes = (id: number): boolean =>
+      (options.kind === undefined || KINDS[t.kind[id]!] === options.kind) && (options.banned === undefined || (t.banned[id] === 1) === options.banned);
+
+    // Title/names matches (the last word as a prefix, with the prefix indexes of `heads`).
+    const hExpr = headsExpression(q, mode);
+    const { probeCap, headsCap } = this.tuning;
+    const headRows = this.stmt.heads.all(hExpr, headsCap + 1);
+    const headsComplete = headRows.length <= headsCap;
+    if (!headsComplete) headRows.length = headsCap;
+    const inTitle = new Set(headRows.length === 0 ? [] : this.stmt.heads.all(`{title} : (${hExpr})`, headsCap));
+    // When the last word is already a common word of the corpus (in at least a third of the pages
+    // its completions are in: "pain", not "parac"), matching it only as a prefix is weaker.
+    const lastGroup = groups[groups.length - 1]!;
+    const lastIsWord = q.prefix && lastGroup.wordDf > 0 && lastGroup.wordDf * 3 >= lastGroup.df;
+    const wholeWords = lastIsWord && headRows.length > 0 ? new Set(this.stmt.heads.all(headsExpression({ ...q, prefix: false }, mode), headsCap)) : null;
+
+    // All matches, or a uniform sample of them: total and facets (before the filters).
+    const all = this.probe(userExpr, probeCap);
+    const sample = new Set(all.rows);
+    for (const id of headRows) if (id <= all.upTo) sample.add(id);
+    const facets = this.facets(sample, all.complete ? 1 : n / all.upTo);
+    const matches = filtered && !all.complete ? this.probe(`(${userExpr}) AND ${filterExpression(options)}`, probeCap) : all;
+    const heads = new Set(headRows.filter(passes));
+    const strong = wholeWords === null ? heads : new Set([...heads].filter((id) => wholeWords.has(id)));
+    const known = new Set<number>(); // pages known to match every word, filters passed
+    for (const id of matches.rows) if (passes(id)) known.add(id);
+    let inRange = known.size;
+    for (const id of heads) if (!known.has(id) && id <= matches.upTo) inRange++;
+    for (const id of heads) known.add(id);
+    const exact = matches.complete && headsComplete;
+    const total = matches.complete ? known.size : Math.max(known.size, Math.round((inRange * n) / matches.upTo));
+
+    // bm25 for the rarest words within budget, only when the title/names tiers do not fill the page
+    // (they rank above any scored page): first pages with the words in title, names or usage; then,
+    // when those do not fill it either, pages with them anywhere. A word still being typed with
+    // fewer than MIN_COMPLETE letters is matched but not scored.
+    const scores = new Map<number, { tier: number; bm25: number }>();
+    const last = groups.length - 1;
+    const scorable = groups.filter((g, i) => !(i === last && q.prefix && g.terms[0]!.length < MIN_COMPLETE));
+    const scored = strong.size >= offset + limit ? [] : scoredGroups(scorable, this.tuning.idfUnits);
+    if (scored.length > 0) {
+      const occurrences = scored.reduce((a, g) => a + g.cnt / Math.max(1, g.df), 0);
+      const terms = scored.reduce((a, g) => a + g.terms.length, 0);
+      const rowCap = Math.min(MAX_SCORED_ROWS, Math.floor(this.tuning.rowMicros / (ROW_BASE_MICROS + ROW_TERM_MICROS * (terms - 1) + ROW_OCCURRENCE_MICROS * occurrences)));
+      let inFields = strong.size;
+      for (const [id, s] of this.stmt.rank.all(termsExpression(scored, mode, HEAD_COLUMNS), n, rowCap)) {
+        if (strong.has(id) || !passes(id)) continue;
+        scores.set(id, { tier: TIER_SCORED_FIELDS, bm25: -s });
+        inFields++;
+      }
+      if (inFields < offset + limit) {
+        for (const [id, s] of this.stmt.rank.all(termsExpression(scored, mode, USER_COLUMNS), n, rowCap)) {
+          if (!strong.has(id) && !scores.has(id) && passes(id)) scores.set(id, { tier: TIER_SCORED, bm25: -s });
+        }
+      }
+    }
+    // Pages scored for some words only must still be checked for the others.
+    const unverified = mode === 'and' && scored.length < groups.length;
+
+    // Rank: the title/names and scored tiers by comparison; the unscored rest (up to probeCap
+    // pages) only when the page reaches it, by a numeric key (shorter title first, then rowid).
+    const ranked: Ranked[] = [];
+    const rest: number[] = [];
+    for (const id of strong) {
+      const tier = inTitle.has(id) ? (t.titleWords[id] === q.tokens.length && this.titleIsQuery(id, q) ? TIER_TITLE_IS_QUERY : TIER_TITLE) : TIER_HEADS;
+      ranked.push({ id, tier, bm25: null });
+    }
+    for (const [id, sc] of scores) ranked.push({ id, tier: sc.tier, bm25: sc.bm25 });
+    for (const id of heads) if (!strong.has(id) && !scores.has(id)) ranked.push({ id, tier: TIER_PREFIX_ONLY, bm25: null });
+    for (const id of known) if (!heads.has(id) && !scores.has(id)) rest.push(id);
+    ranked.sort((a, b) => b.tier - a.tier || (b.bm25 ?? -1) - (a.bm25 ?? -1) || t.titleLength[a.id]! - t.titleLength[b.id]! || a.id - b.id);
+    const page: Ranked[] = [];
+    let seen = 0;
+    let checks = 0;
+    let restAdded = rest.length === 0;
+    for (let i = 0; page.length < limit; i++) {
+      if (i === ranked.length) {
+        if (restAdded) break;
+        restAdded = true;
+        const keys = Float64Array.from(rest, (id) => t.titleLength[id]! * 2 ** 32 + id).sort();
+        for (const k of keys) ranked.push({ id: k % 2 ** 32, tier: TIER_OTHER, bm25: null });
+        if (i === ranked.length) break;
+      }
+      const r = ranked[i]!;
+      if (unverified && !known.has(r.id)) {
+        if (++checks > MAX_VERIFY) continue;
+        if (this.stmt.member.get(userExpr, r.id) === undefined) continue;
+      }
+      if (seen++ >= offset) page.push(r);
+    }
+    // Snippets mark every word (and its completions) found in the page.
+    const snippetExpr = termsExpression(groups, 'or', USER_COLUMNS);
+    const results = page.map((r) => this.hit(r, snippetExpr, heads.has(r.id) ? hExpr : null));
+    return { result: { total, exact, results, facets }, matchedAny: sample.size > 0 };
+  }
+
+  /** Display fields, the best matched field and the snippet of one result. */
+  private hit(r: Ranked, expr: string, headsExpr: string | null): FulltextHit {
+    const d = this.stmt.doc.get(r.id);
+    if (d === undefined) throw new Error(`fulltext index: rowid ${r.id} has no docs row (rebuild the index)`);
+    const marked = (s: string | undefined): s is string => s !== undefined && s.includes(MARK_OPEN);
+    const [title, names, usage] = this.stmt.aux.get(expr, r.id) ?? [];
+    let headTitle: string | undefined;
+    let headNames: string | undefined;
+    if (headsExpr !== null) [headTitle, headNames] = this.stmt.headsAux.get(headsExpr, r.id) ?? [];
+    const nameList = marked(names) ? names : marked(headNames) ? headNames : undefined;
+    const inTitle = marked(title) || marked(headTitle);
+    const matched: Field = inTitle ? 'title' : nameList !== undefined ? 'names' : marked(usage) ? 'usage' : 'body';
+    // The passage: where the words are in the usage text; else the names that matched; else, for a
+    // title match, the start of the usage text; else the best passage of the body (the costly one:
+    // snippet() tokenizes the whole body, so only pages found by their body pay for it).
+    let raw: string | undefined;
+    if (marked(usage)) raw = usage;
+    else if (nameList !== undefined) raw = clipAround(nameList);
+    else if (!inTitle && usage !== undefined) raw = this.stmt.bodySnippet.get(expr, r.id);
+    raw ??= clipWords(usage ?? this.stmt.lead.get(r.id)?.find((s) => s.trim() !== '') ?? '');
+    return {
+      slug: d.slug,
+      kind: KindSchema.parse(d.kind),
+      title: d.title,
+      url: d.url,
+      score: r.tier + squash(r.bm25 ?? 0),
+      matched,
+      snippet: snippetHtml(raw),
+      banned: d.banned === 1,
+    };
+  }
+
+  private facets(ids: Iterable<number>, scale: number): FulltextFacets {
+    const t = this.table;
+    const kinds = new Array<number>(KINDS.length).fill(0);
+    let yes = 0;
+    let no = 0;
+    const cls = new Map<number, number>();
+    const company = new Map<number, number>();
+    for (const id of ids) {
+      kinds[t.kind[id]!]!++;
+      if (t.banned[id] === 1) yes++;
+      else no++;
+      const c = t.cls[id]!;
+      if (c >= 0) cls.set(c, (cls.get(c) ?? 0) + 1);
+      const m = t.company[id]!;
+      if (m >= 0) company.set(m, (company.get(m) ?? 0) + 1);
+    }
+    const s = (x: number): number => Math.round(x * scale);
+    const top = (counts: Map<number, number>, names: string[]): Record<string, number> => {
+      const out: Record<string, number> = {};
+      const sorted = [...counts].sort((a, b) => b[1] - a[1] || (names[a[0]]! < names[b[0]]! ? -1 : 1)).slice(0, FACET_MAX);
+      for (const [i, c] of sorted) out[names[i]!] = s(c);
+      return out;
+    };
+    const kind: Record<string, number> = {};
+    KINDS.forEach((k, i) => {
+      if (kinds[i]! > 0) kind[k] = s(kinds[i]!);
+    });
+    return { kind, banned: { yes: s(yes), no: s(no) }, class: top(cls, t.classNames), company: top(company, t.companyNames) };
+  }
+
+  /** Whether a title's words are the query's words, in any order (the last one, while typed, a prefix). */
+  private titleIsQuery(id: number, q: ParsedQuery): boolean {
+    const title = this.stmt.title.get(id);
+    if (title === undefined) return false;
+    const words = new Set(titleWords(title));
+    if (words.size !== q.tokens.length) return false;
+    const last = q.tokens.length - 1;
+    return q.tokens.every((w, i) => words.has(w) || (i === last && q.prefix && [...words].some((x) => x.startsWith(w))));
+  }
+
+  /** The packed per-page columns (one read; throws when they do not fit the index). */
+  private loadTable(): DocTable {
+    const size = this.documents + 1;
+    const blobs = new Map(this.db.prepare<[], [string, Buffer]>('SELECT name, data FROM columns').raw().all());
+    const column = <T>(name: string, make: (b: ArrayBuffer) => T & { length: number }): T => {
+      const b = blobs.get(name);
+      if (b === undefined) throw new Error(`fulltext index: column ${name} is missing (rebuild the index)`);
+      const copy = new ArrayBuffer(b.byteLength);
+      new Uint8Array(copy).set(b);
+      const a = make(copy);
+      if (a.length !== size) throw new Error(`fulltext index: column ${name} has ${a.length} values for ${this.documents} documents (rebuild the index)`);
+      return a;
+    };
+    const list = (key: string): string[] => {
+      const v: unknown = JSON.parse(this.db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(key) ?? '[]');
+      return Array.isArray(v) ? v.map(String) : [];
+    };
+    return {
+      kind: column('kind', (b) => new Uint8Array(b)),
+      banned: column('banned', (b) => new Uint8Array(b)),
+      cls: column('class', (b) => new Int32Array(b)),
+      company: column('company', (b) => new Int32Array(b)),
+      titleLength: column('titleLength', (b) => new Uint16Array(b)),
+      titleWords: column('titleWords', (b) => new Uint8Array(b)),
+      classNames: list('classes'),
+      companyNames: list('companies'),
+    };
+  }
+}
+
+/** The groups bm25 scores: the rarest, while the IDF reads stay within budget. */
+function scoredGroups(groups: readonly TermGroup[], idfUnits: number): TermGroup[] {
+  const scored: TermGroup[] = [];
+  let units = 0;
+  for (const g of [...groups].sort((a, b) => a.df + a.cnt - (b.df + b.cnt))) {
+    if (units + g.df + g.cnt > idfUnits) break;
+    scored.push(g);
+    units += g.df + g.cnt;
+  }
+  return scored;
+}
+
+/** The FTS5 expression of the `kind` and `banned` filters (tokens of the hidden `tags` column). */
+function filterExpression(o: FulltextSearchOptions): string {
+  const parts: string[] = [];
+  if (o.kind !== undefined) parts.push(`${TAGS_COLUMN} : ${quoteTerm(kindTag(o.kind))}`);
+  if (o.banned !== undefined) parts.push(`${TAGS_COLUMN} : ${quoteTerm(bannedTag(o.banned))}`);
+  return parts.join(' AND ');
+}
+
+
+/** The part of a names list around its first mark, cut at separators. */
+function clipAround(raw: string): string {
+  const i = raw.indexOf(MARK_OPEN);
+  if (raw.length <= NAMES_SNIPPET_CHARS || i < 0) return raw;
+  let start = Math.max(0, i - NAMES_SNIPPET_CHARS / 4);
+  let end = Math.min(raw.length, start + NAMES_SNIPPET_CHARS);
+  const sep = raw.lastIndexOf(' · ', i);
+  if (sep >= start) start = sep + 3;
+  const close = raw.indexOf(MARK_CLOSE, i);
+  if (close >= end) end = close + 1;
+  return `${start > 0 ? '…' : ''}${raw.slice(start, end)}${end < raw.length ? '…' : ''}`;
+}
+
+/** The first words of a text, for a result whose words are not in any passage. */
+function clipWords(text: string): string {
+  const words = text.trim().split(/\s+/);
+  return words.length <= SNIPPET_TOKENS ? words.join(' ') : `${words.slice(0, SNIPPET_TOKENS).join(' ')}…`;
+}
+
+/**
+ * Open a full-text index written by {@link writeFulltextIndex}, read-only. A missing file, a file
+ * that is not SQLite, a damaged index or one of another format is a returned problem, not a throw.
+ *
+ * @example
+ * const index = openFulltextIndex(join(site, 'search/fulltext.db'));
+ * if ('problem' in index) console.error(index.problem);
+ * else console.log(index.search('hypertension').total);
+ */
+export function openFulltextIndex(file: string, tuning: Partial<FulltextTuning> = {}): FulltextIndex | { problem: string } {
+  if (!existsSync(file)) return { problem: `The full-text index ${file} does not exist. Build the site again to create it.` };
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const meta = new Map(db.prepare<[], [string, string]>('SELECT key, value FROM meta').raw().all());
+    const format = meta.get('format');
+    if (format !== String(FULLTEXT_FORMAT)) {
+      db.close();
+      return { problem: `The full-text index ${file} has format ${format ?? 'unknown'}, this version reads format ${FULLTEXT_FORMAT}. Build the site again.` };
+    }
+    const documents = Number(meta.get('documents'));
+    const counted = db.prepare<[], number>('SELECT count(*) FROM docs').pluck().get();
+    if (!Number.isInteger(documents) || counted !== documents) throw new Error(`meta says ${meta.get('documents')} documents, docs has ${counted}`);
+    // Touch every table a search reads, so that a damaged file fails here rather than mid-search.
+    db.prepare(`SELECT rowid FROM fts WHERE fts MATCH '"the"' LIMIT 1`).all();
+    db.prepare(`SELECT rowid FROM heads WHERE heads MATCH '"a"*' LIMIT 1`).all();
+    db.prepare('SELECT df FROM vocab LIMIT 1').all();
+    return new SqliteFulltextIndex(db, documents, { ...DEFAULT_FULLTEXT_TUNING, ...tuning });
+  } catch (e) {
+    db?.close();
+    return { problem: `The full-text index ${file} cannot be read (${(e as Error).message}). Build the site again to rewrite it.` };
+  }
+}
