@@ -10,7 +10,8 @@ import { NORMALIZER_VERSION, type Fidelity, type NormalizeResult } from '../norm
 import { normalizeOne } from './normalize-one.js';
 import { buildNamesIndex } from '../search/index.js';
 import { FULLTEXT_FILE } from '../search/engine/index.js';
-import { writeFulltextIndex } from '../search/fulltext/index.js';
+import type { FulltextWriteStats } from '../search/fulltext/index.js';
+import { writeFulltextInBackground } from './fulltext-job.js';
 import { ASSET_FILES, entryPage, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { Store } from '../store/index.js';
 import { normalizeInWorkers, PARALLEL_THRESHOLD, type PoolResult } from './pool.js';
@@ -51,6 +52,8 @@ export interface BuildState {
   results: Map<string, NormalizeResult>;
   signatures: Map<string, string>;
   catalog: Catalog;
+  /** The full-text index being written after a rebuild (it lags the pages by a few seconds); never rejects. */
+  fulltext: Promise<FulltextWriteStats | Error> | null;
 }
 
 interface Loaded {
@@ -164,9 +167,9 @@ function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; con
   ];
 }
 
-/** The full-text tier for `serve` and `search` (written to a temporary file, then renamed in). */
-function writeFulltext(catalog: Catalog, root: string): void {
-  writeFulltextIndex(catalog, join(root, FULLTEXT_FILE));
+/** A promise that resolves with the error instead of rejecting (nothing is left unhandled). */
+function settle<T>(p: Promise<T>): Promise<T | Error> {
+  return p.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
 }
 
 function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: number, builtAt: string, wallMs: number, timingsMs: Record<string, number>): BuildReport {
@@ -227,6 +230,8 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
   const pages = sitePages(catalog, options);
   const staging = stagingDir(opts.outDir);
   const signatures = new Map<string, string>();
+  // The full-text index is written on a worker while this thread renders the pages.
+  const fulltext = settle(writeFulltextInBackground(catalog, join(staging, FULLTEXT_FILE)));
   try {
     const writer = new OverlappedWriter(staging);
     for (let i = 0; i < pages.length; i++) {
@@ -240,7 +245,8 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     for (const f of extraFiles(catalog, options)) writeUnder(staging, f.path, f.contents);
     for (const a of ASSET_FILES) copyUnder(staging, a.path, a.file);
     t = lap('render', t);
-    writeFulltext(catalog, staging);
+    const written = await fulltext;
+    if (written instanceof Error) throw written;
     t = lap('fulltext', t);
     const rep = report(opts, loaded, catalog, pages.length, builtAt, performance.now() - t0, timingsMs);
     writeUnder(staging, 'build-report.json', JSON.stringify(rep));
@@ -250,8 +256,9 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     rep.wallMs = Math.round(performance.now() - t0);
     writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-    return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog } };
+    return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, fulltext: null } };
   } catch (e) {
+    await fulltext;
     rmSync(staging, { recursive: true, force: true });
     throw e;
   }
@@ -318,14 +325,16 @@ export async function rebuild(
     for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
     lap('extras');
   }
-  writeFulltext(catalog, opts.outDir);
-  lap('fulltext');
+  // Rewritten in the background (it takes seconds on a large site; the edited page is already
+  // served); one write at a time, because each goes through the same temporary file.
+  await state.fulltext;
+  const fulltext = settle(writeFulltextInBackground(catalog, join(opts.outDir, FULLTEXT_FILE)));
   timingsMs['total'] = Math.round(performance.now() - t0);
   const rep = report(opts, loaded, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
   writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
   lap('report');
   const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-  return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog }, written, removed };
+  return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, fulltext }, written, removed };
 }
 
 /** Everything about a monograph that a page other than its own shows, or that linking reads. */

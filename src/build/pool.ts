@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../content/index.js';
 import type { NormalizeResult } from '../normalize/index.js';
 import { normalizeOne } from './normalize-one.js';
 import type { WorkerJob, WorkerReply } from './normalize-worker.js';
+import { startWorker } from './worker.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 400;
@@ -11,16 +11,6 @@ export const PARALLEL_THRESHOLD = 400;
 /** A finished file: from a worker as JSON (the form the cache stores), or normalized here as an object. */
 export type PoolResult = { json: string; result?: undefined } | { json?: undefined; result: NormalizeResult };
 
-/** The worker script; run from TypeScript sources (tests, benchmarks) it needs tsx's loader too. */
-const startWorker = (): Worker => {
-  const own = import.meta.url;
-  if (!own.endsWith('.ts')) return new Worker(new URL('./normalize-worker.js', own));
-  // Node 20 does not apply `--import tsx` to workers: register tsx's loader, then load the worker.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./normalize-worker.ts', own).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(script)}))`;
-  return new Worker(boot, { eval: true });
-};
 
 /** Files per job sent to a worker, and per turn of the main thread between handling replies. */
 const WORKER_CHUNK = 64;
@@ -41,7 +31,7 @@ export async function normalizeInWorkers(files: readonly DiscoveredFile[], onRes
     next = Math.min(files.length, next + size);
     return [from, next];
   };
-  const workers = Array.from({ length: n }, startWorker);
+  const workers = Array.from({ length: n }, () => startWorker('normalize-worker'));
   let failed: Error | null = null;
   const remote = workers.map(
     (w) =>

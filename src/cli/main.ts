@@ -177,6 +177,9 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
             const r = await rebuild(opts, current, changed);
             current = r.state;
             io.out.write(`Rebuilt ${r.written.length} page(s) (${r.removed.length} removed) after ${changed.size} change(s) in ${Math.round(performance.now() - t)} ms.\n`);
+            void r.state.fulltext?.then((done) => {
+              if (done instanceof Error) io.err.write(`The full-text search index could not be rewritten; search shows the previous text: ${done.message}\n`);
+            });
           } catch (e) {
             io.err.write(`Rebuild failed; the site still shows the last good build: ${(e as Error).message}\n`);
           } finally {
