@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { z } from 'zod';
 import { build } from '../src/build/index.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/cli.js';
 import { createApp } from '../src/server/index.js';
 import { abbreviationTable, defaultAbbreviations, expansionsOf, openSiteSearch } from '../src/search/engine/index.js';
 
@@ -23,16 +22,7 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let o = '';
-  let e = '';
-  out.on('data', (d: Buffer) => (o += d.toString()));
-  err.on('data', (d: Buffer) => (e += d.toString()));
-  const code = await main(args, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream, in: Readable.from([stdin]) });
-  return { code, out: o, err: e };
-}
+const run = runCli;
 
 /** The contract: these names and types, at least. */
 const ResultSchema = z.object({ slug: z.string(), kind: z.enum(['composition', 'combination', 'medicine']), title: z.string(), url: z.string().startsWith('/'), score: z.number(), matched: z.string() });

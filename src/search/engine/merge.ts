@@ -1,29 +1,15 @@
 import type { Kind } from '../../model/index.js';
-import type { MatchHow, NameMatch, NamesLookup } from '../search-names.js';
+import { toResultView, type MatchHow, type NameMatch, type NamesLookup, type SearchResultView } from '../search-names.js';
 
 /**
- * One result of the site search, from either tier. The first six fields are the contract of
- * `formulary search --json` and `GET /api/search` (issue 3); the rest are additions.
+ * One result of the site search, from either tier: a names-tier result view, or a full-text hit
+ * (`how: 'text'`, `matched` then names the field: `usage`, `body`…, and `snippet` is an excerpt,
+ * safe HTML with the query terms in `<mark>`). `slug, kind, title, url, score, matched` are the
+ * contract of `formulary search --json` and `GET /api/search` (issue 3).
  */
-export interface SearchHit {
-  slug: string;
-  kind: Kind;
-  title: string;
-  url: string;
-  /** Higher is better; results come in non-increasing score order. */
-  score: number;
-  /** What matched: the name as written (a brand, a synonym, the title) for name matches, or the
-   * label of the text field (`usage`, `body`…) for full-text matches. */
-  matched: string;
-  /** How it matched: a names-tier match (see `MatchHow`) or `text` for the full-text tier. */
+export interface SearchHit extends Omit<SearchResultView, 'how'> {
   how: MatchHow | 'text';
-  banned: boolean;
-  /** Full-text matches: an excerpt, safe HTML with the query terms in `<mark>`. */
   snippet?: string;
-  /** Only for `fuzzy`: the number of edits. */
-  distance?: number;
-  /** Only for `synonym`: where the international name comes from. */
-  synonymSource?: string;
 }
 
 /** A full-text hit as the full-text tier returns it (the fields the merge needs). */
@@ -81,11 +67,6 @@ export function mergeTiers({ names, text, limit }: MergeInput): { results: Searc
   return { results, didYouMean: best?.how === 'fuzzy' ? names.didYouMean ?? best.matched : null };
 }
 
-function fromName(m: NameMatch): SearchHit {
-  const hit: SearchHit = { slug: m.slug, kind: m.kind, title: m.title, url: m.url, score: 0, matched: m.matched, how: m.how, banned: m.banned };
-  if (m.distance !== undefined) hit.distance = m.distance;
-  if (m.synonymSource !== undefined) hit.synonymSource = m.synonymSource;
-  return hit;
-}
+const fromName = (m: NameMatch): SearchHit => toResultView(m);
 
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;
