@@ -68,6 +68,8 @@ function testCatalog(): Catalog {
     astro('composition', 'bannedol', page('Bannedol', { usage: 'A withdrawn analgesic for headache.', banned: true, cls: 'Analgesic' })),
     astro('combination', 'bannedol-caffeine', page('Bannedol + Caffeine', { usage: 'A withdrawn combination for headache.', banned: true })),
     astro('composition', 'brandolin', page('Brandolin', { usage: 'Treats headache.', brands: ['Zentriva Headcalm', 'Dolorex'] })),
+    // Its only link to "migraine" is a brand name starting with it.
+    astro('composition', 'brandomig', page('Brandomig', { usage: 'Treats nausea.', brands: ['Migrainex'] })),
   ];
   return buildCatalog([...loadDir(SAMPLE_DIR), ...extra]);
 }
@@ -183,6 +185,15 @@ test('the last word is a prefix while typed (names from one letter, other words 
   assert.equal(index.search('zolmi acute ').total, acute, 'earlier words match whole');
 });
 
+test('a finished word found only as the start of a name ranks below pages with the word', () => {
+  const r = index.search('migraine');
+  assert.deepEqual(slugs(r), ['zolmitriptan', 'ergotamine', 'brandomig']);
+  assert.equal(hit(r, 'brandomig')?.matched, 'names');
+  assert.match(hit(r, 'brandomig')!.snippet, /<mark>Migrainex<\/mark>/);
+  // While typed ("migrai" is no word of its own), the name is as good a match as any.
+  assert.ok(slugs(index.search('migrai')).includes('brandomig'));
+});
+
 test('AND first, OR when nothing has every word', () => {
   const both = index.search('migraine acute');
   assert.deepEqual(slugs(both), ['zolmitriptan']);
@@ -192,7 +203,9 @@ test('AND first, OR when nothing has every word', () => {
 
 test('the bundled sample: a target finds its drug', () => {
   assert.equal(index.search('CD38').results[0]?.slug, 'isatuximab');
-  assert.equal(index.search('crocin').results[0]?.slug, 'crocin-650');
+  const crocin = index.search('crocin').results[0];
+  assert.equal(crocin?.slug, 'crocin-650');
+  assert.notEqual(crocin.snippet, '', 'a page without a usage section still gets a passage');
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -400,6 +413,15 @@ test('property: with tiny budgets (sampled totals, unscored words) every result 
           assert.deepEqual(s, [...s].sort((a, b) => b - a));
           if (r.exact) assert.equal(r.total, expected.size);
           if (expected.size > 0) assert.ok(r.total > 0);
+          // Typing: the last word cut short. Whatever comes back has every earlier word or a word
+          // starting with the cut one.
+          const cut = words[words.length - 1]!.slice(0, 1 + (offset % 5));
+          const typed = idx.search([...words.slice(0, -1), cut].join(' '), { limit: 50 });
+          for (const h of typed.results) {
+            const i = Number(h.slug.slice(4));
+            const d = [...docs[i]!, 'doc', String(i)]; // the title is "Doc <i>"
+            assert.ok(words.slice(0, -1).some((w) => d.includes(w)) || d.some((w) => w.startsWith(cut)), `${h.slug} for ${cut}`);
+          }
           // A filter narrows the answer: it never turns AND into OR.
           const kinds = idx.search(`${words.join(' ')} `, { kind: 'combination', limit: 50 });
           for (const h of kinds.results) assert.ok(h.kind === 'combination' && expected.has(h.slug), `${h.slug} (${h.kind})`);

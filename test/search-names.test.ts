@@ -165,14 +165,14 @@ test('exact before prefix before combinations containing the drug before word-pr
   ]);
   assert.deepEqual(summary(searchNames(INDEX, 'lact')), [["Ringer's Lactate", "Ringer's Lactate", 'word-prefix']]);
   assert.deepEqual(summary(searchNames(INDEX, 'cro')), [
+    ['Crocin 650', 'Crocin 650', 'prefix'], // a page's own title before another page's (shorter) brand
     ['Paracetamol', 'Crocin', 'prefix'],
-    ['Crocin 650', 'Crocin 650', 'prefix'],
   ]);
   assert.deepEqual(summary(searchNames(INDEX, 'ringer s')), [["Ringer's Lactate", "Ringer's Lactate", 'prefix']]);
   assert.deepEqual(summary(searchNames(INDEX, "ringer's l")), [["Ringer's Lactate", "Ringer's Lactate", 'prefix']]);
   assert.deepEqual(summary(searchNames(INDEX, '650')), [
-    ['Paracetamol', 'Dolo 650', 'word-prefix'], // the shorter name first
-    ['Crocin 650', 'Crocin 650', 'word-prefix'],
+    ['Crocin 650', 'Crocin 650', 'word-prefix'], // titles first, then the shorter name
+    ['Paracetamol', 'Dolo 650', 'word-prefix'],
   ]);
 });
 
@@ -507,7 +507,7 @@ function naiveLookup(idx: NamesIndex, query: string, limit: number) {
       if (n === q) [how, tier] = [j >= firstSyn[i]! ? 'synonym' : 'exact', 0];
       else if (n.startsWith(q)) [how, tier] = ['prefix', 1];
       else if ((' ' + n).includes(' ' + q)) [how, tier] = ['word-prefix', 3];
-      if (how !== null) consider(i, withSource({ code: [tier, 0, len(n), cls(i, j)], name: j, how }, sourceOf(i, j)));
+      if (how !== null) consider(i, withSource({ code: [tier, 0, cls(i, j), len(n)], name: j, how }, sourceOf(i, j)));
     }),
   );
 
@@ -578,7 +578,7 @@ function naiveLookup(idx: NamesIndex, query: string, limit: number) {
           if (g === undefined || itemIngr[i]!.includes(s.name)) continue;
           if (!sources.includes(idx.syn[g]!.s)) sources.push(idx.syn[g]!.s);
         }
-        const h: Hit = { code: [tier, Math.min(sub, 1023), len(names[i]![0]!), 0], name: 0, how, ...(total > 0 ? { distance: total } : {}) };
+        const h: Hit = { code: [tier, Math.min(sub, 1023), 0, len(names[i]![0]!)], name: 0, how, ...(total > 0 ? { distance: total } : {}) };
         consider(i, withSource(h, sources.length > 0 ? sources.join('; ') : undefined));
       });
     }
@@ -594,7 +594,7 @@ function naiveLookup(idx: NamesIndex, query: string, limit: number) {
         if (n === '') return;
         const d = wordwise(q, n);
         if (d <= 0) return;
-        consider(i, withSource({ code: [4, Math.min(d, 31) * 32, len(n), cls(i, j)], name: j, how: 'fuzzy', distance: d }, sourceOf(i, j)));
+        consider(i, withSource({ code: [4, Math.min(d, 31) * 32, cls(i, j), len(n)], name: j, how: 'fuzzy', distance: d }, sourceOf(i, j)));
       }),
     );
   }

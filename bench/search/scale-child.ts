@@ -13,6 +13,7 @@ const corpus = await readCorpus(args.corpusFile);
 // Ours writes only its search files: a whole 250k-page site takes longer to build than a run here allows.
 const engine = await createEngine(args.engine, { contentDirs: args.contentDirs, entries: corpus.entries, cacheDir: args.cacheDir, source: 'docs' });
 const built = await build(engine, corpus.docs);
+console.error(`built in ${(built.buildMs / 1000).toFixed(0)} s`);
 const queries = JSON.parse(readFileSync(args.queriesFile, 'utf8')) as string[];
 const { times } = await run(engine, queries, 10, args.repeat);
 await engine.close?.();

@@ -42,9 +42,14 @@ export interface ScaleResult {
 }
 
 function failure(child: SpawnSyncReturns<string>, timeoutMs: number): string {
-  if ((child.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') return `did not finish within ${timeoutMs / 60_000} min (build and queries)`;
+  if ((child.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') {
+    // scale-child.ts reports on stderr when its build is done.
+    const built = /built in [\d.]+ s/.exec(child.stderr)?.[0];
+    return `did not finish within ${timeoutMs / 60_000} min (${built ?? 'still building'})`;
+  }
   if (child.error) return child.error.message;
-  return `exit ${child.status ?? child.signal}: ${child.stderr.trim().split('\n').slice(-3).join(' / ')}`;
+  const lines = child.stderr.trim().split('\n');
+  return `exit ${child.status ?? child.signal}: ${lines.find((l) => /\b\w*Error\b/.test(l))?.trim() ?? lines.slice(-3).join(' / ')}`;
 }
 
 /** Names typed three ways: whole, a 5-letter prefix, and with two middle letters swapped (a typo). */

@@ -23,8 +23,8 @@ export interface RowSet {
   /** 0 for the title, 1 for a name from a synonym group, 2 for other names (see `rankCode`). */
   nameClass: Uint8Array;
   /**
-   * The order of the rows within one match tier, the same as the final ranking's: shorter name,
-   * then name class, then the item's title order, then the name's position. Unique per row.
+   * The order of the rows within one match tier, the same as the final ranking's: name class,
+   * then shorter name, then the item's title order, then the name's position. Unique per row.
    */
   rank: Float64Array;
   /** Built on first need (a range too big to scan): `rank` as a range-minimum structure. */
@@ -116,7 +116,7 @@ class RowBuilder {
         name[r] = j;
         length[r] = Math.min(names[i]![j]!.length, MAX_RANKED_LENGTH);
         nameClass[r] = j === 0 ? 0 : j >= firstSynonym[i]! ? 1 : 2;
-        rank[r] = ((length[r]! * 3 + nameClass[r]!) * count + titleRank[i]!) * 1024 + Math.min(j, 1023);
+        rank[r] = ((nameClass[r]! * (MAX_RANKED_LENGTH + 1) + length[r]!) * count + titleRank[i]!) * 1024 + Math.min(j, 1023);
       }
     }
     return { keys, item, name, length, nameClass, rank, order: null };

@@ -151,12 +151,14 @@ export function searchNames(index: NamesIndex, query: string, limit: number = DE
 }
 
 /**
- * The rank code of a hit: smaller is better. Fits in 31 bits. `nameClass`: 0 for the page's title
+ * The rank code of a hit: smaller is better. Fits in 31 bits. Tier, then `sub`, then `nameClass`: 0 for the page's title
  * (and combination matches), 1 for a name from the curated synonyms, 2 for the page's other names
  * (brands and the alternate names monographs list, which are noisier than curated synonyms).
  */
 function rankCode(tier: number, sub: number, length: number, nameClass: number): number {
-  return ((tier * 1024 + Math.min(sub, 1023)) * (MAX_RANKED_LENGTH + 1) + Math.min(length, MAX_RANKED_LENGTH)) * 3 + nameClass;
+  // The name's class before its length: typing "atorv" lists Atorvastatin (the title) before the
+  // shorter brand "Atorvaliq" of another page.
+  return ((tier * 1024 + Math.min(sub, 1023)) * 3 + nameClass) * (MAX_RANKED_LENGTH + 1) + Math.min(length, MAX_RANKED_LENGTH);
 }
 const FIRST_CONTAINS_CODE = rankCode(2, 0, 0, 0);
 const CODE_SCALE = 1024 * (MAX_RANKED_LENGTH + 1) * 3;

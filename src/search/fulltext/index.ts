@@ -45,15 +45,19 @@
  * - FTS5 `hashsize` 64 MB with automerge off and one `optimize` at the end: with 16 MB the
  *   optimize took 0.5 s instead of 0.2 s. Page sizes of 8 and 16 KB made no difference beyond noise.
  *
- * Measured with bench/search-fulltext.ts (`node --import tsx bench/search-fulltext.ts`), same
- * busy machine (load average ~4–5), figures in bench/results/search-fulltext.json:
- * - write, real corpus: RESULTS_WRITE_REAL
- * - write, 250,000 synthetic pages (generate.mjs, normalized, streamed): RESULTS_WRITE_SYN
- * - search over 311 queries × 3 runs (diseases, targets, common words, 1–6-letter prefixes,
- *   titles, partly typed titles, brands): RESULTS_LATENCY
+ * Measured with bench/search-fulltext.ts (`node --import tsx bench/search-fulltext.ts`), figures
+ * in bench/results/search-fulltext.json (a quiet moment, load average 0.6–0.8):
+ * - write, real corpus (6,949 pages): 3.1 s wall, 3.1 s CPU, 0.45 ms/page (median of 3), 104 MB;
+ *   without alternates 2.2 s, 78 MB. With other jobs running (load 2–7) 2.7–5.6 s wall.
+ * - write, 250,000 synthetic pages (generate.mjs, normalized in a hash order, streamed through
+ *   `createFulltextWriter`): 64.7 s wall, 63.3 s CPU (0.26 ms/page), 1.21 GB.
+ * - search, 311 queries × 3 runs (diseases, targets, common words, 1–6-letter prefixes, titles,
+ *   partly typed titles, brands; limit 10, snippets included): real corpus p50 2.1 ms, p95 6.2,
+ *   p99 8.5, max 12.2; 250k p50 1.4 ms, p95 3.6, p99 5.7, max 6.5. Right after building the 250k
+ *   index with load 2.3–2.8: p99 11.6 ms (real) and 13.0 ms (250k).
  * Why it stays bounded at 250k: bm25() reads a term's whole doclist for its IDF (30 ms for "the"
  * at 250k) and costs ~3 µs per scored row, so only rare-enough words are scored and only as many
- * rows as a budget allows; totals and facets beyond 2,000 matches are estimated from the uniform
+ * rows as a budget allows; totals and facets beyond 1,000 matches are estimated from the uniform
  * sample (`exact: false`). The price: at 250k a word in more than a few percent of pages (each
  * synthetic disease, "pain") ranks by tier and title length, not by bm25.
  */

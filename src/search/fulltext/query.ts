@@ -50,8 +50,9 @@ export interface TermGroup {
   terms: string[];
   /** Documents containing any of the terms (summed, at most the document count). */
   df: number;
-  /** Documents containing the word itself (the first term). */
+  /** Documents containing the word itself (the first term), and its occurrences. */
   wordDf: number;
+  wordCnt: number;
   /** Occurrences of the terms (summed): what scoring them costs. */
   cnt: number;
 }
@@ -65,7 +66,7 @@ const groupExpr = (g: TermGroup): string => (g.terms.length === 1 ? quoteTerm(g.
  * An FTS5 MATCH expression over the given columns: every term quoted, groups joined with AND or OR.
  *
  * @example
- * termsExpression([{ terms: ['proton'], df: 9, wordDf: 9, cnt: 20 }, { terms: ['pump', 'pumps'], df: 12, wordDf: 10, cnt: 30 }], 'and', ['title', 'body'])
+ * termsExpression([{ terms: ['proton'], df: 9, wordDf: 9, wordCnt: 20, cnt: 20 }, { terms: ['pump', 'pumps'], df: 12, wordDf: 10, wordCnt: 25, cnt: 30 }], 'and', ['title', 'body'])
  * // '{title body} : ("proton" AND ("pump" OR "pumps"))'
  */
 export function termsExpression(groups: readonly TermGroup[], mode: 'and' | 'or', columns: readonly string[]): string {

@@ -28,7 +28,7 @@ export interface FulltextTuning {
    * the IDF it reads the whole doclist of every term it scores, ~1 ms per 40,000 of the term's
    * (documents + occurrences), 30 ms for "the"; then per scored row ~2.5 µs, plus ~0.5 µs per
    * further term and ~0.15 µs per occurrence of a scored term in the row. So terms are scored
-   * rarest first while their (df + cnt) add up to at most `idfUnits` (≈ 1.5 ms), and rows while
+   * rarest first while their (df + cnt) add up to at most `idfUnits` (≈ 1 ms), and rows while
    * their estimated cost stays within `rowMicros`. Words beyond that (in more than a few percent of
    * 250k pages: "pain", "dose", each synthetic disease) still match and count, but rank by tier
    * (title, names) and then shorter title first instead of by bm25. Tuned so that p99 stays under
@@ -39,7 +39,7 @@ export interface FulltextTuning {
   rowMicros: number;
 }
 
-export const DEFAULT_FULLTEXT_TUNING: Readonly<FulltextTuning> = { probeCap: 1000, headsCap: 200, idfUnits: 60_000, rowMicros: 2500 };
+export const DEFAULT_FULLTEXT_TUNING: Readonly<FulltextTuning> = { probeCap: 1000, headsCap: 200, idfUnits: 40_000, rowMicros: 2000 };
 
 const ROW_BASE_MICROS = 2.5;
 const ROW_TERM_MICROS = 0.5;
@@ -88,9 +88,9 @@ export interface FulltextHit {
 export interface FulltextFacets {
   kind: Record<string, number>;
   banned: { yes: number; no: number };
-  /** Drug class label → pages (the {@link FACET_MAX} most frequent). */
+  /** Drug class label (the source's first clause, see `classLabel`) → pages; the 50 most frequent. */
   class: Record<string, number>;
-  /** Company → pages (the most frequent). */
+  /** Company (brand pages) → pages; the 50 most frequent. */
   company: Record<string, number>;
 }
 
@@ -165,7 +165,7 @@ const TIER_OTHER = 0;
 /** Columns of the first scoring pass: the heavily weighted ones. */
 const HEAD_COLUMNS: readonly string[] = ['title', 'names', 'usage'];
 /** Candidates checked one by one for the unscored words of a query, at most, per page. */
-const MAX_VERIFY = 200;
+const MAX_VERIFY = 60;
 
 const emptyFacets = (): FulltextFacets => ({ kind: {}, banned: { yes: 0, no: 0 }, class: {}, company: {} });
 
@@ -239,7 +239,7 @@ class SqliteFulltextIndex implements FulltextIndex {
     return q.tokens.map((t, i) => {
       const terms = [t];
       let [df, cnt] = this.stmt.term.get(t) ?? [0, 0];
-      const wordDf = df;
+      const [wordDf, wordCnt] = [df, cnt];
       if (i === last && q.prefix && t.length >= MIN_COMPLETE) {
         const upper = t.slice(0, -1) + String.fromCharCode(t.charCodeAt(t.length - 1) + 1);
         const more = this.stmt.complete.all(t, upper).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -249,7 +249,7 @@ class SqliteFulltextIndex implements FulltextIndex {
           cnt += c;
         }
       }
-      return { terms, df: Math.min(df, this.documents), wordDf, cnt };
+      return { terms, df: Math.min(df, this.documents), wordDf, wordCnt, cnt };
     });
   }
 
@@ -310,18 +310,28 @@ class SqliteFulltextIndex implements FulltextIndex {
     // when those do not fill it either, pages with them anywhere. A word still being typed with
     // fewer than MIN_COMPLETE letters is matched but not scored.
     const scores = new Map<number, { tier: number; bm25: number }>();
+    // A finished last word is scored alone: pages with only its completions rank below.
     const last = groups.length - 1;
-    const scorable = groups.filter((g, i) => !(i === last && q.prefix && g.terms[0]!.length < MIN_COMPLETE));
+    const scorable = groups
+      .filter((g, i) => !(i === last && q.prefix && g.terms[0]!.length < MIN_COMPLETE))
+      .map((g, i) => (i === last && lastIsWord ? { ...g, terms: g.terms.slice(0, 1), df: g.wordDf, cnt: g.wordCnt } : g));
     const scored = strong.size >= offset + limit ? [] : scoredGroups(scorable, this.tuning.idfUnits);
     if (scored.length > 0) {
       const occurrences = scored.reduce((a, g) => a + g.cnt / Math.max(1, g.df), 0);
       const terms = scored.reduce((a, g) => a + g.terms.length, 0);
       const rowCap = Math.min(MAX_SCORED_ROWS, Math.floor(this.tuning.rowMicros / (ROW_BASE_MICROS + ROW_TERM_MICROS * (terms - 1) + ROW_OCCURRENCE_MICROS * occurrences)));
+      // When every page with the scored words fits in the row budget, one pass scores them all.
+      // Otherwise a first pass over title, names and usage makes sure those pages are among the
+      // scored ones, if the IDF budget allows reading the doclists twice.
+      const rows = mode === 'and' ? Math.min(...scored.map((g) => g.df)) : scored.reduce((a, g) => a + g.df, 0);
+      const units = scored.reduce((a, g) => a + g.df + g.cnt, 0);
       let inFields = strong.size;
-      for (const [id, s] of this.stmt.rank.all(termsExpression(scored, mode, HEAD_COLUMNS), n, rowCap)) {
-        if (strong.has(id) || !passes(id)) continue;
-        scores.set(id, { tier: TIER_SCORED_FIELDS, bm25: -s });
-        inFields++;
+      if (rows > rowCap && 2 * units <= this.tuning.idfUnits) {
+        for (const [id, s] of this.stmt.rank.all(termsExpression(scored, mode, HEAD_COLUMNS), n, rowCap)) {
+          if (strong.has(id) || !passes(id)) continue;
+          scores.set(id, { tier: TIER_SCORED_FIELDS, bm25: -s });
+          inFields++;
+        }
       }
       if (inFields < offset + limit) {
         for (const [id, s] of this.stmt.rank.all(termsExpression(scored, mode, USER_COLUMNS), n, rowCap)) {
@@ -388,7 +398,7 @@ class SqliteFulltextIndex implements FulltextIndex {
     if (marked(usage)) raw = usage;
     else if (nameList !== undefined) raw = clipAround(nameList);
     else if (!inTitle && usage !== undefined) raw = this.stmt.bodySnippet.get(expr, r.id);
-    raw ??= clipWords(usage ?? this.stmt.lead.get(r.id)?.find((s) => s.trim() !== '') ?? '');
+    raw ??= clipWords(usage?.trim() ? usage : (this.stmt.lead.get(r.id)?.find((s) => s.trim() !== '') ?? ''));
     return {
       slug: d.slug,
       kind: KindSchema.parse(d.kind),
@@ -512,8 +522,10 @@ function clipWords(text: string): string {
 }
 
 /**
- * Open a full-text index written by {@link writeFulltextIndex}, read-only. A missing file, a file
- * that is not SQLite, a damaged index or one of another format is a returned problem, not a throw.
+ * Open a full-text index written by `writeFulltextIndex`, read-only. A missing file, a file
+ * that is not SQLite, a damaged index or one of another format is a returned problem, not a throw
+ * (damage found later, in pages no check at open reads, makes `search` throw). `tuning` is for
+ * benchmarks and tests; the defaults are the measured choice.
  *
  * @example
  * const index = openFulltextIndex(join(site, 'search/fulltext.db'));
