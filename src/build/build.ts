@@ -110,12 +110,12 @@ async function load(
     opts.onProgress?.('read', fromCache, files.length);
     const todoFiles = todo.map((i) => files[i]!);
     let done = fromCache;
-    const take = (k: number, done_: PoolResult): void => {
+    const take = (k: number, got: PoolResult): void => {
       const fileIndex = todo[k]!;
       const f = files[fileIndex]!;
-      const r = done_.result ?? (JSON.parse(done_.json) as NormalizeResult);
+      const r = got.result ?? (JSON.parse(got.json) as NormalizeResult);
       results[fileIndex] = r;
-      if (store) store.put(f.abs, f.mtimeMs, f.size, r.digest, done_.json ?? JSON.stringify(r));
+      if (store) store.put(f.abs, f.mtimeMs, f.size, r.digest, got.json ?? JSON.stringify(r));
       if (++done % 200 === 0) opts.onProgress?.('read', done, files.length);
     };
     store?.begin();
@@ -325,10 +325,13 @@ export async function rebuild(
     for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
     lap('extras');
   }
-  // Rewritten in the background (it takes seconds on a large site; the edited page is already
-  // served); one write at a time, because each goes through the same temporary file.
-  await state.fulltext;
-  const fulltext = settle(writeFulltextInBackground(catalog, join(opts.outDir, FULLTEXT_FILE)));
+  // Rewritten in the background when a page changed (it takes seconds on a large site; the edited
+  // page is already served); one write at a time, because each goes through the same temporary file.
+  let fulltext = state.fulltext;
+  if (written.length > 0 || removed.length > 0) {
+    await state.fulltext;
+    fulltext = settle(writeFulltextInBackground(catalog, join(opts.outDir, FULLTEXT_FILE)));
+  }
   timingsMs['total'] = Math.round(performance.now() - t0);
   const rep = report(opts, loaded, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
   writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
