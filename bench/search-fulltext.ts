@@ -8,6 +8,7 @@ import { discover } from '../src/content/index.js';
 import { pagePath, type CatalogEntry } from '../src/model/index.js';
 import { normalizeFile } from '../src/normalize/index.js';
 import { createFulltextWriter, openFulltextIndex, writeFulltextIndex, type FulltextIndex } from '../src/search/fulltext/index.js';
+import { fnv1a32 } from '../src/util/hash.js';
 
 /**
  * Full-text search benchmark (not a test, not in package.json):
@@ -47,14 +48,7 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
 const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const hash32 = fnv1a32;
 
 // ---------------------------------------------------------------------------------------------
 // corpora

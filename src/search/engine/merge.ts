@@ -1,4 +1,4 @@
-import type { Kind } from '../../model/index.js';
+import type { FulltextHit } from '../fulltext/index.js';
 import { toResultView, type MatchHow, type NameMatch, type NamesLookup, type SearchResultView } from '../search-names.js';
 
 /**
@@ -13,15 +13,7 @@ export interface SearchHit extends Omit<SearchResultView, 'how'> {
 }
 
 /** A full-text hit as the full-text tier returns it (the fields the merge needs). */
-export interface TextHit {
-  slug: string;
-  kind: Kind;
-  title: string;
-  url: string;
-  banned: boolean;
-  matched: string;
-  snippet: string;
-}
+export type TextHit = Pick<FulltextHit, 'slug' | 'kind' | 'title' | 'url' | 'banned' | 'matched' | 'snippet'>;
 
 /**
  * Ranking tiers, best first. Exact names (including curated synonyms and combinations named by

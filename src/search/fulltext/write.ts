@@ -6,6 +6,7 @@ import { fold } from '../../util/text.js';
 import { toFulltextDocument, type FulltextDocument } from './document.js';
 import { titleWords } from './query.js';
 import { bannedTag, FULLTEXT_FORMAT, KIND_CODES, kindTag, schemaSql } from './schema.js';
+import { fnv1a32 } from '../../util/hash.js';
 
 export interface FulltextWriteStats {
   /** Documents (catalog entries) written. */
@@ -39,15 +40,7 @@ export interface FulltextWriter {
   abort(): void;
 }
 
-/** FNV-1a, 32 bits. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const hash32 = fnv1a32;
 
 /**
  * The order `writeFulltextIndex` writes pages in: a fixed pseudo-random order (a hash of
