@@ -25,7 +25,8 @@ export interface SearchResponse {
   results: SearchHit[];
   /** The name to offer as "Did you mean …?" when the best result is only a typo match. */
   didYouMean: string | null;
-  /** Pages the text tier matched (an estimate when `totalExact` is false) plus pages only names matched. */
+  /** Pages the text tier matched (an estimate when `totalExact` is false) plus the name matches
+   * not among the text tier's results shown: a page matched by both beyond those counts twice. */
   total: number;
   totalExact: boolean;
   /** Counts over the text tier's matches; null when the site has no full-text index. */
@@ -95,9 +96,7 @@ export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions =
       const filtered = options.kind !== undefined || options.banned !== undefined;
       const lookup = lookupNames(tiers.names.value, query, { limit: filtered ? limit * 5 : limit });
       const names = { ...lookup, results: lookup.results.filter(keep) };
-      const textOptions: { limit: number; kind?: Kind; banned?: boolean } = { limit };
-      if (options.kind !== undefined) textOptions.kind = options.kind;
-      if (options.banned !== undefined) textOptions.banned = options.banned;
+      const textOptions = { ...options, limit };
       const found = tiers.text.value?.search(query, textOptions) ?? null;
       // A query that is an abbreviation ("T2DM", "CLL") also searches the text for what it stands for.
       const expanded = tiers.text.value ? expansionsOf(abbreviations, query).map((x) => tiers.text.value!.search(x, textOptions).results) : [];
