@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { build } from '../src/build/index.js';
 import { runCli } from './helpers/cli.js';
 import { createApp } from '../src/server/index.js';
-import { abbreviationTable, defaultAbbreviations, expansionsOf, openSiteSearch } from '../src/search/engine/index.js';
+import { abbreviationTable, defaultAbbreviations, expansionsOf, loadAbbreviations, openSiteSearch } from '../src/search/engine/index.js';
 
 // `formulary search` and `GET /api/search` over the bundled sample site (a contract other tools rely on).
 
@@ -101,6 +101,14 @@ describe('GET /api/search', () => {
     assert.deepEqual(expansionsOf(defaultAbbreviations(), 'T2DM'), ['type 2 diabetes mellitus', 'type 2 diabetes']);
     withTable.close();
     without.close();
+  });
+
+  test('a malformed abbreviations file is an error naming the file, not a silent empty table', () => {
+    const bad = join(dir, 'abbreviations.json');
+    writeFileSync(bad, '{"groups": [{"abbr": "x"}]}');
+    assert.throws(() => loadAbbreviations(bad), /abbreviations file ".*abbreviations\.json": .*expansions/s);
+    writeFileSync(bad, '{not json');
+    assert.throws(() => loadAbbreviations(bad), /could not be read as JSON/);
   });
 
   test('kind filter and limit', async () => {

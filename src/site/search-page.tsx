@@ -66,16 +66,17 @@ export const SearchPage: FC<{ ctx: SiteContext; data: SearchPageData }> = ({ ctx
           </p>
         )}
         <ol id="search-results" class="results" data-search-results="">
-          {results.map((r) => (
-            <li class="result">
-              <a href={ctx.href(r.url)}>{r.title}</a> <span class={`badge badge-${r.kind}`}>{KIND_SHORT[r.kind]}</span>
-              {r.banned && <> <span class="badge badge-banned">Banned</span></>}
-              {why(r) !== null && (
-                <> <span class="matched">{why(r)}</span></>
-              )}
-              {r.snippet !== undefined && <p class="snippet">{snippetMarkup(r.snippet)}</p>}
-            </li>
-          ))}
+          {results.map((r) => {
+            const reason = why(r);
+            return (
+              <li class="result">
+                <a href={ctx.href(r.url)}>{r.title}</a> <span class={`badge badge-${r.kind}`}>{KIND_SHORT[r.kind]}</span>
+                {r.banned && <> <span class="badge badge-banned">Banned</span></>}
+                {reason !== null && <> <span class="matched">{reason}</span></>}
+                {r.snippet !== undefined && <p class="snippet">{snippetMarkup(r.snippet)}</p>}
+              </li>
+            );
+          })}
         </ol>
         {q !== '' && results.length === 0 && (
           <p class="search-help">

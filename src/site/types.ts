@@ -1,4 +1,5 @@
 import type { Kind } from '../model/index.js';
+import type { SearchHit } from '../search/engine/index.js';
 
 /**
  * Operator-supplied ad markup: slot name → HTML snippet (trusted config, injected verbatim).
@@ -32,12 +33,12 @@ export interface PageSpec {
   render(): string;
 }
 
-export type { SearchHit as SearchResultView } from '../search/engine/index.js';
+export type SearchResultView = SearchHit;
 
 /** What the search page shows: the query and the engine's answer (`SearchResponse` fits). */
 export interface SearchPageData {
   query: string;
-  results: readonly import('../search/engine/index.js').SearchHit[];
+  results: readonly SearchHit[];
   /** A name to offer as "Did you mean …?" (the best result is only a typo match). */
   didYouMean: string | null;
 }

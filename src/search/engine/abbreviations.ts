@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { normalizeName } from '../normalize.js';
@@ -27,17 +27,24 @@ export function abbreviationTable(data: Abbreviations): AbbreviationTable {
   return table;
 }
 
-let defaultTable: AbbreviationTable | null = null;
-
-/** The bundled table; an unreadable or malformed file gives an empty table (and search without expansions). */
-export function defaultAbbreviations(): AbbreviationTable {
-  if (defaultTable) return defaultTable;
+/** Read an abbreviations file; a malformed one is an error naming the file (it ships with the code). */
+export function loadAbbreviations(file: string): AbbreviationTable {
+  let json: unknown;
   try {
-    const parsed = AbbreviationsSchema.safeParse(JSON.parse(readFileSync(DEFAULT_ABBREVIATIONS_FILE, 'utf8')));
-    defaultTable = parsed.success ? abbreviationTable(parsed.data) : new Map();
-  } catch {
-    defaultTable = new Map();
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`abbreviations file "${file}" could not be read as JSON: ${(err as Error).message}`, { cause: err });
   }
+  const parsed = AbbreviationsSchema.safeParse(json);
+  if (!parsed.success) throw new Error(`abbreviations file "${file}": ${z.prettifyError(parsed.error)}`);
+  return abbreviationTable(parsed.data);
+}
+
+let defaultTable: AbbreviationTable | undefined;
+
+/** The bundled table (read once), like `defaultSynonyms`; none while the file does not exist. */
+export function defaultAbbreviations(): AbbreviationTable {
+  defaultTable ??= existsSync(DEFAULT_ABBREVIATIONS_FILE) ? loadAbbreviations(DEFAULT_ABBREVIATIONS_FILE) : new Map();
   return defaultTable;
 }
 
