@@ -25,9 +25,12 @@ interface Run {
 }
 
 // Each measured build runs in a fresh process so peak memory is its own.
+// It sets the GC flag the CLI sets (bin/formulary.js) before loading the build.
 const CHILD = `
-import { build, rebuild } from ${JSON.stringify(join(ROOT, 'lib/build/index.js'))};
+import { setFlagsFromString } from 'node:v8';
 import { readFileSync, writeFileSync } from 'node:fs';
+setFlagsFromString('--no-parallel-scavenge');
+const { build, rebuild } = await import(${JSON.stringify(join(ROOT, 'lib/build/index.js'))});
 const [dirs, out, cache, edit] = JSON.parse(process.argv[2]);
 const t0 = performance.now();
 const { report, state } = await build({ contentDirs: dirs, outDir: out, cacheDir: cache, siteUrl: 'https://example.org' });

@@ -63,7 +63,7 @@ function seedCatalog(n: number): Catalog {
     return {
       monograph: m,
       url: pagePath('composition', slug),
-      banned: { value: false, from: 'self' },
+      banned: { value: false, from: 'self', registry: null },
       links: {
         ingredients: [],
         combinations: Array.from({ length: 5 }, (_, j) => link('combination', `c${i}-${j}`, `Itolizumab + Drug ${j}`)),
@@ -72,7 +72,7 @@ function seedCatalog(n: number): Catalog {
       },
     };
   });
-  return { entries, byKey: new Map(entries.map((e) => [`composition:${e.monograph.slug}`, e])), redirects: new Map(), diagnostics: [] };
+  return { entries, byKey: new Map(entries.map((e) => [`composition:${e.monograph.slug}`, e])), redirects: new Map(), substitutes: new Map(), registry: [], diagnostics: [] };
 }
 
 const cpuMs = (since: NodeJS.CpuUsage): number => {

@@ -57,7 +57,7 @@ function realCatalog(): Catalog {
   const cache = join(WORK, 'real-catalog.json');
   if (opt.reuse && existsSync(cache)) {
     const entries = JSON.parse(readFileSync(cache, 'utf8')) as CatalogEntry[];
-    return { entries, byKey: new Map(), redirects: new Map(), diagnostics: [] };
+    return { entries, byKey: new Map(), redirects: new Map(), substitutes: new Map(), registry: [], diagnostics: [] };
   }
   const files = ['rxhive-astro', 'rxhive-jekyll'].flatMap((d) => discover(new URL(d, CORPUS).pathname));
   const t0 = performance.now();
@@ -97,7 +97,7 @@ function buildSynthetic(dir: string, file: string): SynBuild {
     const entry: CatalogEntry = {
       monograph: m,
       url: pagePath(m.kind, m.slug),
-      banned: { value: m.isBanned, from: 'self' },
+      banned: { value: m.isBanned, from: 'self', registry: null },
       links: { ingredients: [], combinations: [], brands: [], generic: null },
     };
     c = process.cpuUsage();

@@ -77,7 +77,7 @@ test('a richer Jekyll page wins over a poorer Astro one; the banned flag of any 
   const e = get(cat, 'composition', 'zoraltinib');
   assert.equal(e.monograph.sources[0]!.file, 'rxhive-jekyll/composition/z/zoraltinib.md');
   assert.equal(e.monograph.isBanned, true);
-  assert.deepEqual(e.banned, { value: true, from: 'self' });
+  assert.deepEqual(e.banned, { value: true, from: 'self', registry: null });
 });
 
 test('combinations written in another order are the same combination; the other slug becomes an alias', () => {
@@ -143,16 +143,16 @@ test('sample content: brands link to their generic; a brand of a banned combinat
   const demoxin = get(cat, 'medicine', 'demoxin-plus');
   assert.deepEqual(demoxin.links.generic, { slug: 'exampleol-demoxin', title: 'Exampleol + Demoxin', kind: 'combination', url: '/composition/combination/exampleol-demoxin/' });
   assert.equal(demoxin.monograph.isBanned, false, 'the brand page itself says nothing about banned');
-  assert.deepEqual(demoxin.banned, { value: true, from: 'exampleol-demoxin' });
+  assert.deepEqual(demoxin.banned, { value: true, from: 'exampleol-demoxin', registry: null });
   const combo = get(cat, 'combination', 'exampleol-demoxin');
-  assert.deepEqual(combo.banned, { value: true, from: 'self' });
+  assert.deepEqual(combo.banned, { value: true, from: 'self', registry: null });
   assert.deepEqual(combo.links.brands.map((l) => l.slug), ['demoxin-plus']);
   // the brand shows its combination's ingredients
   assert.deepEqual(demoxin.links.ingredients, combo.links.ingredients);
 
   const crocin = get(cat, 'medicine', 'crocin-650');
   assert.equal(crocin.links.generic?.url, '/composition/paracetamol/');
-  assert.deepEqual(crocin.banned, { value: false, from: 'self' });
+  assert.deepEqual(crocin.banned, { value: false, from: 'self', registry: null });
   assert.deepEqual(crocin.links.ingredients.map((i) => [i.name, i.link?.slug]), [['Paracetamol', 'paracetamol']]);
   const para = get(cat, 'composition', 'paracetamol');
   assert.deepEqual(para.links.brands.map((l) => l.slug), ['crocin-650']);

@@ -4,6 +4,7 @@ import type { Monograph, Section } from '../src/model/index.js';
 import { normalizeFile } from '../src/normalize/index.js';
 import { CASES, caseNamed } from './helpers/cases.js';
 import { normalizeCase, plain, readInput } from './helpers/fixtures.js';
+import { mono } from './helpers/monographs.js';
 
 // The real variants of the corpus, one fixture each (test/fixtures/<case>/input.md, cut down from
 // rxhive-astro / rxhive-jekyll pages). The goldens pin the whole output; these state what matters.
@@ -281,6 +282,14 @@ test('brand (medicine) page: product fields, frontmatter FAQs, no generic name o
     mrp: 50,
     genericSlug: 'paracetamol',
     combinationSlug: null,
+    discontinued: null,
+    composition: null,
+    components: [],
+    pack: { text: '10 tablets', container: null, count: 10, amount: null, unit: 'tablet', form: 'tablet' },
+    form: 'tablet',
+    unitPrice: { value: 5, per: 'tablet', formula: '₹50.00 ÷ 10 tablets' },
+    // The key comes when the brand links to its generic (catalog): the page names no composition.
+    substituteKey: null,
   });
   assert.equal(m.genericName, null);
   assert.equal(m.lastModified, '2025-09-22');
@@ -290,6 +299,16 @@ test('brand (medicine) page: product fields, frontmatter FAQs, no generic name o
   ]);
   assert.deepEqual(m.extra, {}, 'every brand field has a place in the model');
   assert.deepEqual(r.diagnostics, []);
+});
+
+test('a brand page may state its composition and discontinued flag; they are parsed like a catalog row', () => {
+  const m = mono('x/medicines/clavam-625.md', '---\ntitle: Clavam 625\ncomposition: "Amoxycillin (500mg) + Clavulanic Acid (125mg)"\npack_size: strip of 10 tablets\nmrp: 200\ndiscontinued: true\n---\n\nText.\n', 'medicine');
+  const p = m.product!;
+  assert.deepEqual(p.components.map((c) => [c.name, c.strength?.value, c.strength?.unit]), [['Amoxycillin', 500, 'mg'], ['Clavulanic Acid', 125, 'mg']]);
+  assert.equal(p.discontinued, true);
+  assert.equal(p.unitPrice?.value, 20);
+  assert.ok(p.substituteKey?.includes('| tablet'), p.substituteKey ?? 'no key');
+  assert.deepEqual(m.extra, {}, 'composition and discontinued have a place in the model');
 });
 
 test('brand frontmatter without a folder hint is still a medicine; mrp strings are read', () => {

@@ -356,10 +356,10 @@ function bareEntry(i: number, kind: Kind, words: string, banned = false): Catalo
     aliases: [],
     extra: {},
   };
-  return { monograph, url: pagePath(kind, slug), banned: { value: banned, from: 'self' }, links: { ingredients: [], combinations: [], brands: [], generic: null } };
+  return { monograph, url: pagePath(kind, slug), banned: { value: banned, from: 'self', registry: null }, links: { ingredients: [], combinations: [], brands: [], generic: null } };
 }
 
-const bareCatalog = (entries: CatalogEntry[]): Catalog => ({ entries, byKey: new Map(), redirects: new Map(), diagnostics: [] });
+const bareCatalog = (entries: CatalogEntry[]): Catalog => ({ entries, byKey: new Map(), redirects: new Map(), substitutes: new Map(), registry: [], diagnostics: [] });
 
 test('property: totals and result sets equal a linear scan (AND of whole words)', () => {
   const VOCAB = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'sigma'];

@@ -17,7 +17,7 @@ const renderSearch = ({ query: q, results }: SearchResponse) =>
   '</ol>';
 
 function namesIndex(extra: { t: string; u: string; brand: string }[] = []): NamesIndex {
-  const index = buildNamesIndex({ entries: [], byKey: new Map(), redirects: new Map(), diagnostics: [] });
+  const index = buildNamesIndex({ entries: [], byKey: new Map(), redirects: new Map(), substitutes: new Map(), registry: [], diagnostics: [] });
   index.items.push(
     { u: '/composition/alemtuzumab/', k: 'composition', n: ['Alemtuzumab', 'Campath', 'Lemtrada'], b: 0 },
     { u: '/composition/ringer-s-lactate/', k: 'composition', n: ["Ringer's Lactate"], b: 0 },

@@ -64,7 +64,7 @@ function entry(m: Monograph, over: Partial<CatalogEntry> = {}): CatalogEntry {
     monograph: m,
     url: pagePath(m.kind, m.slug),
     links: { ingredients: [], combinations: [], brands: [], generic: null },
-    banned: { value: m.isBanned, from: 'self' },
+    banned: { value: m.isBanned, from: 'self', registry: null },
     ...over,
   };
 }
@@ -118,14 +118,14 @@ export function makeCatalog(fx: Fixture = {}): Catalog {
   });
   const campath = monograph('medicine', 'campath-30mg', 'Campath 30mg Injection', {
     description: { text: '', origin: 'none', original: null },
-    product: { type: 'single', company: 'Sanofi India Ltd', strength: '30 mg/mL', packSize: '1 vial', mrp: 12500.5, genericSlug: 'alemtuzumab', combinationSlug: null },
+    product: { type: 'single', company: 'Sanofi India Ltd', strength: '30 mg/mL', packSize: '1 vial', mrp: 12500.5, genericSlug: 'alemtuzumab', combinationSlug: null, discontinued: null, composition: null, components: [], pack: null, form: null, unitPrice: null, substituteKey: null },
     lastModified: 'not a date',
   });
   const n9 = monograph('composition', '5-fluorouracil', '5-Fluorouracil');
 
   const eAlem = entry(alem, {
     links: { ingredients: [], combinations: [], brands: [link(campath)], generic: null },
-    banned: { value: true, from: 'self' },
+    banned: { value: true, from: 'self', registry: null },
   });
   const ePara = entry(para, { links: { ingredients: [], combinations: [link(combo)], brands: [], generic: null } });
   const eCombo = entry(combo, {
@@ -142,7 +142,7 @@ export function makeCatalog(fx: Fixture = {}): Catalog {
   });
   const eCampath = entry(campath, {
     links: { ingredients: [{ name: 'Alemtuzumab', link: link(alem) }], combinations: [], brands: [], generic: link(alem) },
-    banned: { value: true, from: 'alemtuzumab' },
+    banned: { value: true, from: 'alemtuzumab', registry: null },
   });
   const eRinger = entry(ringer);
   const e9 = entry(n9);
@@ -151,6 +151,8 @@ export function makeCatalog(fx: Fixture = {}): Catalog {
     entries,
     byKey: new Map(entries.map((e) => [entryKey(e.monograph.kind, e.monograph.slug), e])),
     redirects: new Map([["/composition/ringer's-lactate/", '/composition/ringers-lactate/']]),
+    substitutes: new Map(),
+    registry: [],
     diagnostics: [],
   };
 }
@@ -633,7 +635,7 @@ describe('signatures', () => {
     const b = makeCatalog();
     const para = b.byKey.get('composition:paracetamol');
     assert.ok(para);
-    para.banned = { value: true, from: 'self' };
+    para.banned = { value: true, from: 'self', registry: null };
     assert.notEqual(sigs(b).get('composition/paracetamol/index.html'), base.get('composition/paracetamol/index.html'));
 
     const other = sigs(makeCatalog(), { ...OPTIONS, siteName: 'Other' });

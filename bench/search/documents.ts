@@ -71,7 +71,7 @@ const slim = (e: CatalogEntry): CatalogEntry => ({ ...e, monograph: { ...e.monog
 
 /** A catalog over slim entries (no redirects or diagnostics: the benchmark does not need them). */
 export function catalogOf(entries: readonly CatalogEntry[]): Catalog {
-  return { entries: [...entries], byKey: new Map(entries.map((e) => [entryKey(e.monograph.kind, e.monograph.slug), e])), redirects: new Map(), diagnostics: [] };
+  return { entries: [...entries], byKey: new Map(entries.map((e) => [entryKey(e.monograph.kind, e.monograph.slug), e])), redirects: new Map(), substitutes: new Map(), registry: [], diagnostics: [] };
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCatalog, entryKey, type Catalog } from '../catalog/index.js';
+import { buildCatalog, entryKey, replaceBrands, type Catalog } from '../catalog/index.js';
 import { discover, type DiscoveredFile } from '../content/index.js';
 import { countByCode, countBySeverity, sortDiagnostics, type Diagnostic } from '../diagnostics/index.js';
 import type { CatalogEntry, Kind, Monograph } from '../model/index.js';
@@ -14,6 +14,9 @@ import type { FulltextWriteStats } from '../search/fulltext/index.js';
 import { writeFulltextInBackground } from './fulltext-job.js';
 import { ASSET_FILES, entryPage, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { Store } from '../store/index.js';
+import { REGISTRY_FILES } from '../content/banned-registry.js';
+import type { BanRecord } from '../model/index.js';
+import { loadBrandFile, loadRegistries, reloadEditedRows, type BrandFileLoad, type RowEdit } from './brand-files.js';
 import { normalizeInWorkers, PARALLEL_THRESHOLD, type PoolResult } from './pool.js';
 import { copyUnder, OverlappedWriter, stagingDir, swapInto, writeAtomic, writeUnder } from './write.js';
 
@@ -27,6 +30,8 @@ export interface BuildOptions {
   adSlots?: AdSlots;
   /** Cache folder for the SQLite store; null disables the cache. Default `.formulary`. */
   cacheDir?: string | null;
+  /** Brand catalogs (CSV) to import as brand pages (`--brands`). */
+  brandFiles?: string[];
   /** Progress callback: phase name, done, total. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -42,6 +47,8 @@ export interface BuildReport {
   diagnostics: { bySeverity: Record<string, number>; byCode: Record<string, number>; items: Diagnostic[] };
   fidelity: { files: number; complete: number; nonBlankLines: number; accountedLines: number; perSource: Fidelity[] };
   timingsMs: Record<string, number>;
+  /** Brand catalogs imported: records per file and how many brands link to a composition or combination page. */
+  brands: { files: { file: string; layout: string | null; records: number }[]; records: number; linked: number; linkedShare: number | null };
 }
 
 /** What a build keeps in memory so that a rebuild after an edit touches only what changed. */
@@ -52,6 +59,8 @@ export interface BuildState {
   results: Map<string, NormalizeResult>;
   signatures: Map<string, string>;
   catalog: Catalog;
+  brands: BrandFileLoad[];
+  registry: { records: BanRecord[]; diagnostics: Diagnostic[] };
   /** The full-text index being written after a rebuild (it lags the pages by a few seconds); never rejects. */
   fulltext: Promise<FulltextWriteStats | Error> | null;
 }
@@ -79,7 +88,7 @@ function codeDigest(): string {
 }
 
 /** Discover and normalize every file, reusing cached results for unchanged files. */
-type LoadOptions = Pick<BuildOptions, 'contentDirs' | 'cacheDir' | 'onProgress'>;
+type LoadOptions = Pick<BuildOptions, 'contentDirs' | 'cacheDir' | 'onProgress' | 'brandFiles'>;
 
 async function load(
   opts: LoadOptions,
@@ -172,11 +181,78 @@ function settle<T>(p: Promise<T>): Promise<T | Error> {
   return p.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
 }
 
-function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: number, builtAt: string, wallMs: number, timingsMs: Record<string, number>): BuildReport {
-  const diagnostics = sortDiagnostics([...loaded.results.flatMap((r) => r.diagnostics), ...catalog.diagnostics]);
+/** Everything linked from the content folders, the brand catalogs and the banned registries. */
+function linkAll(loaded: Loaded, extra: Extra): Catalog {
+  const monographs = loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : []));
+  for (const b of extra.brands) monographs.push(...b.monographs);
+  return buildCatalog(monographs, { registry: extra.registry.records });
+}
+
+/** Inputs besides the markdown files: brand catalogs and banned registries. */
+interface Extra {
+  brands: BrandFileLoad[];
+  registry: { records: BanRecord[]; diagnostics: Diagnostic[] };
+}
+
+function loadExtra(opts: LoadOptions, previous: Extra | null, changed: ReadonlySet<string> | null): Extra {
+  const brands = (opts.brandFiles ?? []).map((f) => {
+    const prev = previous?.brands.find((b) => b.abs === resolve(f));
+    return prev && changed && !changed.has(prev.abs) ? prev : loadBrandFile(f);
+  });
+  return { brands, registry: loadRegistries(opts.contentDirs) };
+}
+
+/**
+ * When every changed path is a brand catalog whose edits are row edits `reloadEditedRows` can
+ * take (a price or pack changed, no row added or renamed), those rows re-read; else null.
+ */
+function editedRows(state: BuildState, changed: ReadonlySet<string>): { extra: Extra; edits: RowEdit[] } | null {
+  const brands = [...state.brands];
+  const edits: RowEdit[] = [];
+  for (const path of changed) {
+    const at = brands.findIndex((b) => b.abs === path);
+    if (at < 0) return null;
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+    const r = reloadEditedRows(brands[at]!, text);
+    if (r === null) return null;
+    brands[at] = r.load;
+    edits.push(...r.edits);
+  }
+  return { extra: { brands, registry: state.registry }, edits };
+}
+
+function brandSummary(extra: Extra, catalog: Catalog): BuildReport['brands'] {
+  const files = new Set(extra.brands.map((b) => b.file));
+  let records = 0;
+  let linked = 0;
+  for (const e of catalog.entries) {
+    if (e.monograph.kind !== 'medicine' || !e.monograph.sources.some((s) => files.has(s.file))) continue;
+    records++;
+    if (e.links.generic !== null) linked++;
+  }
+  return {
+    files: extra.brands.map((b) => ({ file: b.file, layout: b.layout, records: b.monographs.length })),
+    records,
+    linked,
+    linkedShare: records > 0 ? Math.round((linked / records) * 10000) / 10000 : null,
+  };
+}
+
+function report(opts: BuildOptions, loaded: Loaded, extra: Extra, catalog: Catalog, pages: number, builtAt: string, wallMs: number, timingsMs: Record<string, number>): BuildReport {
+  const diagnostics = sortDiagnostics([
+    ...loaded.results.flatMap((r) => r.diagnostics),
+    ...extra.brands.flatMap((b) => b.diagnostics),
+    ...extra.registry.diagnostics,
+    ...catalog.diagnostics,
+  ]);
   const counts: Record<Kind, number> = { composition: 0, combination: 0, medicine: 0 };
   for (const e of catalog.entries) counts[e.monograph.kind]++;
-  const perSource = loaded.results.map((r) => r.fidelity);
+  const perSource = [...loaded.results.map((r) => r.fidelity), ...extra.brands.map((b) => b.fidelity)];
   const used = loaded.results.filter((r) => r.monograph).length;
   return {
     version: 1,
@@ -195,6 +271,7 @@ function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: num
       perSource,
     },
     timingsMs,
+    brands: brandSummary(extra, catalog),
   };
 }
 
@@ -204,9 +281,15 @@ function report(opts: BuildOptions, loaded: Loaded, catalog: Catalog, pages: num
  */
 export async function inspect(opts: LoadOptions): Promise<{ files: number; catalog: Catalog; diagnostics: Diagnostic[] }> {
   const loaded = await load(opts, null, null);
-  const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
-  const diagnostics = sortDiagnostics([...loaded.results.flatMap((r) => r.diagnostics), ...catalog.diagnostics]);
-  return { files: loaded.files.length, catalog, diagnostics };
+  const extra = loadExtra(opts, null, null);
+  const catalog = linkAll(loaded, extra);
+  const diagnostics = sortDiagnostics([
+    ...loaded.results.flatMap((r) => r.diagnostics),
+    ...extra.brands.flatMap((b) => b.diagnostics),
+    ...extra.registry.diagnostics,
+    ...catalog.diagnostics,
+  ]);
+  return { files: loaded.files.length + extra.brands.length, catalog, diagnostics };
 }
 
 /**
@@ -223,8 +306,9 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     return now;
   };
   const loaded = await load(opts, null, null);
+  const extra = loadExtra(opts, null, null);
   let t = lap('load', t0);
-  const catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+  const catalog = linkAll(loaded, extra);
   t = lap('catalog', t);
   const options = siteOptions(opts, builtAt);
   const pages = sitePages(catalog, options);
@@ -248,7 +332,7 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     const written = await fulltext;
     if (written instanceof Error) throw written;
     t = lap('fulltext', t);
-    const rep = report(opts, loaded, catalog, pages.length, builtAt, performance.now() - t0, timingsMs);
+    const rep = report(opts, loaded, extra, catalog, pages.length, builtAt, performance.now() - t0, timingsMs);
     writeUnder(staging, 'build-report.json', JSON.stringify(rep));
     swapInto(staging, opts.outDir);
     lap('write', t);
@@ -256,7 +340,7 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     rep.wallMs = Math.round(performance.now() - t0);
     writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-    return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, fulltext: null } };
+    return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext: null } };
   } catch (e) {
     await fulltext;
     rmSync(staging, { recursive: true, force: true });
@@ -282,10 +366,14 @@ export async function rebuild(
     t = now;
   };
   const builtAt = state.builtAt;
-  const loaded = await load(opts, state, changed);
+  const extraChanged = [...changed].some((p) => state.brands.some((b) => b.abs === p) || REGISTRY_FILES.some((n) => opts.contentDirs.some((d) => resolve(d, n) === p)));
+  const markdownChanged = new Set([...changed].filter((p) => !state.brands.some((b) => b.abs === p) && !REGISTRY_FILES.some((n) => opts.contentDirs.some((d) => resolve(d, n) === p))));
+  const loaded = await load(opts, state, markdownChanged);
+  const rows = extraChanged && markdownChanged.size === 0 ? editedRows(state, changed) : null;
+  const extra = rows?.extra ?? (extraChanged ? loadExtra(opts, state, changed) : { brands: state.brands, registry: state.registry });
   lap('load');
   const options = siteOptions(opts, builtAt);
-  const quick = relinkInPlace(state, loaded, changed);
+  const quick = rows ? replaceBrands(state.catalog, rows.edits) : extraChanged ? null : relinkInPlace(state, loaded, markdownChanged);
   let catalog: Catalog;
   let signatures: Map<string, string>;
   const written: string[] = [];
@@ -304,7 +392,7 @@ export async function rebuild(
     }
     lap('render');
   } else {
-    catalog = buildCatalog(loaded.results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+    catalog = linkAll(loaded, extra);
     lap('catalog');
     const pages: PageSpec[] = sitePages(catalog, options);
     signatures = new Map<string, string>();
@@ -339,11 +427,11 @@ export async function rebuild(
     );
   }
   timingsMs['total'] = Math.round(performance.now() - t0);
-  const rep = report(opts, loaded, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
+  const rep = report(opts, loaded, extra, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
   writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
   lap('report');
   const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-  return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, fulltext }, written, removed };
+  return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext }, written, removed };
 }
 
 /** Everything about a monograph that a page other than its own shows, or that linking reads. */

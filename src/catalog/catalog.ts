@@ -1,7 +1,11 @@
 import { diag, type Diagnostic } from '../diagnostics/index.js';
 import { pagePath, type CatalogEntry, type Kind, type Link, type Monograph } from '../model/index.js';
 import { comboKey, nameKey, slugify } from '../normalize/index.js';
-import { entryKey, type Catalog } from './types.js';
+import { compositionKey, parseStrength } from '../brands/index.js';
+import type { BrandIngredient } from '../model/index.js';
+import { linkBrands } from './brands.js';
+import { applyRegistry } from './registry.js';
+import { entryKey, type Catalog, type CatalogOptions } from './types.js';
 import { fold } from '../util/text.js';
 
 /**
@@ -10,14 +14,14 @@ import { fold } from '../util/text.js';
  * compositions list the combinations that contain them, brands link to their generic and inherit
  * its banned status. Unresolved links are diagnostics.
  */
-export function buildCatalog(monographs: readonly Monograph[]): Catalog {
+export function buildCatalog(monographs: readonly Monograph[], options: CatalogOptions = {}): Catalog {
   const diagnostics: Diagnostic[] = [];
   const merged = mergeSources(monographs, diagnostics);
   const entries: CatalogEntry[] = merged.map((m) => ({
     monograph: m,
     url: pagePath(m.kind, m.slug),
     links: { ingredients: [], combinations: [], brands: [], generic: null },
-    banned: { value: m.isBanned, from: 'self' },
+    banned: { value: m.isBanned, from: 'self', registry: null },
   }));
   const byKey = new Map(entries.map((e) => [entryKey(e.monograph.kind, e.monograph.slug), e]));
   const link = (e: CatalogEntry): Link => ({ slug: e.monograph.slug, title: e.monograph.title, kind: e.monograph.kind, url: e.url });
@@ -53,9 +57,12 @@ export function buildCatalog(monographs: readonly Monograph[]): Catalog {
     }
   }
 
+  applyRegistry(options.registry ?? [], { byKey, compositions, combos }, diagnostics);
+
+  const byComponents = linkBrands(entries, { compositions, combos, link }, diagnostics);
   for (const e of entries) {
     const m = e.monograph;
-    if (m.kind !== 'medicine' || !m.product) continue;
+    if (m.kind !== 'medicine' || !m.product || byComponents.has(e)) continue;
     const p = m.product;
     const wanted = p.combinationSlug ?? p.genericSlug;
     let target: CatalogEntry | undefined;
@@ -73,8 +80,13 @@ export function buildCatalog(monographs: readonly Monograph[]): Catalog {
     target.links.brands.push(link(e));
     const t = target.monograph;
     e.links.ingredients = t.kind === 'combination' ? target.links.ingredients.map((x) => ({ ...x })) : [{ name: t.title, link: link(target) }];
-    if (target.banned.value && !e.banned.value) e.banned = { value: true, from: t.slug };
+    inheritBanned(e, target);
   }
+  for (const e of byComponents) {
+    const target = e.links.generic !== null ? byKey.get(entryKey(e.links.generic.kind, e.links.generic.slug)) : undefined;
+    if (target) inheritBanned(e, target);
+  }
+  const substitutes = groupSubstitutes(entries, byKey);
 
   for (const e of entries) {
     e.links.combinations.sort(byTitle);
@@ -85,7 +97,96 @@ export function buildCatalog(monographs: readonly Monograph[]): Catalog {
 
   const redirects = new Map<string, string>();
   for (const e of entries) for (const alias of e.monograph.aliases) redirects.set(pagePath(e.monograph.kind, alias), e.url);
-  return { entries, byKey, redirects, diagnostics };
+  return { entries, byKey, redirects, substitutes, registry: [...(options.registry ?? [])], diagnostics };
+}
+
+/** A brand takes its generic's banned status, with the registry entry behind it, unless it is banned itself. */
+function inheritBanned(e: CatalogEntry, target: CatalogEntry): void {
+  if (e.banned.value && e.banned.from === 'self') return;
+  const t = target.banned;
+  if (t.value) e.banned = { value: true, from: target.monograph.slug, registry: t.registry };
+  else if (t.registry !== null && e.banned.registry === null) e.banned = { value: e.banned.value, from: target.monograph.slug, registry: t.registry };
+}
+
+/**
+ * Substitutes: brands whose `substituteKey` (molecules, exact strengths, dosage form) is equal,
+ * cheapest per unit first (brands without a unit price last), then by title. A brand page that
+ * names only its generic and a strength (`generic_slug: paracetamol`, `strength: 650 mg`) gets its
+ * key from the generic it links to.
+ */
+function groupSubstitutes(entries: readonly CatalogEntry[], byKey: ReadonlyMap<string, CatalogEntry>): Map<string, CatalogEntry[]> {
+  const groups = new Map<string, CatalogEntry[]>();
+  for (const e of entries) {
+    const m = e.monograph;
+    const p = m.product;
+    if (m.kind !== 'medicine' || p === null) continue;
+    if (p.substituteKey === null && p.components.length === 0 && p.strength !== null && e.links.generic?.kind === 'composition') {
+      const generic = byKey.get(entryKey('composition', e.links.generic.slug));
+      const components = generic ? impliedComponents(generic.monograph.title, p.strength) : null;
+      if (components) m.product = { ...p, components, substituteKey: compositionKey(components, p.form) };
+    }
+    const key = m.product?.substituteKey ?? null;
+    if (key === null) continue;
+    const list = groups.get(key);
+    if (list) list.push(e);
+    else groups.set(key, [e]);
+  }
+  for (const list of groups.values()) sortSubstitutes(list);
+  return groups;
+}
+
+const unitPriceOf = (e: CatalogEntry): number => e.monograph.product?.unitPrice?.value ?? Number.POSITIVE_INFINITY;
+
+/** Cheapest per unit first, brands without a unit price last, then by title (in place). */
+export function sortSubstitutes(list: CatalogEntry[]): CatalogEntry[] {
+  return list.sort((a, b) => unitPriceOf(a) - unitPriceOf(b) || compare(sortKey(a.monograph.title), sortKey(b.monograph.title)));
+}
+
+/**
+ * A catalog with some brands' monographs replaced, when the edits change nothing linking reads
+ * (name, ingredients, strengths, form: only price, pack, company, flags or text): the brands keep
+ * their links and status, and their substitute groups are re-sorted. Returns the entries whose
+ * pages can show the edit (the brands, their substitutes, their generics), or null when the
+ * catalog must be linked again.
+ */
+export function replaceBrands(catalog: Catalog, edits: readonly { before: Monograph; after: Monograph }[]): { catalog: Catalog; changed: CatalogEntry[] } | null {
+  const entries = [...catalog.entries];
+  const byKey = new Map(catalog.byKey);
+  const substitutes = new Map(catalog.substitutes);
+  const changed = new Set<CatalogEntry>();
+  for (const { before, after } of edits) {
+    const key = entryKey('medicine', before.slug);
+    const old = byKey.get(key);
+    const src = old?.monograph.sources;
+    if (!old || src?.length !== 1 || src[0]!.file !== before.sources[0]!.file || src[0]!.lines.start !== before.sources[0]!.lines.start) return null;
+    if (brandIdentity(before) !== brandIdentity(after) || old.monograph.product?.substituteKey !== before.product?.substituteKey) return null;
+    const entry: CatalogEntry = { ...old, monograph: after };
+    const at = entries.indexOf(old);
+    if (at < 0) return null;
+    entries[at] = entry;
+    byKey.set(key, entry);
+    changed.add(entry);
+    const group = after.product?.substituteKey ? substitutes.get(after.product.substituteKey) : undefined;
+    if (group) {
+      const next = sortSubstitutes(group.map((e) => (e === old ? entry : e)));
+      substitutes.set(after.product!.substituteKey!, next);
+      for (const e of next) changed.add(e);
+    }
+    const generic = entry.links.generic ? byKey.get(entryKey(entry.links.generic.kind, entry.links.generic.slug)) : undefined;
+    if (generic) changed.add(generic);
+  }
+  return { catalog: { ...catalog, entries, byKey, substitutes }, changed: [...changed] };
+}
+
+/** What linking reads of a brand: name, kind, ingredients with strengths, form and key, generic named. */
+function brandIdentity(m: Monograph): string {
+  const p = m.product;
+  return JSON.stringify([m.slug, m.title, m.kind, m.ingredients, m.isBanned, m.aliases, p?.components.map((c) => [c.name, c.strength?.text ?? null]), p?.form, p?.substituteKey, p?.genericSlug, p?.combinationSlug]);
+}
+
+function impliedComponents(generic: string, strength: string): BrandIngredient[] | null {
+  const s = parseStrength(strength);
+  return s === null ? null : [{ name: generic, strength: s, raw: `${generic} (${strength})` }];
 }
 
 /** Case- and accent-insensitive sort key: `localeCompare` with options was 1.4 s of a 2 s relink of 10,707 monographs. */

@@ -1,2 +1,2 @@
-export { buildCatalog, richness } from './catalog.js';
-export { entryKey, type Catalog } from './types.js';
+export { buildCatalog, replaceBrands, richness } from './catalog.js';
+export { entryKey, type Catalog, type CatalogOptions } from './types.js';

@@ -39,6 +39,17 @@ export const CODES = {
   'duplicate-source': { severity: 'info', hint: 'The same drug exists in two sources; the richer one is shown first and the other is kept as an alternate.' },
   'slug-collision': { severity: 'warning', hint: 'Two files map to the same URL; rename one of them.' },
   'slug-changed': { severity: 'info', hint: 'The file name is not URL-safe; the page is published under the safe slug and the old URL redirects.' },
+  // brand catalogs (CSV) and the banned registry
+  'brand-file-unreadable': { severity: 'error', hint: 'Check the path given to --brands; the file must exist and be readable.' },
+  'brand-layout-unknown': { severity: 'error', hint: 'Use one of the supported CSV layouts; the message lists the columns each one needs.' },
+  'brand-row-invalid': { severity: 'warning', hint: 'Fix the row (it has no brand name or is malformed); it was skipped.' },
+  'brand-field-invalid': { severity: 'warning', hint: 'Fix the value in this column (e.g. a price must be a number); it was ignored.' },
+  'brand-composition-unparsed': { severity: 'warning', hint: 'Write the composition as `Name (strength) + Name (strength)`; the brand cannot be linked or compared without it.' },
+  'brand-pack-unparsed': { severity: 'info', hint: 'Write the pack as `strip of 10 tablets` or `bottle of 100 ml Syrup` so a price per unit can be computed.' },
+  'brand-unlinked': { severity: 'info', hint: 'No composition or combination page matches this brand\'s ingredients; add the page or correct the spelling.' },
+  'brand-duplicate': { severity: 'info', hint: 'The same brand name appears more than once; the rows were merged (the first with a price is primary).' },
+  'banned-registry-invalid': { severity: 'warning', hint: 'Each registry entry needs `composition` and a `status` of banned, suspended, stayed or revoked; the entry was ignored.' },
+  'banned-registry-unmatched': { severity: 'info', hint: 'The registry names a composition with no page; check its spelling.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

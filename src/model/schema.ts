@@ -96,7 +96,8 @@ export const FaqSchema = z.object({
 });
 export type Faq = z.infer<typeof FaqSchema>;
 
-export const SourceFormatSchema = z.enum(['rich', 'minimal', 'inline', 'medicine', 'plain']);
+/** `catalog`: a row of a brand catalog (CSV); its `lines` are that row's. */
+export const SourceFormatSchema = z.enum(['rich', 'minimal', 'inline', 'medicine', 'plain', 'catalog']);
 export type SourceFormat = z.infer<typeof SourceFormatSchema>;
 
 export const SourceSchema = z.object({
@@ -114,6 +115,43 @@ export type Source = z.infer<typeof SourceSchema>;
 export const FactSchema = z.object({ text: z.string(), line: z.number().int().min(1), file: z.string() });
 export type Fact = z.infer<typeof FactSchema>;
 
+/** A strength as written, parsed: `500mg` → 500 mg; `138mg/5ml` → 138 mg per 5 ml; `0.1% w/w`. */
+export const StrengthSchema = z.object({
+  value: z.number(),
+  /** Normalized unit: `mg`, `mcg`, `g`, `IU`, `%`, `ml`, `mEq`, … */
+  unit: z.string(),
+  /** Per how much of the product (`/5ml` → 5 ml); null when absolute. */
+  per: z.object({ value: z.number(), unit: z.string() }).nullable(),
+  /** Qualifier after a percentage (`w/w`, `w/v`, `v/v`), else null. */
+  basis: z.string().nullable(),
+  /** As written. */
+  text: z.string(),
+});
+export type Strength = z.infer<typeof StrengthSchema>;
+
+/** One active ingredient of a brand, as its composition states it. */
+export const BrandIngredientSchema = z.object({ name: z.string(), strength: StrengthSchema.nullable(), raw: z.string() });
+export type BrandIngredient = z.infer<typeof BrandIngredientSchema>;
+
+/** A pack label parsed: `strip of 15 tablets`, `bottle of 100 ml Syrup`, `vial of 1 Injection`. */
+export const PackSchema = z.object({
+  text: z.string(),
+  container: z.string().nullable(),
+  /** Countable units in the pack; null for a volume or weight pack. */
+  count: z.number().nullable(),
+  /** Volume or weight of the pack; null for counted packs. */
+  amount: z.object({ value: z.number(), unit: z.enum(['ml', 'g']) }).nullable(),
+  /** Singular unit a count is made of (`tablet`, `capsule`, …). */
+  unit: z.string().nullable(),
+  /** Dosage form (`tablet`, `syrup`, `injection`, …) or null when the label does not say. */
+  form: z.string().nullable(),
+});
+export type Pack = z.infer<typeof PackSchema>;
+
+/** Price of one unit (per tablet, per ml, …), computed from the MRP and the pack; `formula` shows how. */
+export const UnitPriceSchema = z.object({ value: z.number(), per: z.string(), formula: z.string() });
+export type UnitPrice = z.infer<typeof UnitPriceSchema>;
+
 export const ProductSchema = z.object({
   type: z.string().nullable(),
   company: z.string().nullable(),
@@ -123,6 +161,19 @@ export const ProductSchema = z.object({
   mrp: z.number().nullable(),
   genericSlug: z.string().nullable(),
   combinationSlug: z.string().nullable(),
+  /** Whether the source marks the brand discontinued; null when it does not say. */
+  discontinued: z.boolean().nullable(),
+  /** The composition as the source writes it (`Amoxycillin (500mg) + Clavulanic Acid (125mg)`). */
+  composition: z.string().nullable(),
+  /** The composition parsed into ingredients with strengths. */
+  components: z.array(BrandIngredientSchema),
+  pack: PackSchema.nullable(),
+  /** Dosage form (`tablet`, `syrup`, …) from the source's form column, pack label or name. */
+  form: z.string().nullable(),
+  /** Computed from `mrp` and `pack`; null when that makes no sense (no price, no countable pack). */
+  unitPrice: UnitPriceSchema.nullable(),
+  /** Exact-composition key (molecules, strengths, form): brands with equal keys are substitutes. */
+  substituteKey: z.string().nullable(),
 });
 export type Product = z.infer<typeof ProductSchema>;
 
@@ -147,7 +198,8 @@ export const MonographSchema = z.object({
   synonyms: z.array(z.string()),
   /** For combinations: ingredient names from the title `A + B + C`. */
   ingredients: z.array(z.string()),
-  description: z.object({ text: z.string(), origin: z.enum(['frontmatter', 'usage', 'none']), original: z.string().nullable() }),
+  /** `catalog`: a sentence restating a catalog row's fields (name, composition, company, pack, MRP). */
+  description: z.object({ text: z.string(), origin: z.enum(['frontmatter', 'usage', 'catalog', 'none']), original: z.string().nullable() }),
   drugClass: FactSchema.nullable(),
   isBanned: z.boolean(),
   lastModified: z.string().nullable(),
@@ -181,10 +233,29 @@ export const LinksSchema = z.object({
 });
 export type Links = z.infer<typeof LinksSchema>;
 
+/** A banned-registry entry (`banned.yaml` / `banned.csv` in a content folder): legal status with its source. */
+export const BanRecordSchema = z.object({
+  /** The composition as the registry names it. */
+  composition: z.string(),
+  status: z.enum(['banned', 'suspended', 'stayed', 'revoked']),
+  notification: z.string().nullable(),
+  date: z.string().nullable(),
+  /** Link to the notification or order. */
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Whether the registry file says it is sample data, not a legal list. */
+  sample: z.boolean(),
+  file: z.string(),
+  line: z.number().int().min(1),
+});
+export type BanRecord = z.infer<typeof BanRecordSchema>;
+
 export const BannedSchema = z.object({
   value: z.boolean(),
   /** `self` or the slug the status was inherited from. */
   from: z.string(),
+  /** The registry entry behind the status (this entry's or the inherited one's), when a registry names it. */
+  registry: BanRecordSchema.nullable(),
 });
 
 export const CatalogEntrySchema = z.object({

@@ -9,6 +9,7 @@ import {
   type Section,
   type SourceFormat,
 } from '../model/index.js';
+import { compositionKey, parseComposition, parsePack, unitPrice } from '../brands/index.js';
 import { cutAtWord, descriptionDamage, firstProse } from './description.js';
 import { findDrugClass, findNames, findNotAProduct } from './facts.js';
 import { parseBodyFaqs, readFrontmatterFaqs, reconcileFaqs } from './faqs.js';
@@ -47,7 +48,7 @@ export interface NormalizeResult {
 
 const KNOWN_KEYS = new Set([
   'title', 'description', 'is_banned', 'lastModified', 'faqs', 'type', 'generic_slug', 'combination_slug',
-  'company', 'strength', 'pack_size', 'mrp',
+  'company', 'strength', 'pack_size', 'mrp', 'composition', 'discontinued', 'is_discontinued',
 ]);
 
 /** Read one monograph file into the model. Never throws for bad content. */
@@ -266,15 +267,38 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? 
 function readProduct(data: Record<string, unknown>): Product {
   const mrpRaw = data['mrp'];
   const mrp = typeof mrpRaw === 'number' ? mrpRaw : typeof mrpRaw === 'string' && /^\s*(?:₹|rs\.?)?\s*\d+(\.\d+)?\s*$/i.test(mrpRaw) ? Number(mrpRaw.replace(/[^\d.]/g, '')) : null;
+  const composition = str(data['composition']);
+  const packSize = str(data['pack_size']);
+  const type = str(data['type']);
+  // `type` on RxHive brand pages is `single` / `combination`, not a dosage form: the form comes from the pack.
+  const pack = packSize ? parsePack(packSize) : null;
+  const components = composition ? parseComposition(composition).ingredients : [];
+  const form = pack?.form ?? null;
+  const discontinued = readFlag(data['discontinued'] ?? data['is_discontinued']);
   return {
-    type: str(data['type']),
+    type,
     company: str(data['company']),
     strength: str(data['strength']),
-    packSize: str(data['pack_size']),
+    packSize,
     mrp,
     genericSlug: str(data['generic_slug']),
     combinationSlug: str(data['combination_slug']),
+    discontinued,
+    composition,
+    components,
+    pack,
+    form,
+    unitPrice: unitPrice(mrp, pack),
+    // Brand pages that name only a generic and a strength get their key when linked (catalog).
+    substituteKey: components.length > 0 ? compositionKey(components, form) : null,
   };
+}
+
+function readFlag(v: unknown): boolean | null {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'yes') return true;
+  if (v === 'false' || v === 'no') return false;
+  return null;
 }
 
 const UNSAFE = /<\s*(script|iframe|object|embed|style|link|meta|img|svg|form|input)\b|\bon[a-z]+\s*=|javascript:|vbscript:/i;

@@ -5,6 +5,7 @@ import { h, trusted, type HtmlValue, type Safe } from './fragment.js';
 import { KIND_LABEL } from './labels.js';
 import { AdSlot, Breadcrumb, Layout } from './layout.js';
 import { drugPageJsonLd, faqJsonLd, type JsonLd } from './seo.js';
+import { comparePrice, type BrandRow, type BrandTables } from './brand-tables.js';
 import { formatDate, formatRupees, IdRegistry, isoDate, letterLabel, letterOf, relevelHeadings, slugify } from './text.js';
 
 /** Lists longer than this are cut in the summary box and shown in full in their own section. */
@@ -18,6 +19,8 @@ export interface DrugPageProps {
   entry: CatalogEntry;
   /** The page the banned status was inherited from, when `entry.banned.from` is not `self` and it resolves. */
   bannedFrom: Link | null;
+  /** Brands of a generic, or substitutes of a brand, with prices (see `brandTables`). */
+  brandTables?: BrandTables;
 }
 
 /** `meta description`: the monograph's, or a generated one when the source has none. */
@@ -83,7 +86,7 @@ const Row: FC<{ term: string; children?: Child }> = ({ term, children }) => (
 const nonEmpty = (v: string | null | undefined): v is string => v != null && v.trim() !== '';
 
 /** The drug page of a composition, combination or brand. */
-export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
+export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom, brandTables = { brands: null, substitutes: null } }) => {
   const m = entry.monograph;
   const ids = new IdRegistry(RESERVED_IDS);
   const description = drugDescription(entry);
@@ -114,10 +117,19 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
     const content = m.faqs.length > 0 ? faqList(ids, m.faqs, 3, true) : body(ids, faqSection?.html ?? '', 2);
     blocks.push({ id, toc: title, node: topSection(id, title, 'section-faqs', content) });
   }
-  const brandsMoreId = links.brands.length > SUMMARY_LIST_MAX ? ids.unique('all-brands') : undefined;
-  if (brandsMoreId !== undefined) {
+  const brandTable = brandTables.brands;
+  const brandsMoreId = brandTable !== null ? ids.unique('brands') : links.brands.length > SUMMARY_LIST_MAX ? ids.unique('all-brands') : undefined;
+  if (brandTable !== null && brandsMoreId !== undefined) {
+    const title = `Brands of ${m.title} (${brandTable.total})`;
+    blocks.push({ id: brandsMoreId, toc: `Brands (${brandTable.total})`, node: topSection(brandsMoreId, title, 'section-brands', brandsSection(ctx, brandTable)) });
+  } else if (brandsMoreId !== undefined) {
     const title = `All brands of ${m.title} (${links.brands.length})`;
     blocks.push({ id: brandsMoreId, toc: `All brands (${links.brands.length})`, node: topSection(brandsMoreId, title, 'section-list', linkList(ctx, links.brands)) });
+  }
+  const subs = brandTables.substitutes;
+  if (subs !== null) {
+    const id = ids.unique('substitutes');
+    blocks.unshift({ id, toc: `Substitutes (${subs.total})`, node: topSection(id, `Substitutes: same composition (${subs.total})`, 'section-substitutes', substitutesSection(ctx, entry, subs)) });
   }
   const combosMoreId = links.combinations.length > SUMMARY_LIST_MAX ? ids.unique('all-combinations') : undefined;
   if (combosMoreId !== undefined) {
@@ -195,6 +207,8 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
           </div>
         )}
 
+        {entry.banned.registry !== null && <RegistryNote ctx={ctx} entry={entry} />}
+
         {m.notAProduct !== null && (
           <div class="notice notice-warning" role="note">
             <p>
@@ -222,7 +236,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
               <Row term="Generic name">{m.genericName}</Row>
             )}
             {m.drugClass !== null && <Row term="Drug class">{m.drugClass.text}</Row>}
-            {ingredients.length > 0 && (
+            {ingredients.length > 0 && (product === null || product.components.length === 0) && (
               <Row term="Ingredients">
                 <ul class="inline-list">
                   {ingredients.map((i) => (
@@ -231,10 +245,36 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
                 </ul>
               </Row>
             )}
-            {product !== null && nonEmpty(product.strength) && <Row term="Strength">{product.strength}</Row>}
+            {product !== null && product.components.length > 0 && (
+              <Row term="Composition">
+                <ul class="inline-list">
+                  {product.components.map((c, i) => {
+                    const l = links.ingredients[i]?.name === c.name ? (links.ingredients[i]?.link ?? null) : null;
+                    return (
+                      <li>
+                        {l !== null ? <a href={ctx.href(l.url)}>{c.name}</a> : c.name}
+                        {c.strength !== null && ` ${c.strength.text}`}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </Row>
+            )}
+            {product !== null && product.components.length === 0 && nonEmpty(product.composition) && <Row term="Composition">{product.composition}</Row>}
+            {product !== null && product.components.length === 0 && nonEmpty(product.strength) && <Row term="Strength">{product.strength}</Row>}
             {product !== null && nonEmpty(product.packSize) && <Row term="Pack">{product.packSize}</Row>}
             {product !== null && nonEmpty(product.company) && <Row term="Company">{product.company}</Row>}
             {product !== null && product.mrp !== null && <Row term="MRP">{formatRupees(product.mrp)}</Row>}
+            {product !== null && product.unitPrice !== null && (
+              <Row term="Price per unit">
+                {formatRupees(product.unitPrice.value)} per {product.unitPrice.per} <span class="muted">({product.unitPrice.formula})</span>
+              </Row>
+            )}
+            {product !== null && product.discontinued === true && (
+              <Row term="Availability">
+                <strong>Discontinued</strong> (as marked by the source)
+              </Row>
+            )}
             {m.brandNames.length > 0 && (
               <Row term="Brand names">
                 <ul class="inline-list">
@@ -269,7 +309,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom }) => {
                 <ul class="sources">
                   {m.sources.map((s) => (
                     <li>
-                      <code>{s.file}</code>, lines {s.lines.start}–{s.lines.end}
+                      <code>{s.file}</code>, {s.format === 'catalog' ? `row on line ${s.lines.start}` : `lines ${s.lines.start}–${s.lines.end}`}
                       {s.role === 'alternate' ? ' (alternate)' : ' (primary)'}
                     </li>
                   ))}
@@ -329,3 +369,58 @@ function alternateBlock(ids: IdRegistry, alt: Alternate, n: number): Block {
     node: h`<section id="${id}" class="section alternate"><details><summary><h2>Also described in <code>${src.file}</code></h2></summary><p class="source-note">“${alt.title}”, lines ${src.lines.start}–${src.lines.end} (${src.format} format). Shown as written in that source.</p>${sections}${groups}${faqs}</details></section>`,
   };
 }
+
+const unitText = (r: BrandRow): string => (r.unitPrice !== null ? `${formatRupees(r.unitPrice.value)} / ${r.unitPrice.per}` : '—');
+
+function brandCells(ctx: SiteContext, r: BrandRow): Safe {
+  const flags = [r.discontinued === true ? 'discontinued' : null, r.banned ? 'banned' : null].filter((x) => x !== null).join(', ');
+  return h`<th scope="row"><a href="${ctx.href(r.url)}">${r.title}</a>${flags !== '' ? h` <span class="muted">(${flags})</span>` : null}</th><td>${r.company ?? '—'}</td><td>${r.pack ?? '—'}</td><td class="num">${r.mrp !== null ? formatRupees(r.mrp) : '—'}</td><td class="num">${unitText(r)}</td>`;
+}
+
+/** A generic's brands: how many, the price range per unit, the cheapest first. */
+function brandsSection(ctx: SiteContext, t: NonNullable<BrandTables['brands']>): Safe {
+  const ranges = t.ranges.map((r) => (r.min === r.max ? `${formatRupees(r.min)} per ${r.per}` : `${formatRupees(r.min)}–${formatRupees(r.max)} per ${r.per}`) + ` (${r.brands} brand${r.brands === 1 ? '' : 's'})`);
+  const shown = t.rows.length < t.total ? `The ${t.rows.length} cheapest per unit of ${t.total} are listed.` : 'Cheapest per unit first.';
+  return h`<div class="section-body"><p>${t.total} brand${t.total === 1 ? '' : 's'}${ranges.length > 0 ? h`; price per unit ${ranges.join('; ')}` : null}. ${shown} Prices are MRPs from the brand catalogs, divided by the pack.</p>
+<table class="brand-table"><thead><tr><th scope="col">Brand</th><th scope="col">Company</th><th scope="col">Pack</th><th scope="col">MRP</th><th scope="col">Per unit</th></tr></thead><tbody>${t.rows.map((r) => h`<tr>${brandCells(ctx, r)}</tr>`)}</tbody></table></div>`;
+}
+
+/** A brand's substitutes: exactly the same molecules, strengths and dosage form, cheapest per unit first. */
+function substitutesSection(ctx: SiteContext, entry: CatalogEntry, t: NonNullable<BrandTables['substitutes']>): Safe {
+  const p = entry.monograph.product;
+  const what = [p?.composition ?? p?.components.map((c) => `${c.name}${c.strength ? ` ${c.strength.text}` : ''}`).join(' + '), p?.form].filter((x) => x != null && x !== '').join(', ');
+  const shown = t.rows.length < t.total ? ` The ${t.rows.length} cheapest per unit of ${t.total} are listed.` : '';
+  return h`<div class="section-body"><p>Brands with exactly the same composition as ${entry.monograph.title} (${what}): same ingredients, same strengths, same dosage form. Cheapest per unit first.${shown} Ask a pharmacist or doctor before switching brands.</p>
+<table class="brand-table"><thead><tr><th scope="col">Brand</th><th scope="col">Company</th><th scope="col">Pack</th><th scope="col">MRP</th><th scope="col">Per unit</th><th scope="col">Compared with ${entry.monograph.title}</th></tr></thead><tbody>${t.rows.map(
+    (r) => h`<tr>${brandCells(ctx, r)}<td>${comparePrice(t.self.unitPrice, r.unitPrice) ?? '—'}</td></tr>`,
+  )}</tbody></table></div>`;
+}
+
+/** The banned registry's entry behind this page's status: status, notification, date, source. */
+const RegistryNote: FC<{ ctx: SiteContext; entry: CatalogEntry }> = ({ entry }) => {
+  const r = entry.banned.registry!;
+  const status = { banned: 'Banned', suspended: 'Suspended', stayed: 'Ban stayed by a court', revoked: 'Ban revoked' }[r.status];
+  return (
+    <div class={`notice notice-registry ${entry.banned.value ? 'notice-banned' : 'notice-warning'}`} role="note">
+      <p>
+        <strong>Registry status: {status}.</strong>{' '}
+        {entry.banned.from !== 'self' && <>Inherited from its generic or combination. </>}
+        {r.composition}
+        {r.notification !== null && <>; notification {r.notification}</>}
+        {r.date !== null && <>, dated {r.date}</>}
+        {r.source !== null && (
+          <>
+            {' '}
+            (<a href={r.source} rel="nofollow noopener">source</a>)
+          </>
+        )}
+        .{r.note !== null && <> {r.note}</>}
+      </p>
+      {r.sample && (
+        <p>
+          <em>Sample registry: fictional data shipped with Formulary, not a legal list.</em>
+        </p>
+      )}
+    </div>
+  );
+};

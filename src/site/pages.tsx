@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/types.js';
 import { entryKey } from '../catalog/types.js';
 import type { CatalogEntry, Kind, Link } from '../model/index.js';
+import { brandTableParts, brandTables } from './brand-tables.js';
 import { BrowsePage } from './browse-page.js';
 import { siteContext, type SiteContext } from './context.js';
 import { DrugPage } from './drug-page.js';
@@ -77,7 +78,9 @@ export function drugSignature(ctx: SiteContext, entry: CatalogEntry, bannedFrom:
   const parts: (string | number | boolean | null)[] = [...optionParts(ctx, m.kind), entry.url, m.kind, m.slug, m.title];
   for (const s of m.sources) parts.push(s.file, s.digest, s.format, s.role, s.lines.start, s.lines.end);
   for (const a of m.alternates) parts.push('alt', a.source.file, a.source.digest);
+  const reg = entry.banned.registry;
   parts.push('banned', entry.banned.value, entry.banned.from, ...linkParts(bannedFrom));
+  if (reg !== null) parts.push('registry', reg.composition, reg.status, reg.notification, reg.date, reg.source, reg.note, reg.sample, reg.file, reg.line);
   parts.push('ingredients');
   for (const i of entry.links.ingredients) parts.push(i.name, ...linkParts(i.link));
   parts.push('combinations');
@@ -106,10 +109,11 @@ function drugPage(ctx: SiteContext, catalog: Catalog, entry: CatalogEntry): Page
   const path = outputPathOf(entry.url);
   if (path === null) throw new Error(`site: entry "${entryKey(entry.monograph.kind, entry.monograph.slug)}" has an unsafe url "${entry.url}"`);
   const bannedFrom = resolveBannedFrom(catalog, entry);
+  const tables = brandTables(catalog, entry);
   return {
     path,
-    signature: drugSignature(ctx, entry, bannedFrom),
-    render: () => renderDocument(<DrugPage ctx={ctx} entry={entry} bannedFrom={bannedFrom} />),
+    signature: signature([drugSignature(ctx, entry, bannedFrom), ...brandTableParts(tables)]),
+    render: () => renderDocument(<DrugPage ctx={ctx} entry={entry} bannedFrom={bannedFrom} brandTables={tables} />),
   };
 }
 

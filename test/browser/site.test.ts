@@ -21,7 +21,7 @@ let close: () => Promise<void>;
 before(async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'formulary-browser-'));
   const out = join(tmp, 'dist');
-  await build({ contentDirs: [join(ROOT, 'content')], outDir: out, cacheDir: null, siteUrl: 'https://example.org' });
+  await build({ contentDirs: [join(ROOT, 'content')], brandFiles: [join(ROOT, 'content', 'brands', 'sample-brands.csv')], outDir: out, cacheDir: null, siteUrl: 'https://example.org' });
   const options = { siteUrl: 'https://example.org', siteName: 'Formulary', adSlots: {}, builtAt: new Date().toISOString() };
   const app = createApp({ siteDir: out, renderSearch: (r) => renderSearchPage(r, options) });
   const server = await startServer(app, 0, '127.0.0.1');
@@ -88,6 +88,9 @@ describe('the site in a real browser', () => {
     ['composition', '/composition/alemtuzumab/'],
     ['combination', '/composition/combination/paracetamol-caffeine/'],
     ['medicine', '/medicines/demoxin-plus/'],
+    ['brand with substitutes', '/medicines/examplamol-650-tablet/'],
+    ['generic with a brands table', '/composition/paracetamol/'],
+    ['banned brand from the registry', '/medicines/demoxin-forte-tablet/'],
     ['search', '/search/?q=para'],
   ];
   for (const [name, path] of pages) {
@@ -96,7 +99,7 @@ describe('the site in a real browser', () => {
       const page = await ctx.newPage();
       await page.goto(base + path);
       const violations = await axe(page);
-      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: join(ARTIFACTS, `${name.replace(/\W+/g, '-')}.png`), fullPage: true });
       assert.deepEqual(
         violations.map((v) => `${v.id} (${v.nodes.length})`),
         [],

@@ -1,0 +1,135 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, rebuild, type BuildOptions } from '../src/build/index.js';
+import { loadBrandFile, reloadEditedRows } from '../src/build/brand-files.js';
+import { SAMPLE_DIR } from './helpers/monographs.js';
+
+// Builds of the bundled sample with its sample brand catalog (`content/brands/sample-brands.csv`,
+// fictional brands) and sample banned registry (`content/banned.yaml`).
+
+const SAMPLE_BRANDS = join(SAMPLE_DIR, 'brands', 'sample-brands.csv');
+
+function setup(t: { after: (fn: () => void) => void }, brandFiles: string[] = [SAMPLE_BRANDS]): BuildOptions {
+  const root = mkdtempSync(join(tmpdir(), 'formulary-brands-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  return { contentDirs: [SAMPLE_DIR], outDir: join(root, 'site'), cacheDir: join(root, 'cache'), brandFiles };
+}
+
+const page = (o: BuildOptions, path: string): string => readFileSync(join(o.outDir, path, 'index.html'), 'utf8');
+/** Visible text of an HTML fragment, tags removed and whitespace collapsed. */
+const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const section = (html: string, id: string): string => {
+  const m = new RegExp(`<section[^>]*\\sid="${id}"[\\s\\S]*?</section>`).exec(html);
+  assert.ok(m, `no section #${id}`);
+  return m[0];
+};
+
+test('brands from a catalog get pages with composition, pack, MRP and price per unit; the report counts them', async (t) => {
+  const o = setup(t);
+  const { report } = await build(o);
+  assert.equal(report.brands.files.length, 1);
+  assert.equal(report.brands.files[0]!.layout, 'a-z');
+  assert.equal(report.brands.records, 7);
+  assert.equal(report.brands.linked, 7, 'every sample brand links to a generic or combination page');
+  assert.equal(report.brands.linkedShare, 1);
+  const html = page(o, 'medicines/samplodol-650-tablet');
+  const glance = text(section(html, 'at-a-glance'));
+  assert.match(glance, /Composition Paracetamol 650mg/);
+  assert.match(glance, /Pack strip of 10 tablets/);
+  assert.match(glance, /MRP ₹19\.50/);
+  assert.match(glance, /Price per unit ₹1\.95 per tablet \(₹19\.50 ÷ 10 tablets\)/);
+  assert.match(html, /<a href="\/composition\/paracetamol\/">Paracetamol<\/a> 650mg/, 'the ingredient links to its page');
+  assert.match(text(page(o, 'medicines/demopara-650-tablet')), /Availability Discontinued/);
+});
+
+test('a brand page lists its substitutes: same composition only, cheapest per unit first, with the saving', async (t) => {
+  const o = setup(t);
+  await build(o);
+  const subs = text(section(page(o, 'medicines/examplamol-650-tablet'), 'substitutes'));
+  // ₹28.00 / 15 = ₹1.87 per tablet. Samplodol ₹1.95, Crocin 650 (brand page: ₹30.50 / 15 = ₹2.03), Demopara ₹2.20.
+  const order = ['Samplodol 650 Tablet', 'Crocin 650', 'Demopara 650 Tablet'].map((n) => subs.indexOf(n));
+  assert.ok(order.every((i) => i >= 0), subs);
+  assert.deepEqual([...order].sort((a, b) => a - b), order, 'cheapest per unit first');
+  assert.match(subs, /Samplodol 650 Tablet .*₹1\.95 \/ tablet 4% dearer/);
+  assert.doesNotMatch(subs, /Examplamol 500|Samplodol Suspension|Examplacaf/, 'another strength, form or composition is not a substitute');
+});
+
+test('a generic page gains a Brands section: how many, price range per unit, cheapest first, linked', async (t) => {
+  const o = setup(t);
+  await build(o);
+  const brands = section(page(o, 'composition/paracetamol'), 'brands');
+  const s = text(brands);
+  assert.match(s, /6 brands; price per unit ₹1\.41–₹2\.20 per tablet \(5 brands\); ₹0\.70 per ml \(1 brand\)/);
+  assert.ok(s.indexOf('Examplamol 500 Tablet') < s.indexOf('Samplodol 650 Tablet'), 'cheapest first');
+  assert.match(brands, /href="\/medicines\/samplodol-suspension\/"/);
+});
+
+test('the banned registry shows its detail on the combination page, and its brand inherits it', async (t) => {
+  const o = setup(t);
+  await build(o);
+  const combo = text(page(o, 'composition/combination/exampleol-demoxin'));
+  assert.match(combo, /Registry status: Banned\. Exampleol \+ Demoxin; notification SAMPLE-0001 \(fictional\), dated 2026-11-01\./);
+  assert.match(combo, /Sample registry: fictional data/);
+  const brand = text(page(o, 'medicines/demoxin-forte-tablet'));
+  assert.match(brand, /Banned in India/);
+  assert.match(brand, /Registry status: Banned\. Inherited from its generic or combination\./);
+});
+
+test('a bad catalog is diagnostics, never a failed build; an edited row shows on the next rebuild', async (t) => {
+  const o = setup(t);
+  const bad = join(o.outDir, '..', 'bad.csv');
+  writeFileSync(bad, 'brand,cost\nX,1\n');
+  const edited = join(o.outDir, '..', 'brands.csv');
+  writeFileSync(edited, readFileSync(SAMPLE_BRANDS, 'utf8'));
+  o.brandFiles = [bad, edited];
+  const { report, state } = await build(o);
+  const unknown = report.diagnostics.items.filter((d) => d.code === 'brand-layout-unknown');
+  assert.equal(unknown.length, 1);
+  assert.match(unknown[0]!.file, /bad\.csv$/);
+  assert.equal(report.brands.records, 7, 'the good catalog is imported');
+  writeFileSync(edited, readFileSync(SAMPLE_BRANDS, 'utf8').replace('Samplodol 650 Tablet,19.50', 'Samplodol 650 Tablet,9.00'));
+  const r = await rebuild(o, state, new Set([edited]));
+  assert.ok(r.written.includes('medicines/samplodol-650-tablet/index.html'));
+  assert.ok(r.written.includes('medicines/examplamol-650-tablet/index.html'), 'a substitute page shows the new price');
+  assert.ok(r.written.includes('composition/paracetamol/index.html'), 'the generic page shows the new price');
+  assert.match(text(page(o, 'medicines/samplodol-650-tablet')), /₹0\.90 per tablet/);
+});
+
+test('an edited row is re-read alone when that gives what a full read gives; otherwise the file is read again', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'formulary-rows-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const file = join(root, 'brands.csv');
+  const original = readFileSync(SAMPLE_BRANDS, 'utf8');
+  writeFileSync(file, original);
+  const load = loadBrandFile(file);
+  assert.equal(load.monographs.length, 7);
+  const priced = reloadEditedRows(load, original.replace('Samplodol 650 Tablet,19.50', 'Samplodol 650 Tablet,9.00'));
+  assert.ok(priced);
+  assert.equal(priced.edits.length, 1);
+  assert.equal(priced.edits[0]!.after.product?.mrp, 9);
+  assert.deepEqual(priced.edits[0]!.after.sources[0]!.lines, { start: 3, end: 3 }, 'the row keeps its own line');
+  const full = loadBrandFile(file);
+  writeFileSync(file, original.replace('Samplodol 650 Tablet,19.50', 'Samplodol 650 Tablet,9.00'));
+  assert.deepEqual(priced.load.monographs, loadBrandFile(file).monographs, 'the same monographs as reading the whole file');
+  assert.notDeepEqual(full.monographs, priced.load.monographs);
+  assert.equal(reloadEditedRows(load, original + '8,New Tablet,1.00,FALSE,X,allopathy,strip of 10 tablets,Paracetamol (500mg),\n'), null, 'a row added');
+  assert.equal(reloadEditedRows(load, original.replace('Samplodol 650 Tablet,19.50', 'Samplodol 650 Forte,19.50')), null, 'a brand renamed');
+  assert.equal(reloadEditedRows(load, original.replace('Samplodol 650 Tablet,19.50', '"Samplodol 650 Tablet",19.50')), null, 'a quote');
+  assert.equal(reloadEditedRows(load, original.replace('Samplodol 650 Tablet,19.50', 'Samplodol 650 Tablet,abc')), null, 'a row that becomes invalid');
+});
+
+test('a renamed brand in a catalog relinks everything: the new page is written, the old one removed', async (t) => {
+  const o = setup(t);
+  const file = join(o.outDir, '..', 'brands.csv');
+  writeFileSync(file, readFileSync(SAMPLE_BRANDS, 'utf8'));
+  o.brandFiles = [file];
+  const { state } = await build(o);
+  writeFileSync(file, readFileSync(SAMPLE_BRANDS, 'utf8').replace('Samplodol 650 Tablet,19.50', 'Samplodol 650 Forte,19.50'));
+  const r = await rebuild(o, state, new Set([file]));
+  assert.ok(r.written.includes('medicines/samplodol-650-forte/index.html'));
+  assert.ok(r.removed.includes('medicines/samplodol-650-tablet/index.html'));
+  assert.match(text(section(page(o, 'medicines/examplamol-650-tablet'), 'substitutes')), /Samplodol 650 Forte/);
+});
