@@ -8,5 +8,13 @@ import { setFlagsFromString } from 'node:v8';
 // before the heap grows, so it is the first thing the CLI does.
 setFlagsFromString('--no-parallel-scavenge');
 
+// `formulary check … | head`: a reader that stops early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 const { main } = await import('../lib/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));

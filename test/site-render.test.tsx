@@ -545,7 +545,7 @@ describe('sitemap and robots', () => {
   });
 
   it('robots.txt allows all and names the sitemap', () => {
-    assert.equal(page(site, 'robots.txt'), 'User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n');
+    assert.equal(page(site, 'robots.txt'), 'User-agent: *\nAllow: /\nDisallow: /quality/\n\nSitemap: https://example.org/sitemap.xml\n');
   });
 
   it('without siteUrl: relative canonicals, http://localhost in sitemap and robots', () => {

@@ -12,7 +12,8 @@ import { buildNamesIndex } from '../search/index.js';
 import { FULLTEXT_FILE } from '../search/engine/index.js';
 import type { FulltextWriteStats } from '../search/fulltext/index.js';
 import { writeFulltextInBackground } from './fulltext-job.js';
-import { ASSET_FILES, entryPage, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
+import { ASSET_FILES, entryPage, qualityPageSpec, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
+import { checkFilesOf, runChecks } from '../check/index.js';
 import { Store } from '../store/index.js';
 import { REGISTRY_FILES } from '../content/banned-registry.js';
 import type { BanRecord } from '../model/index.js';
@@ -32,6 +33,10 @@ export interface BuildOptions {
   cacheDir?: string | null;
   /** Brand catalogs (CSV) to import as brand pages (`--brands`). */
   brandFiles?: string[];
+  /** Leave out the `/quality/` report page (a public build: `--public`). */
+  public?: boolean;
+  /** Source-line links on `/quality/`: a URL template with `{file}` and `{line}`. */
+  qualitySourceUrl?: string;
   /** Progress callback: phase name, done, total. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -176,6 +181,13 @@ function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; con
   ];
 }
 
+/** The `/quality/` report: every check rule over the loaded files (texts re-read, not re-parsed) and the catalog. */
+function qualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions, opts: BuildOptions): PageSpec {
+  const files = checkFilesOf(loaded.files, loaded.results);
+  const findings = runChecks({ files, catalog });
+  return qualityPageSpec(findings, catalog, files.length, options, opts.qualitySourceUrl !== undefined ? { sourceUrl: opts.qualitySourceUrl } : {});
+}
+
 /** A promise that resolves with the error instead of rejecting (nothing is left unhandled). */
 function settle<T>(p: Promise<T>): Promise<T | Error> {
   return p.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
@@ -312,6 +324,11 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
   t = lap('catalog', t);
   const options = siteOptions(opts, builtAt);
   const pages = sitePages(catalog, options);
+  if (opts.public !== true) {
+    // Not part of `sitePages`, so neither in the sitemap nor in the search indexes.
+    pages.push(qualityPage(loaded, catalog, options, opts));
+    t = lap('quality', t);
+  }
   const staging = stagingDir(opts.outDir);
   const signatures = new Map<string, string>();
   // The full-text index is written on a worker while this thread renders the pages.

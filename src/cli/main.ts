@@ -4,10 +4,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { build, inspect, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
-import { formatText, countBySeverity } from '../diagnostics/index.js';
+import { build, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
+import { DEFAULT_STALE_AFTER_DAYS } from '../check/index.js';
 import { createApp, startServer } from '../server/index.js';
 import { renderSearchPage } from '../site/index.js';
+import { checkCommand, type CheckFormat } from './check.js';
 import { createProgress } from './progress.js';
 import { searchCommand } from './search.js';
 
@@ -49,6 +50,7 @@ function summary(r: BuildReport, out: string): string {
   return (
     `Built ${r.pages} files: ${r.counts.composition} compositions, ${r.counts.combination} combinations, ${r.counts.medicine} medicines ` +
     `from ${r.files.total} source files (${r.files.failed} unusable, ${r.files.fromCache} from cache) in ${(r.wallMs / 1000).toFixed(2)} s. ` +
+    (r.brands.records > 0 ? `Brands imported: ${r.brands.records}, ${r.brands.linked} linked to a generic or combination page. ` : '') +
     `Diagnostics: ${s['error'] ?? 0} errors, ${s['warning'] ?? 0} warnings, ${s['info'] ?? 0} notes. ` +
     `Lines accounted for: ${fid.accountedLines}/${fid.nonBlankLines}. Report: ${resolve(out, 'build-report.json')}`
   );
@@ -74,15 +76,22 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .option('--ads <file>', 'JSON file of ad slots: {"top": "<html>", "composition:bottom": "<html>", …} (empty by default)')
     .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
     .option('--no-cache', 'read and parse every file again')
+    .option('--public', 'leave out the /quality/ report page (editors only)')
+    .option('--quality-source-url <template>', 'link each /quality/ finding to its source line: a URL with {file} and {line}')
     .option('--quiet', 'print only the summary line')
-    .action(async (dirs: string[], o: { out: string; siteUrl?: string; brands: string[]; ads?: string; cacheDir: string; cache: boolean; quiet?: boolean }) => {
+    .action(async (dirs: string[], o: { out: string; siteUrl?: string; brands: string[]; ads?: string; cacheDir: string; cache: boolean; public?: boolean; qualitySourceUrl?: string; quiet?: boolean }) => {
       const bad = checkDirs(dirs);
       if (bad) {
         io.err.write(bad + '\n');
         code = 2;
         return;
       }
-      if (o.brands.length > 0) io.err.write(`Brand catalogs (--brands) are not imported yet; ${o.brands.length} file(s) ignored. Brand markdown pages in the content folders are used.\n`);
+      const missing = o.brands.find((f) => !existsSync(f));
+      if (missing !== undefined) {
+        io.err.write(`The brand catalog "${missing}" (--brands) does not exist; check the path.\n`);
+        code = 2;
+        return;
+      }
       const ads = o.ads === undefined ? {} : readAds(o.ads);
       if (typeof ads === 'string') {
         io.err.write(ads + '\n');
@@ -96,6 +105,9 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         siteUrl: o.siteUrl ?? null,
         adSlots: ads,
         cacheDir: o.cache ? o.cacheDir : null,
+        brandFiles: o.brands,
+        public: o.public === true,
+        ...(o.qualitySourceUrl !== undefined ? { qualitySourceUrl: o.qualitySourceUrl } : {}),
         onProgress: (p, d, t) => progress.update(p, d, t),
       };
       try {
@@ -118,15 +130,17 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--site-url <url>', 'public URL of the site', siteUrl)
     .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
+    .option('--brands <file>', 'brand catalog CSV to import when building (repeatable; watched with --watch)', collect, [] as string[])
+    .option('--public', 'when building: leave out the /quality/ report page')
     .option('--watch', 'rebuild changed files and serve the result on the next page load')
-    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; watch?: boolean }) => {
+    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; brands: string[]; public?: boolean; watch?: boolean }) => {
       const bad = checkDirs(dirs);
       if (bad) {
         io.err.write(bad + '\n');
         code = 2;
         return;
       }
-      const opts: BuildOptions = { contentDirs: dirs, outDir: o.site, siteUrl: o.siteUrl ?? null, cacheDir: o.cacheDir };
+      const opts: BuildOptions = { contentDirs: dirs, outDir: o.site, siteUrl: o.siteUrl ?? null, cacheDir: o.cacheDir, brandFiles: o.brands, public: o.public === true };
       let state: BuildState | null = null;
       if (dirs.length > 0) {
         const r = await build(opts);
@@ -186,7 +200,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
             running = false;
           }
         };
-        const watcher = chokidar.watch(dirs.map((d) => resolve(d)), { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+        const watcher = chokidar.watch([...dirs, ...o.brands].map((d) => resolve(d)), { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
         watcher.on('all', (_event, path) => {
           pending.add(resolve(path));
           if (!timer) timer = setTimeout(() => void flush(), 30);
@@ -204,29 +218,44 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
 
   program
     .command('check')
-    .description('Read the content and print every diagnostic; exit 1 when there are errors.')
+    .description('Check the content for broken, inconsistent or suspicious pages; exit 1 when there are errors.')
     .argument('<content-dir...>', 'content folders')
-    .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
-    .option('--no-cache', 'read and parse every file again')
-    .option('--format <format>', 'text or json', (v: string) => {
-      if (v !== 'text' && v !== 'json') throw new InvalidArgumentError('use text or json.');
+    .option('--cache-dir <dir>', 'accepted for compatibility; check reads every file (its rules need the text)', '.formulary')
+    .option('--no-cache', 'accepted for compatibility; check always reads every file')
+    .option('--format <format>', 'text, json or sarif (SARIF 2.1.0, for code-scanning tools)', (v: string) => {
+      if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new InvalidArgumentError('use text, json or sarif.');
       return v;
     }, 'text')
-    .action(async (dirs: string[], o: { format: 'text' | 'json'; cacheDir: string; cache: boolean }) => {
-      const bad = checkDirs(dirs);
-      if (bad) {
-        io.err.write(bad + '\n');
-        code = 2;
-        return;
-      }
-      const { files, diagnostics: sorted } = await inspect({ contentDirs: dirs, cacheDir: o.cache ? o.cacheDir : null });
-      const counts = countBySeverity(sorted);
-      if (o.format === 'json') io.out.write(JSON.stringify({ files, counts, diagnostics: sorted }) + '\n');
-      else {
-        if (sorted.length) io.out.write(formatText(sorted) + '\n\n');
-        io.out.write(`${files} files checked: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes.\n`);
-      }
-      code = counts.error > 0 ? 1 : 0;
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('give a whole number, 0 or more.');
+      return n;
+    })
+    .option('--fix', 'apply the safe fixes (damaged frontmatter FAQs and descriptions, heading markup); never changes medical content')
+    .option('--dry-run', 'with --fix: print the unified diff of the fixes instead of writing them')
+    .option('--stale-after <days>', 'days after which lastModified is stale', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('give a whole number of days, 1 or more.');
+      return n;
+    }, DEFAULT_STALE_AFTER_DAYS)
+    .option('--today <date>', 'the date --stale-after counts from, e.g. 2026-01-01 (default: today)', (v: string) => {
+      const t = Date.parse(v);
+      if (Number.isNaN(t)) throw new InvalidArgumentError('give a date such as 2026-01-01.');
+      return new Date(t);
+    })
+    .action(async (dirs: string[], o: { format: CheckFormat; maxWarnings?: number; fix?: boolean; dryRun?: boolean; staleAfter: number; today?: Date }) => {
+      code = await checkCommand(
+        dirs,
+        {
+          format: o.format,
+          fix: o.fix === true,
+          dryRun: o.dryRun === true,
+          staleAfterDays: o.staleAfter,
+          ...(o.maxWarnings !== undefined ? { maxWarnings: o.maxWarnings } : {}),
+          ...(o.today !== undefined ? { now: o.today } : {}),
+        },
+        io,
+      );
     });
 
   program

@@ -8,3 +8,4 @@ export { sitePages, entryPage, renderSearchPage } from './pages.js';
 export { ASSET_FILES } from './assets.js';
 export { TEMPLATE_VERSION } from './signature.js';
 export { SITEMAP_MAX_URLS } from './sitemap.js';
+export { qualityPageSpec, renderQualityPage, QUALITY_PATH, type QualityPageOptions } from './quality-page.js';

@@ -66,6 +66,6 @@ export function robotsPage(ctx: SiteContext): PageSpec {
   return {
     path: 'robots.txt',
     signature: signature([TEMPLATE_VERSION, 'robots', sitemap]),
-    render: () => `User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`,
+    render: () => `User-agent: *\nAllow: /\nDisallow: /quality/\n\nSitemap: ${sitemap}\n`,
   };
 }

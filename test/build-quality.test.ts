@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from '../src/build/index.js';
+import { SAMPLE_DIR } from './helpers/monographs.js';
+
+// The /quality/ report in a built site (issue 5): present by default, outside the sitemap and the
+// search indexes, absent from a --public build.
+
+test('a build has a /quality/ page listing the findings; it is not in the sitemap, the names index or the full-text index', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'formulary-quality-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const out = join(root, 'site');
+  await build({ contentDirs: [SAMPLE_DIR], outDir: out, cacheDir: null, siteUrl: 'https://example.org' });
+  const html = readFileSync(join(out, 'quality', 'index.html'), 'utf8');
+  assert.match(html, /<meta name="robots" content="noindex/);
+  // The seeds' damaged frontmatter FAQs are findings the page names, with their file.
+  assert.match(html, /faq-frontmatter-damaged/);
+  assert.match(html, /content\/compositions\/alemtuzumab\.md/);
+  assert.doesNotMatch(readFileSync(join(out, 'sitemap.xml'), 'utf8'), /quality/);
+  assert.doesNotMatch(readFileSync(join(out, 'search', 'names.json'), 'utf8'), /quality/);
+  assert.match(readFileSync(join(out, 'robots.txt'), 'utf8'), /Disallow: \/quality\//);
+});
+
+test('a --public build leaves the /quality/ page out', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'formulary-quality-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const out = join(root, 'site');
+  await build({ contentDirs: [SAMPLE_DIR], outDir: out, cacheDir: null, public: true });
+  assert.equal(existsSync(join(out, 'quality')), false);
+  assert.ok(existsSync(join(out, 'index.html')));
+});
