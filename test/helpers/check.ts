@@ -10,7 +10,6 @@ import type { Kind } from '../../src/model/index.js';
 /** test/fixtures/check/clean: the content set every rule is silent on. */
 export const CLEAN_DIR = fileURLToPath(new URL('../fixtures/check/clean/', import.meta.url));
 export const SCHEMA_FILE = fileURLToPath(new URL('../fixtures/check/sarif/sarif-2.1.0-rtm.5.json', import.meta.url));
-export const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 
 /** A fixed "today" for the date rules. */
 export const NOW = new Date('2026-01-01T00:00:00Z');
