@@ -324,16 +324,16 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
   t = lap('catalog', t);
   const options = siteOptions(opts, builtAt);
   const pages = sitePages(catalog, options);
-  if (opts.public !== true) {
-    // Not part of `sitePages`, so neither in the sitemap nor in the search indexes.
-    pages.push(qualityPage(loaded, catalog, options, opts));
-    t = lap('quality', t);
-  }
   const staging = stagingDir(opts.outDir);
   const signatures = new Map<string, string>();
-  // The full-text index is written on a worker while this thread renders the pages.
+  // The full-text index is written on a worker while this thread checks and renders the pages.
   const fulltext = settle(writeFulltextInBackground(catalog, join(staging, FULLTEXT_FILE)));
   try {
+    if (opts.public !== true) {
+      // Not part of `sitePages`, so neither in the sitemap nor in the search indexes.
+      pages.push(qualityPage(loaded, catalog, options, opts));
+      t = lap('quality', t);
+    }
     const writer = new OverlappedWriter(staging);
     for (let i = 0; i < pages.length; i++) {
       const p = pages[i]!;

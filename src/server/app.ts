@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { KindSchema } from '../model/index.js';
-import { MAX_SEARCH_LIMIT, openSiteSearch, type SearchResponse, type SiteSearch, type SiteSearchOptions } from '../search/engine/index.js';
-import { MAX_QUERY_LENGTH } from '../search/index.js';
+import { openSiteSearch, type SearchResponse, type SiteSearch } from '../search/engine/index.js';
+import { apiPolicy, isApiPath, problemResponse, registerApiRoutes, type ApiPolicyOptions } from './api/index.js';
 
 export type { SearchResponse };
 import { cacheControlFor, contentTypeOf } from './content-types.js';
@@ -25,22 +24,16 @@ export interface ServerOptions {
   renderSearch?: (response: SearchResponse) => string;
   /** The site's search (default: `openSiteSearch(siteDir)`), for `/search/` and `/api/search`. */
   search?: SiteSearch;
-  /** Hears one line per request (`GET /path 200 1.2ms`) and problems with the site's files. */
+  /** Hears one line per request (`GET /path 200 1.2ms`), each refused API request's reason, and problems with the site's files. */
   onRequestLog?: (line: string) => void;
+  /** Limits of the API routes (`/api/*`, `/fhir/*`): rate limit per client, URL and body size. */
+  api?: ApiPolicyOptions;
 }
 
 /** Results shown on the server-rendered search page. */
 export const SEARCH_PAGE_LIMIT = 50;
 
 const SearchQuerySchema = z.object({ q: z.string().default('') });
-
-/** `GET /api/search?q=&kind=&limit=&banned=` (issue 3: a contract other tools rely on). */
-const ApiSearchSchema = z.object({
-  q: z.string().max(MAX_QUERY_LENGTH * 4, `q is longer than ${MAX_QUERY_LENGTH * 4} characters`).default(''),
-  kind: KindSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(20),
-  banned: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-});
 
 /**
  * The site server: static files of `siteDir` with safe path mapping, redirects from `_redirects`,
@@ -69,16 +62,10 @@ export function createApp(options: ServerOptions): Hono {
   });
   app.use(securityHeaders());
 
-  app.get('/api/search', (c) => {
-    const parsed = ApiSearchSchema.safeParse(c.req.query());
-    if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '));
-    const { q, kind, limit, banned } = parsed.data;
-    const opts: SiteSearchOptions = { limit };
-    if (kind !== undefined) opts.kind = kind;
-    if (banned !== undefined) opts.banned = banned;
-    const body = JSON.stringify(siteSearch.search(q, opts));
-    return respond(c, new Payload(Buffer.from(body, 'utf8')), { contentType: 'application/json; charset=utf-8', cacheControl: 'no-cache' });
-  });
+  // The JSON API (issue 7; `GET /api/search` is issue 3's contract, unchanged): its limits, then its routes.
+  const policy = apiPolicy(options.api); // one instance: one rate-limit bucket per client for both prefixes
+  for (const prefix of ['/api/*', '/fhir/*']) app.use(prefix, ...policy);
+  registerApiRoutes(app, { siteDir, files, search: siteSearch, redirects: () => redirects.get(), log });
 
   app.get('*', async (c) => {
     const { pathname, search } = new URL(c.req.url);
@@ -109,9 +96,15 @@ export function createApp(options: ServerOptions): Hono {
   app.notFound((c) => notFound(c));
 
   app.onError(async (err, c) => {
+    const api = isApiPath(new URL(c.req.url).pathname);
     if (!(err instanceof HttpError)) {
       log(`error: ${err instanceof Error ? err.message : String(err)}`);
-      return problem(c, 500, 'the server could not answer this request');
+      return api ? problemResponse(c, 500, 'the server could not answer this request') : problem(c, 500, 'the server could not answer this request');
+    }
+    if (api) {
+      // API errors are JSON, 404 included; each refusal is logged with its reason.
+      log(`refused ${err.status}: ${err.message}`);
+      return problemResponse(c, err.status, err.message, err.status === 405 ? { Allow: 'GET, HEAD' } : {});
     }
     if (err.status === 404) return notFound(c);
     const res = problem(c, err.status, err.message);

@@ -34,9 +34,9 @@ export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).slice(1).toLowerCase()] ?? FALLBACK_TYPE;
 }
 
-/** Worth compressing: text, JSON, XML, JavaScript, SVG, and icons (uncompressed bitmaps). */
+/** Worth compressing: text, JSON (FHIR's included), XML, JavaScript, SVG, and icons (uncompressed bitmaps). */
 export function isCompressible(contentType: string): boolean {
-  return /^(?:text\/|application\/(?:json|x-ndjson|manifest\+json|xml)|image\/(?:svg\+xml|x-icon))/.test(contentType);
+  return /^(?:text\/|application\/(?:json|x-ndjson|manifest\+json|fhir\+json|xml)|image\/(?:svg\+xml|x-icon))/.test(contentType);
 }
 
 /** `Cache-Control` for a site path: assets (not fingerprinted) for an hour, everything else revalidated. */
