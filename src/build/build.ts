@@ -14,6 +14,7 @@ import type { FulltextWriteStats } from '../search/fulltext/index.js';
 import { writeFulltextInBackground } from './fulltext-job.js';
 import { ASSET_FILES, entryPage, qualityPageSpec, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { checkFilesOf, runChecks } from '../check/index.js';
+import { apiDrugFiles, apiFiles, apiIndexFiles, staleApiFiles } from '../api/index.js';
 import { Store } from '../store/index.js';
 import { REGISTRY_FILES } from '../content/banned-registry.js';
 import type { BanRecord } from '../model/index.js';
@@ -341,11 +342,14 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
       await writer.write(p.path, p.render());
       signatures.set(p.path, p.signature);
     }
+    t = lap('render', t);
+    // The JSON API (static files, the same shapes `serve` answers): one document at a time.
+    for await (const f of apiFiles(catalog, options)) await writer.write(f.path, f.contents);
     await writer.flush();
     opts.onProgress?.('render', pages.length, pages.length);
     for (const f of extraFiles(catalog, options)) writeUnder(staging, f.path, f.contents);
     for (const a of ASSET_FILES) copyUnder(staging, a.path, a.file);
-    t = lap('render', t);
+    t = lap('api', t);
     const written = await fulltext;
     if (written instanceof Error) throw written;
     t = lap('fulltext', t);
@@ -407,6 +411,9 @@ export async function rebuild(
       writeAtomic(opts.outDir, page.path, page.render());
       written.push(page.path);
     }
+    // Their API documents, then the list (index.json last); the bulk file waits for a full build.
+    for (const f of apiDrugFiles(catalog, quick.changed)) writeAtomic(opts.outDir, f.path, f.contents);
+    for (const f of apiIndexFiles(catalog)) writeAtomic(opts.outDir, f.path, f.contents);
     lap('render');
   } else {
     catalog = linkAll(loaded, extra);
@@ -428,6 +435,12 @@ export async function rebuild(
     }
     lap('render');
     for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
+    const apiWritten = new Set<string>();
+    for await (const f of apiFiles(catalog, options)) {
+      writeAtomic(opts.outDir, f.path, f.contents);
+      apiWritten.add(f.path);
+    }
+    for (const f of staleApiFiles(opts.outDir, apiWritten)) rmSync(join(opts.outDir, f), { force: true });
     lap('extras');
   }
   // Rewritten in the background when a page changed (it takes seconds on a large site; the edited

@@ -24,6 +24,12 @@ const port = (v: string): number => {
   return n;
 };
 
+const perMinute = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('a rate limit is a whole number of requests per minute from 0 (no limit) to 1,000,000.');
+  return n;
+};
+
 const siteUrl = (v: string): string => {
   let u: URL;
   try {
@@ -132,8 +138,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
     .option('--brands <file>', 'brand catalog CSV to import when building (repeatable; watched with --watch)', collect, [] as string[])
     .option('--public', 'when building: leave out the /quality/ report page')
+    .option('--rate-limit <n>', 'API requests per minute per client (0: no limit)', perMinute, 600)
+    .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a reverse proxy)')
     .option('--watch', 'rebuild changed files and serve the result on the next page load')
-    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; brands: string[]; public?: boolean; watch?: boolean }) => {
+    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; brands: string[]; public?: boolean; rateLimit: number; trustProxy?: boolean; watch?: boolean }) => {
       const bad = checkDirs(dirs);
       if (bad) {
         io.err.write(bad + '\n');
@@ -156,6 +164,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       const app = createApp({
         siteDir: resolve(o.site),
         renderSearch: (response) => renderSearchPage(response, options),
+        api: { rateLimit: o.rateLimit === 0 ? false : { windowMs: 60_000, limit: o.rateLimit }, trustProxy: o.trustProxy === true },
         onRequestLog: (line) => io.err.write(line + '\n'),
       });
       let server: Awaited<ReturnType<typeof startServer>>;
