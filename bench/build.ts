@@ -31,14 +31,14 @@ import { setFlagsFromString } from 'node:v8';
 import { readFileSync, writeFileSync } from 'node:fs';
 setFlagsFromString('--no-parallel-scavenge');
 const { build, rebuild } = await import(${JSON.stringify(join(ROOT, 'lib/build/index.js'))});
-const [dirs, out, cache, edit] = JSON.parse(process.argv[2]);
+const [dirs, out, cache, edit, pub] = JSON.parse(process.argv[2]);
 const t0 = performance.now();
-const { report, state } = await build({ contentDirs: dirs, outDir: out, cacheDir: cache, siteUrl: 'https://example.org' });
+const { report, state } = await build({ contentDirs: dirs, outDir: out, cacheDir: cache, siteUrl: 'https://example.org', public: pub });
 const res = { wallMs: performance.now() - t0, pages: report.pages, files: report.files.total, fromCache: report.files.fromCache };
 if (edit) {
   writeFileSync(edit, readFileSync(edit, 'utf8').replace(/\\n## \\**Usage\\**\\n/, (m) => m + '\\nEdited for the benchmark.\\n'));
   const t1 = performance.now();
-  const r = await rebuild({ contentDirs: dirs, outDir: out, cacheDir: cache, siteUrl: 'https://example.org' }, state, new Set([edit]));
+  const r = await rebuild({ contentDirs: dirs, outDir: out, cacheDir: cache, siteUrl: 'https://example.org', public: pub }, state, new Set([edit]));
   res.rebuildMs = performance.now() - t1;
   res.written = r.written.length;
   if (r.written.length === 0) throw new Error('the benchmark edit changed no page');
@@ -47,10 +47,11 @@ res.maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify(res));
 `;
 
-function run(dirs: string[], out: string, cache: string | null, edit: string | null = null): Run {
+/** `pub`: a public build (`--public`: no /quality/ report for editors). */
+function run(dirs: string[], out: string, cache: string | null, edit: string | null = null, pub = false): Run {
   const script = join(work, 'child.mjs');
   writeFileSync(script, CHILD);
-  const stdout = execFileSync(process.execPath, [script, JSON.stringify([dirs, out, cache, edit])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const stdout = execFileSync(process.execPath, [script, JSON.stringify([dirs, out, cache, edit, pub])], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as Run;
 }
 
@@ -62,6 +63,7 @@ const dirs = ['rxhive-astro', 'rxhive-jekyll'].map((d) => {
 });
 const out = join(work, 'dist');
 const cache = join(work, 'cache');
+const coldPublic = run(dirs, out, join(work, 'cache-public'), null, true);
 const cold = run(dirs, out, cache);
 const warm = run(dirs, out, cache);
 const edit = join(work, 'rxhive-astro', 'compositions', 'alemtuzumab.md');
@@ -85,7 +87,8 @@ const floor = fsFloorMs(cold.pages);
 
 const perPage = (r: Run): string => (r.wallMs / r.pages).toFixed(3);
 const rows = [
-  ['cold build (no cache)', cold.pages, (cold.wallMs / 1000).toFixed(2) + ' s', perPage(cold), cold.maxRssMb.toFixed(0)],
+  ['cold build, --public (no /quality/ report)', coldPublic.pages, (coldPublic.wallMs / 1000).toFixed(2) + ' s', perPage(coldPublic), coldPublic.maxRssMb.toFixed(0)],
+  ['cold build (no cache), with the /quality/ report', cold.pages, (cold.wallMs / 1000).toFixed(2) + ' s', perPage(cold), cold.maxRssMb.toFixed(0)],
   ['warm build (SQLite cache)', warm.pages, (warm.wallMs / 1000).toFixed(2) + ' s', perPage(warm), warm.maxRssMb.toFixed(0)],
   [`disk floor: ${cold.pages} mkdir + 25 KB write, nothing else`, cold.pages, (floor / 1000).toFixed(2) + ' s', (floor / cold.pages).toFixed(3), ''],
   [`one-file edit, in place (${incremental.written} pages rewritten)`, incremental.pages, (incremental.rebuildMs! ).toFixed(0) + ' ms', '', incremental.maxRssMb.toFixed(0)],
@@ -93,7 +96,7 @@ const rows = [
 console.log(`\nBoth real corpora: ${cold.files} source files → ${cold.pages} output files\n`);
 console.log('| run | pages | wall | ms/page | peak RSS MB |\n| --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-const result = { date: new Date().toISOString(), corpus, cold, warm, incremental, diskFloorMs: floor, targets: { msPerPageCold: 1.2, peakRssMb: 1024, oneFileRebuildMs: 300 } };
+const result = { date: new Date().toISOString(), corpus, coldPublic, cold, warm, incremental, diskFloorMs: floor, targets: { msPerPageCold: 1.2, peakRssMb: 1024, oneFileRebuildMs: 300 } };
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench', 'results', 'build.json'), JSON.stringify(result, null, 2));
 console.log(`\nwrote bench/results/build.json`);

@@ -4,6 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '../src/build/index.js';
+import { normalizeOne } from '../src/build/normalize-one.js';
+import { buildCatalog } from '../src/catalog/index.js';
+import { checkFilesOf, lazyCheckFilesOf, runChecks } from '../src/check/index.js';
+import { discover } from '../src/content/index.js';
 import { SAMPLE_DIR } from './helpers/monographs.js';
 
 // The /quality/ report in a built site (issue 5): present by default, outside the sitemap and the
@@ -31,4 +35,16 @@ test('a --public build leaves the /quality/ page out', async (t) => {
   await build({ contentDirs: [SAMPLE_DIR], outDir: out, cacheDir: null, public: true });
   assert.equal(existsSync(join(out, 'quality')), false);
   assert.ok(existsSync(join(out, 'index.html')));
+});
+
+test('checks over lazily read files (text dropped after each file) find exactly what checks over loaded files find', () => {
+  const refs = discover(SAMPLE_DIR);
+  const results = refs.map(normalizeOne);
+  const catalog = buildCatalog(results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+  const now = new Date('2026-11-22T00:00:00Z');
+  const eager = runChecks({ files: checkFilesOf(refs, results), catalog }, { now });
+  const lazy = lazyCheckFilesOf(refs, results);
+  assert.ok(eager.length > 0);
+  assert.deepEqual(runChecks({ files: lazy, catalog }, { now }), eager);
+  assert.equal(lazy[0]!.text, checkFilesOf(refs, results)[0]!.text, 'the text is read again when asked for after a release');
 });

@@ -146,7 +146,7 @@ function checkFhirIds(ids: readonly string[]): void {
  * 9.3 MB); the build waits for it when documents are made faster than they are compressed.
  */
 class GzipCollector {
-  readonly #gzip: Gzip = createGzip({ level: 4 });
+  readonly #gzip: Gzip = createGzip({ level: 1, chunkSize: 1 << 20 });
   readonly #chunks: Buffer[] = [];
 
   constructor() {

@@ -13,8 +13,8 @@ import { FULLTEXT_FILE } from '../search/engine/index.js';
 import type { FulltextWriteStats } from '../search/fulltext/index.js';
 import { writeFulltextInBackground } from './fulltext-job.js';
 import { ASSET_FILES, entryPage, qualityPageSpec, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
-import { checkFilesOf, runChecks } from '../check/index.js';
-import { apiDrugFiles, apiFiles, apiIndexFiles, staleApiFiles } from '../api/index.js';
+import { lazyCheckFilesOf, runChecks } from '../check/index.js';
+import { apiDrugFiles, apiFiles, apiIds, apiIndexFiles, staleApiFiles, toListItem } from '../api/index.js';
 import { Store } from '../store/index.js';
 import { REGISTRY_FILES } from '../content/banned-registry.js';
 import type { BanRecord } from '../model/index.js';
@@ -184,7 +184,7 @@ function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; con
 
 /** The `/quality/` report: every check rule over the loaded files (texts re-read, not re-parsed) and the catalog. */
 function qualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions, opts: BuildOptions): PageSpec {
-  const files = checkFilesOf(loaded.files, loaded.results);
+  const files = lazyCheckFilesOf(loaded.files, loaded.results);
   const findings = runChecks({ files, catalog });
   return qualityPageSpec(findings, catalog, files.length, options, opts.qualitySourceUrl !== undefined ? { sourceUrl: opts.qualitySourceUrl } : {});
 }
@@ -411,9 +411,10 @@ export async function rebuild(
       writeAtomic(opts.outDir, page.path, page.render());
       written.push(page.path);
     }
-    // Their API documents, then the list (index.json last); the bulk file waits for a full build.
+    // Their API documents; the list (index.json last) only when a row of it changed; the bulk
+    // file waits for the next full build.
     for (const f of apiDrugFiles(catalog, quick.changed)) writeAtomic(opts.outDir, f.path, f.contents);
-    for (const f of apiIndexFiles(catalog)) writeAtomic(opts.outDir, f.path, f.contents);
+    if (listRowsChanged(state.catalog, catalog, quick.changed)) for (const f of apiIndexFiles(catalog)) writeAtomic(opts.outDir, f.path, f.contents);
     lap('render');
   } else {
     catalog = linkAll(loaded, extra);
@@ -462,6 +463,16 @@ export async function rebuild(
   lap('report');
   const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
   return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext }, written, removed };
+}
+
+/** Whether the API list rows of `changed` entries differ from the same entries' rows in `before`. */
+function listRowsChanged(before: Catalog, after: Catalog, changed: readonly CatalogEntry[]): boolean {
+  const idsBefore = apiIds(before);
+  const idsAfter = apiIds(after);
+  return changed.some((e) => {
+    const old = before.byKey.get(entryKey(e.monograph.kind, e.monograph.slug));
+    return old === undefined || JSON.stringify(toListItem(old, idsBefore)) !== JSON.stringify(toListItem(e, idsAfter));
+  });
 }
 
 /** Everything about a monograph that a page other than its own shows, or that linking reads. */

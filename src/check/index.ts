@@ -12,7 +12,7 @@ export { DEFAULT_STALE_AFTER_DAYS, type CheckOptions, type Rule } from './rule.j
 export { RULES } from './rules/index.js';
 export { REQUIRED_SECTIONS } from './rules/sections.js';
 export { runChecks } from './engine.js';
-export { loadContent, readCheckFile, checkFileOf, checkFilesOf, catalogOf, type CheckContent, type FileRef } from './load.js';
+export { loadContent, readCheckFile, checkFileOf, checkFilesOf, lazyCheckFilesOf, catalogOf, type CheckContent, type FileRef } from './load.js';
 export { SourceView, type CheckFile } from './source.js';
 export { fixFile, writeFix, unifiedDiff, contentFingerprint, type FileFix, type WriteOutcome } from './fix/apply.js';
 export { formatFindingsText, summaryLine } from './format/text.js';

@@ -67,6 +67,29 @@ export function checkFilesOf(refs: readonly FileRef[], results: readonly Normali
   });
 }
 
+/**
+ * Like `checkFilesOf`, but each file's text is read from disk when a rule first asks for it and
+ * dropped again by the engine once the file's own rules have run (`release`), so a build's check
+ * of thousands of files never holds every text at once.
+ */
+export function lazyCheckFilesOf(refs: readonly FileRef[], results: readonly NormalizeResult[], limits: ReadLimits = DEFAULT_LIMITS): CheckFile[] {
+  if (refs.length !== results.length) throw new Error(`check: ${refs.length} files but ${results.length} results`);
+  return refs.map((ref, i) => {
+    let text: string | null | undefined;
+    const read = (): string | null => {
+      try {
+        return decodeSource(ref.file, readFileSync(ref.abs), limits).source?.text ?? null;
+      } catch {
+        return null;
+      }
+    };
+    const file = { file: ref.file, abs: ref.abs, kindHint: ref.kindHint, result: results[i]! } as CheckFile;
+    Object.defineProperty(file, 'text', { enumerable: true, get: () => (text === undefined ? (text = read()) : text) });
+    Object.defineProperty(file, 'release', { enumerable: false, value: () => (text = undefined) });
+    return file;
+  });
+}
+
 /** The catalogue of some checked files (what the build would link). */
 export function catalogOf(files: readonly CheckFile[]): Catalog {
   return buildCatalog(files.flatMap((f) => (f.result.monograph ? [f.result.monograph] : [])));
