@@ -388,8 +388,10 @@ export async function rebuild(
     t = now;
   };
   const builtAt = state.builtAt;
-  const extraChanged = [...changed].some((p) => state.brands.some((b) => b.abs === p) || REGISTRY_FILES.some((n) => opts.contentDirs.some((d) => resolve(d, n) === p)));
-  const markdownChanged = new Set([...changed].filter((p) => !state.brands.some((b) => b.abs === p) && !REGISTRY_FILES.some((n) => opts.contentDirs.some((d) => resolve(d, n) === p))));
+  // Brand catalogs and banned registries are read by `loadExtra`; everything else is markdown.
+  const isExtra = (p: string): boolean => state.brands.some((b) => b.abs === p) || REGISTRY_FILES.some((n) => opts.contentDirs.some((d) => resolve(d, n) === p));
+  const extraChanged = [...changed].some(isExtra);
+  const markdownChanged = new Set([...changed].filter((p) => !isExtra(p)));
   const loaded = await load(opts, state, markdownChanged);
   const rows = extraChanged && markdownChanged.size === 0 ? editedRows(state, changed) : null;
   const extra = rows?.extra ?? (extraChanged ? loadExtra(opts, state, changed) : { brands: state.brands, registry: state.registry });
