@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { build, rebuild, type BuildOptions } from '../src/build/index.js';
 import { loadBrandFile, reloadEditedRows } from '../src/build/brand-files.js';
 import { SAMPLE_DIR } from './helpers/monographs.js';
+import { openSiteSearch } from '../src/search/engine/index.js';
+import { renderSearchPage } from '../src/site/index.js';
 
 // Builds of the bundled sample with its sample brand catalog (`content/brands/sample-brands.csv`,
 // fictional brands) and sample banned registry (`content/banned.yaml`).
@@ -132,4 +134,17 @@ test('a renamed brand in a catalog relinks everything: the new page is written, 
   assert.ok(r.written.includes('medicines/samplodol-650-forte/index.html'));
   assert.ok(r.removed.includes('medicines/samplodol-650-tablet/index.html'));
   assert.match(text(section(page(o, 'medicines/examplamol-650-tablet'), 'substitutes')), /Samplodol 650 Forte/);
+});
+
+test('search finds a brand by name and says which generic it is a brand of (names index, API result, search page)', async (t) => {
+  const o = setup(t);
+  await build(o);
+  const search = openSiteSearch(o.outDir);
+  t.after(() => search.close());
+  const top = search.search('samplodol 650').results[0];
+  assert.equal(top?.url, '/medicines/samplodol-650-tablet/');
+  assert.deepEqual(top?.generic, { title: 'Paracetamol', url: '/composition/paracetamol/' });
+  assert.equal(search.search('paracetamol').results[0]?.generic, undefined, 'a generic has no generic');
+  const html = renderSearchPage(search.search('samplodol 650'), { siteUrl: null, siteName: 'Formulary', adSlots: {}, builtAt: '2026-11-22T00:00:00Z' });
+  assert.match(html, /brand of <a href="\/composition\/paracetamol\/">Paracetamol<\/a>/);
 });

@@ -21,6 +21,7 @@ export const SearchHitSchema = z
     distance: described(z.number().exactOptional(), 'Edits between the query and `matched` (only for `fuzzy`).'),
     synonymSource: described(z.string().exactOptional(), 'Why an international name matched: the source of its synonym group.'),
     banned: z.boolean(),
+    generic: described(z.object({ title: z.string(), url: z.string() }).exactOptional(), 'For a brand: the generic or combination page it is a brand of.'),
     snippet: described(z.string().exactOptional(), 'Escaped text of the matching passage; only `<mark>` tags are markup.'),
   })
   .register(API_SCHEMAS, { id: 'SearchHit', description: 'One search result.' });

@@ -34,6 +34,8 @@ export const NamesItemSchema = z.object({
    * (see `itemIngredients`); `[]` for a combination whose ingredients are unknown.
    */
   g: z.array(z.string()).optional(),
+  /** For a brand: the position in `items` of its generic or combination page (search shows "brand of …"). */
+  p: z.number().int().nonnegative().optional(),
 });
 export type NamesItem = z.infer<typeof NamesItemSchema>;
 
@@ -112,6 +114,13 @@ export function buildNamesIndex(catalog: Catalog, options: NamesIndexOptions = {
     const implied = itemIngredients(item).map(normalizeName);
     if (implied.length !== ingredients.length || ingredients.some((x, i) => normalizeName(x) !== implied[i])) item.g = ingredients;
     return item;
+  });
+
+  // A brand points at its generic's item (catalog entries and items are in the same order).
+  const position = new Map(catalog.entries.map((e, i) => [e.url, i]));
+  catalog.entries.forEach((e, i) => {
+    const at = e.links.generic === null ? undefined : position.get(e.links.generic.url);
+    if (at !== undefined) items[i]!.p = at;
   });
 
   // Keep the groups the site's names touch, in file order, and renumber `y`.

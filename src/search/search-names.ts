@@ -50,6 +50,8 @@ export interface SearchResultView {
   /** Why an international name matched: the source of its synonym group. */
   synonymSource?: string;
   banned: boolean;
+  /** For a brand: the generic or combination page it is a brand of. */
+  generic?: { title: string; url: string };
 }
 
 /** One page found by `lookupNames`. */
@@ -69,6 +71,8 @@ export interface NameMatch {
   distance?: number;
   /** When a name from the curated synonyms made the match: where the synonym comes from. */
   synonymSource?: string;
+  /** For a brand: its generic or combination page (the names index's `p`). */
+  generic?: { title: string; url: string };
 }
 
 /** The view of a name match. */
@@ -76,6 +80,7 @@ export const toResultView = (m: NameMatch): SearchResultView => {
   const view: SearchResultView = { slug: m.slug, kind: m.kind, title: m.title, url: m.url, score: m.score, matched: m.matched, how: m.how, banned: m.banned };
   if (m.distance !== undefined) view.distance = m.distance;
   if (m.synonymSource !== undefined) view.synonymSource = m.synonymSource;
+  if (m.generic !== undefined) view.generic = m.generic;
   return view;
 };
 
@@ -443,6 +448,8 @@ class Run {
         how,
       };
       if (how === 'fuzzy') match.distance = t.bestDistance[i]!;
+      const generic = item.p === undefined ? undefined : items[item.p];
+      if (generic !== undefined) match.generic = { title: generic.n[0]!, url: generic.u };
       const source = t.bestSource[i]!;
       if (source >= 0) match.synonymSource = this.index.syn[source]!.s;
       else if (source <= -2) match.synonymSource = this.sources[-2 - source]!;

@@ -72,6 +72,14 @@ export const SearchPage: FC<{ ctx: SiteContext; data: SearchPageData }> = ({ ctx
               <li class="result">
                 <a href={ctx.href(r.url)}>{r.title}</a> <span class={`badge badge-${r.kind}`}>{KIND_SHORT[r.kind]}</span>
                 {r.banned && <> <span class="badge badge-banned">Banned</span></>}
+                {r.generic !== undefined && (
+                  <>
+                    {' '}
+                    <span class="generic-of">
+                      brand of <a href={ctx.href(r.generic.url)}>{r.generic.title}</a>
+                    </span>
+                  </>
+                )}
                 {reason !== null && <> <span class="matched">{reason}</span></>}
                 {r.snippet !== undefined && <p class="snippet">{snippetMarkup(r.snippet)}</p>}
               </li>

@@ -98,6 +98,14 @@ function start(): void {
       parent.appendChild(document.createTextNode(' '));
       parent.appendChild(el('span', 'badge badge-banned', 'Banned'));
     }
+    genericNote(parent, hit);
+  }
+
+  /** A brand's generic or combination, as text (the suggestion itself is the link). */
+  function genericNote(parent: HTMLElement, hit: NameMatch): void {
+    if (hit.generic === undefined) return;
+    parent.appendChild(document.createTextNode(' '));
+    parent.appendChild(el('span', 'generic-of', `brand of ${hit.generic.title}`));
   }
 
   /** "did you mean" for a typo match, "matches" for a brand or synonym, nothing for the title itself. */
