@@ -5,7 +5,7 @@ import { runCli } from './helpers/cli.js';
 import { cleanTexts, replaceOnce, VELBUTAMIDE, withDefect, writeTexts, ZORALTINIB } from './helpers/check.js';
 
 // A fixed --today, so the stale-date rule gives the same answer in any year.
-const dirsOf = (root: string): string[] => [join(root, 'rxhive-astro'), join(root, 'rxhive-jekyll'), '--today', '2026-01-01'];
+const dirsOf = (root: string): string[] => [join(root, 'astro-site'), join(root, 'jekyll-site'), '--today', '2026-01-01'];
 
 test('check: clean content → exit 0, the summary line', async () => {
   const r = await runCli(['check', ...dirsOf(writeTexts(cleanTexts()))]);
@@ -18,7 +18,7 @@ test('check: text grouped by file, errors → exit 1; warnings alone → 0 unles
   const root = writeTexts(warnings);
   const w = await runCli(['check', ...dirsOf(root)]);
   assert.equal(w.code, 0);
-  assert.match(w.out, /^rxhive-astro\/compositions\/zoraltinib\.md:\d+:3 {2}warning {2}The drug's name is written "Zoraltanib" here .* \[name-spelled-two-ways\]\n {4}Use one spelling/m);
+  assert.match(w.out, /^astro-site\/compositions\/zoraltinib\.md:\d+:3 {2}warning {2}The drug's name is written "Zoraltanib" here .* \[name-spelled-two-ways\]\n {4}Use one spelling/m);
   assert.match(w.out, /^4 files checked: 0 errors, 1 warnings, 0 notes\.$/m);
   assert.equal((await runCli(['check', ...dirsOf(root), '--max-warnings', '1'])).code, 0);
   const over = await runCli(['check', ...dirsOf(root), '--max-warnings', '0']);
@@ -28,7 +28,7 @@ test('check: text grouped by file, errors → exit 1; warnings alone → 0 unles
   const e = await runCli(['check', ...dirsOf(errors)]);
   assert.equal(e.code, 1);
   // Files are separated by a blank line.
-  assert.match(e.out, /\[name-spelled-two-ways\]\n {4}.*\n\nrxhive-jekyll\/composition\/v\/velbutamide\.md:1:1 {2}error/);
+  assert.match(e.out, /\[name-spelled-two-ways\]\n {4}.*\n\njekyll-site\/composition\/v\/velbutamide\.md:1:1 {2}error/);
 });
 
 test('check --format json: counts, per-rule counts and the findings', async () => {

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { check, cleanTexts, only, ZORALTINIB } from './helpers/check.js';
 
 const CODE = 'dose-conflict-between-sources';
-const SECOND = 'rxhive-jekyll/composition/z/zoraltinib.md';
+const SECOND = 'jekyll-site/composition/z/zoraltinib.md';
 
 const secondSource = (dose: string): string => `---
 layout: minimal-medicine

@@ -19,25 +19,25 @@ test('a rule that throws is a rule-failed finding on that file; the other rules 
   const findings = runChecks(contentOf(cleanTexts()), { now: NOW }, [broken, ...RULES]);
   assert.deepEqual(
     findings.map((f) => [f.file, f.code, f.severity, f.message]),
-    [['rxhive-astro/medicines/zoral-50.md', 'rule-failed', 'error', 'The rule "broken" failed on this file: boom']],
+    [['astro-site/medicines/zoral-50.md', 'rule-failed', 'error', 'The rule "broken" failed on this file: boom']],
   );
 });
 
 test('findings are sorted and valid, with ranges inside the file, on any input (never a crash)', () => {
   const texts = cleanTexts();
-  const base = texts.get('rxhive-astro/compositions/zoraltinib.md') as string;
+  const base = texts.get('astro-site/compositions/zoraltinib.md') as string;
   fc.assert(
     fc.property(fc.string({ maxLength: 400 }), fc.nat({ max: base.length }), fc.nat({ max: 200 }), (insert, at, cut) => {
       const t = new Map(texts);
       const text = base.slice(0, at) + insert + base.slice(Math.min(base.length, at + cut));
-      t.set('rxhive-astro/compositions/zoraltinib.md', text);
+      t.set('astro-site/compositions/zoraltinib.md', text);
       const findings = runChecks(contentOf(t), { now: NOW });
       const lines = text.replace(/\r\n?/g, '\n').split('\n').length;
       for (const f of findings) {
         FindingSchema.parse(f);
         assert.notEqual(f.code, 'rule-failed', f.message);
         assert.ok(f.endLine >= f.line && (f.endLine > f.line || f.endColumn > f.column), `${f.code}: empty or reversed range`);
-        if (f.file === 'rxhive-astro/compositions/zoraltinib.md') assert.ok(f.endLine <= lines, `${f.code}: line ${f.endLine} of ${lines}`);
+        if (f.file === 'astro-site/compositions/zoraltinib.md') assert.ok(f.endLine <= lines, `${f.code}: line ${f.endLine} of ${lines}`);
       }
       const keys = findings.map((f) => `${f.file}\u0000${String(f.line).padStart(6, '0')}`);
       assert.deepEqual(keys, [...keys].sort());
@@ -48,9 +48,9 @@ test('findings are sorted and valid, with ranges inside the file, on any input (
 
 test('checkFilesOf: a build\'s loaded results checked without normalizing again give the same findings', () => {
   const root = writeTexts(cleanTexts());
-  const refs = [join(root, 'rxhive-astro'), join(root, 'rxhive-jekyll')].flatMap((d) => discover(d));
+  const refs = [join(root, 'astro-site'), join(root, 'jekyll-site')].flatMap((d) => discover(d));
   const results = refs.map((r) => normalizeFile({ file: r.file, bytes: readFileSync(r.abs), kindHint: r.kindHint }));
   const files = checkFilesOf(refs, results);
-  assert.deepEqual(runChecks({ files, catalog: catalogOf(files) }, { now: NOW }), runChecks(loadContent([join(root, 'rxhive-astro'), join(root, 'rxhive-jekyll')]), { now: NOW }));
+  assert.deepEqual(runChecks({ files, catalog: catalogOf(files) }, { now: NOW }), runChecks(loadContent([join(root, 'astro-site'), join(root, 'jekyll-site')]), { now: NOW }));
   assert.throws(() => checkFilesOf(refs, results.slice(1)), /check: 4 files but 3 results/);
 });

@@ -67,7 +67,7 @@ test('--fix writes atomically (a new file renamed over the old), only changed fi
   const root = writeTexts(new Map([...seedTexts(), ...cleanTexts()]));
   const dirs = [join(root, 'rxhive-astro'), join(root, 'rxhive-jekyll'), '--today', '2026-01-01'];
   const seed = join(root, 'rxhive-astro/compositions/alemtuzumab.md');
-  const clean = join(root, 'rxhive-astro/compositions/zoraltinib.md');
+  const clean = join(root, 'astro-site/compositions/zoraltinib.md');
   const inode = statSync(seed).ino;
   const cleanStat = statSync(clean);
   const first = await runCli(['check', ...dirs, '--fix']);

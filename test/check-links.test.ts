@@ -19,5 +19,5 @@ test(`${CODE}: links to pages and source files that do not exist, positioned on 
   const col = text.split('\n')[line - 1]!.indexOf('/composition/zoraltinb/') + 1;
   assert.deepEqual([found[0]!.line, found[0]!.column, found[0]!.endColumn], [line, col, col + '/composition/zoraltinb/'.length]);
   assert.equal(found[0]!.message, 'The link "/composition/zoraltinb/" points at "/composition/zoraltinb/", a page the site does not have.');
-  assert.equal(found[1]!.message, 'The link "../compositions/nothing.md" points at the file "rxhive-astro/compositions/nothing.md", which does not exist.');
+  assert.equal(found[1]!.message, 'The link "../compositions/nothing.md" points at the file "astro-site/compositions/nothing.md", which does not exist.');
 });

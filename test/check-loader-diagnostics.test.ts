@@ -47,9 +47,9 @@ test('cross-page: a brand pointing at no page, an ingredient without a page, a s
   const texts = cleanTexts();
   const combo = texts.get(COMBINATION) as string;
   texts.delete(COMBINATION);
-  texts.set('rxhive-astro/combinations/quexafen-zoraltinib.md', combo.replace('title: Velbutamide + Zoraltinib', 'title: Quexafen + Zoraltinib'));
+  texts.set('astro-site/combinations/quexafen-zoraltinib.md', combo.replace('title: Velbutamide + Zoraltinib', 'title: Quexafen + Zoraltinib'));
   assert.equal(only(check(texts), 'link-unresolved-ingredient')[0]?.message, 'The ingredient "Quexafen" of "Quexafen + Zoraltinib" has no composition page.');
   const collide = cleanTexts();
-  collide.set('rxhive-jekyll/composition/v/velbutamide-zoraltinib.md', (collide.get(VELBUTAMIDE) as string).replace(/Velbutamide\n/g, 'Velbutamide + Zoraltinibum\n'));
+  collide.set('jekyll-site/composition/v/velbutamide-zoraltinib.md', (collide.get(VELBUTAMIDE) as string).replace(/Velbutamide\n/g, 'Velbutamide + Zoraltinibum\n'));
   assert.equal(only(check(collide), 'slug-collision').length, 1);
 });

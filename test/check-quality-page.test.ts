@@ -33,13 +33,13 @@ test('/quality/: noindex, links to each page and source line, escaped messages, 
   assert.match(html, /<meta name="robots" content="noindex"\/>/);
   assert.match(html, /<link rel="canonical" href="https:\/\/example\.org\/quality\/"\/>/);
   assert.match(html, /<a href="\/composition\/zoraltinib\/">Zoraltinib<\/a>/);
-  assert.match(html, /<a href="https:\/\/git\.example\.org\/content\/blob\/main\/rxhive-astro\/compositions\/zoraltinib\.md#L\d+"><code>rxhive-astro\/compositions\/zoraltinib\.md:\d+:3<\/code><\/a>/);
+  assert.match(html, /<a href="https:\/\/git\.example\.org\/content\/blob\/main\/astro-site\/compositions\/zoraltinib\.md#L\d+"><code>astro-site\/compositions\/zoraltinib\.md:\d+:3<\/code><\/a>/);
   assert.doesNotMatch(html, /<script>alert/, 'content in messages is escaped');
   assert.match(html, /&lt;script/);
   assert.match(html, /<dt id="rule-heading-markup">/);
   assert.match(html, /href="#rule-name-spelled-two-ways"/);
   // Without a template, the source place is shown as text.
-  assert.match(qualityPageSpec(check(texts), content.catalog, 4, SITE).render(), /<code>rxhive-astro\/compositions\/zoraltinib\.md:\d+:3<\/code>/);
+  assert.match(qualityPageSpec(check(texts), content.catalog, 4, SITE).render(), /<code>astro-site\/compositions\/zoraltinib\.md:\d+:3<\/code>/);
   // Same findings, same signature; other findings, another one.
   assert.equal(qualityPageSpec(check(texts), content.catalog, 4, SITE).signature, qualityPageSpec(check(texts), content.catalog, 4, SITE).signature);
   assert.notEqual(qualityPageSpec(check(cleanTexts()), content.catalog, 4, SITE).signature, qualityPageSpec(check(texts), content.catalog, 4, SITE).signature);

@@ -44,10 +44,10 @@ const SEEDED: Seeded[] = [
   {
     code: 'dose-conflict-between-sources',
     defect: 'same drug in two sources with conflicting doses',
-    file: 'rxhive-jekyll/composition/z/zoraltinib.md',
+    file: 'jekyll-site/composition/z/zoraltinib.md',
     texts: () => {
       const t = cleanTexts();
-      t.set('rxhive-jekyll/composition/z/zoraltinib.md', (t.get(VELBUTAMIDE) as string).replace(/Velbutamide|velbutamide/g, 'Zoraltinib').replace('10 mg/kg every 2 weeks', '500 mg once daily'));
+      t.set('jekyll-site/composition/z/zoraltinib.md', (t.get(VELBUTAMIDE) as string).replace(/Velbutamide|velbutamide/g, 'Zoraltinib').replace('10 mg/kg every 2 weeks', '500 mg once daily'));
       return t;
     },
   },
@@ -58,10 +58,10 @@ const SEEDED: Seeded[] = [
   {
     code: 'slug-collision',
     defect: 'slug collision',
-    file: 'rxhive-jekyll/composition/v/velbutamide-zoraltinib.md',
+    file: 'jekyll-site/composition/v/velbutamide-zoraltinib.md',
     texts: () => {
       const t = cleanTexts();
-      t.set('rxhive-jekyll/composition/v/velbutamide-zoraltinib.md', (t.get(VELBUTAMIDE) as string).replace(/Velbutamide\n/g, 'Velbutamide + Zoraltinibum\n'));
+      t.set('jekyll-site/composition/v/velbutamide-zoraltinib.md', (t.get(VELBUTAMIDE) as string).replace(/Velbutamide\n/g, 'Velbutamide + Zoraltinibum\n'));
       return t;
     },
   },

@@ -39,7 +39,7 @@ test('SARIF: every rule described with its doc, results point at their rule, reg
   assert.equal(spelling.level, 'warning');
   const f = findings.find((x) => x.code === 'name-spelled-two-ways')!;
   assert.deepEqual(spelling.locations![0]!.physicalLocation!.region, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn });
-  assert.equal(spelling.locations![0]!.physicalLocation!.artifactLocation!.uri, 'rxhive-astro/compositions/zoraltinib.md');
+  assert.equal(spelling.locations![0]!.physicalLocation!.artifactLocation!.uri, 'astro-site/compositions/zoraltinib.md');
   assert.equal(spelling.relatedLocations?.length, 1);
   const rule = run.tool.driver.rules!.find((r) => r.id === 'heading-markup')!;
   assert.equal(rule.defaultConfiguration?.level, 'note');
@@ -48,7 +48,7 @@ test('SARIF: every rule described with its doc, results point at their rule, reg
 
 test('formulary check --format sarif prints a valid log with a base URI for the content folders', async () => {
   const root = writeTexts(defects());
-  const r = await runCli(['check', join(root, 'rxhive-astro'), join(root, 'rxhive-jekyll'), '--format', 'sarif', '--today', '2026-01-01']);
+  const r = await runCli(['check', join(root, 'astro-site'), join(root, 'jekyll-site'), '--format', 'sarif', '--today', '2026-01-01']);
   assert.equal(r.code, 0, r.err);
   const log = JSON.parse(r.out) as { runs: { originalUriBaseIds?: Record<string, { uri: string }>; results: unknown[] }[] };
   assert.equal(validate(log), true, JSON.stringify(validate.errors, null, 2));

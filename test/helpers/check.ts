@@ -14,17 +14,17 @@ export const SCHEMA_FILE = fileURLToPath(new URL('../fixtures/check/sarif/sarif-
 /** A fixed "today" for the date rules. */
 export const NOW = new Date('2026-01-01T00:00:00Z');
 
-/** The clean fixtures' display paths (`rxhive-astro/compositions/zoraltinib.md`). */
-export const ZORALTINIB = 'rxhive-astro/compositions/zoraltinib.md';
-export const COMBINATION = 'rxhive-astro/combinations/velbutamide-zoraltinib.md';
-export const BRAND = 'rxhive-astro/medicines/zoral-50.md';
-export const VELBUTAMIDE = 'rxhive-jekyll/composition/v/velbutamide.md';
+/** The clean fixtures' display paths (`astro-site/compositions/zoraltinib.md`). */
+export const ZORALTINIB = 'astro-site/compositions/zoraltinib.md';
+export const COMBINATION = 'astro-site/combinations/velbutamide-zoraltinib.md';
+export const BRAND = 'astro-site/medicines/zoral-50.md';
+export const VELBUTAMIDE = 'jekyll-site/composition/v/velbutamide.md';
 
 /** Content as display path → text (or bytes). */
 export type Texts = Map<string, string | Uint8Array>;
 
 function cleanRefs(): DiscoveredFile[] {
-  return [join(CLEAN_DIR, 'rxhive-astro'), join(CLEAN_DIR, 'rxhive-jekyll')].flatMap((d) => discover(d));
+  return [join(CLEAN_DIR, 'astro-site'), join(CLEAN_DIR, 'jekyll-site')].flatMap((d) => discover(d));
 }
 
 /** The clean content set, read fresh (tests may change the returned map freely). */
@@ -32,10 +32,13 @@ export function cleanTexts(): Texts {
   return new Map(cleanRefs().map((f) => [f.file, readFileSync(f.abs, 'utf8')]));
 }
 
+/** Folders in the Astro layout: the clean fixtures' and the seeds' (`rxhive-astro`, as the seed cases name them). */
+const ASTRO_ROOTS = new Set(['astro-site', 'rxhive-astro']);
+
 /** The kind the folder implies, as `discover` gives it. */
 export function kindHintOf(file: string): Kind | null {
   const [root, top] = file.split('/');
-  if (root !== 'rxhive-astro') return null;
+  if (root === undefined || !ASTRO_ROOTS.has(root)) return null;
   return top === 'compositions' ? 'composition' : top === 'combinations' ? 'combination' : top === 'medicines' ? 'medicine' : null;
 }
 
