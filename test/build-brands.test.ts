@@ -98,6 +98,12 @@ test('a bad catalog is diagnostics, never a failed build; an edited row shows on
   assert.ok(r.written.includes('medicines/examplamol-650-tablet/index.html'), 'a substitute page shows the new price');
   assert.ok(r.written.includes('composition/paracetamol/index.html'), 'the generic page shows the new price');
   assert.match(text(page(o, 'medicines/samplodol-650-tablet')), /₹0\.90 per tablet/);
+  assert.match(readFileSync(join(o.outDir, 'api/v1/drugs/samplodol-650-tablet.json'), 'utf8'), /"mrp":9\b/, 'its API document at once');
+  // The API list carries the price too; its pages are rewritten a moment later, in the background.
+  assert.ok(r.state.apiIndex, 'a list rewrite is under way');
+  assert.equal(await r.state.apiIndex, undefined);
+  const list = readFileSync(join(o.outDir, 'api/v1/index.json'), 'utf8');
+  assert.match(list, /"title":"Samplodol 650 Tablet"[^}]*"mrp":9\b/);
 });
 
 test('an edited row is re-read alone when that gives what a full read gives; otherwise the file is read again', (t) => {

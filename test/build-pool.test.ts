@@ -32,7 +32,8 @@ test('the full-text index written on a worker is the one written in place', asyn
   const catalog = buildCatalog(discover(SAMPLE_DIR).flatMap((f) => normalizeOne(f).monograph ?? []));
   const dir = mkdtempSync(join(tmpdir(), 'formulary-fulltext-'));
   try {
-    const onWorker = await writeFulltextInBackground(catalog, join(dir, 'worker', 'fulltext.db'), 0);
+    // Batches of 3 documents: the worker pulls several, some sent before it asked.
+    const onWorker = await writeFulltextInBackground(catalog, join(dir, 'worker', 'fulltext.db'), 0, 3);
     const inPlace = await writeFulltextInBackground(catalog, join(dir, 'inline', 'fulltext.db'));
     assert.equal(onWorker.documents, catalog.entries.length);
     assert.equal(inPlace.documents, catalog.entries.length);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from '../src/build/index.js';
+import { build, rebuild } from '../src/build/index.js';
 import { normalizeOne } from '../src/build/normalize-one.js';
 import { buildCatalog } from '../src/catalog/index.js';
 import { checkFilesOf, lazyCheckFilesOf, runChecks } from '../src/check/index.js';
@@ -26,6 +26,24 @@ test('a build has a /quality/ page listing the findings; it is not in the sitema
   assert.doesNotMatch(readFileSync(join(out, 'sitemap.xml'), 'utf8'), /quality/);
   assert.doesNotMatch(readFileSync(join(out, 'search', 'names.json'), 'utf8'), /quality/);
   assert.match(readFileSync(join(out, 'robots.txt'), 'utf8'), /Disallow: \/quality\//);
+});
+
+test('a rebuild that relinks everything keeps the /quality/ page of the last full build', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'formulary-quality-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const content = join(root, 'content');
+  cpSync(SAMPLE_DIR, content, { recursive: true });
+  const opts = { contentDirs: [content], outDir: join(root, 'site'), cacheDir: null };
+  const first = await build(opts);
+  const quality = readFileSync(join(opts.outDir, 'quality', 'index.html'), 'utf8');
+  // A new title: every list changes, so the catalog is linked again and all pages are compared.
+  const file = join(content, 'compositions', 'isatuximab.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('title: Isatuximab', 'title: Isatuximab (Sarclisa)'));
+  const r = await rebuild(opts, first.state, new Set([file]));
+  assert.ok(r.written.includes('browse/i/index.html'), 'the full path was taken');
+  assert.ok(!r.removed.includes('quality/index.html'));
+  assert.equal(readFileSync(join(opts.outDir, 'quality', 'index.html'), 'utf8'), quality);
+  assert.match(quality, /full build of <time datetime="[^"]+">/, 'the page says when it was made');
 });
 
 test('a --public build leaves the /quality/ page out', async (t) => {

@@ -152,9 +152,11 @@ test('a build that fails mid-way leaves the previous site intact and no staging 
     assert.deepEqual(snapshot(opts.outDir), before, `the previous site changed after a crash during ${phase}`);
     assert.deepEqual(leftovers(root), [], `staging left behind after a crash during ${phase}`);
   }
-  // and a successful build replaces the site as a whole (the marker is gone)
-  await build(opts);
+  // and a successful build replaces the site as a whole (the marker is gone); the old site,
+  // renamed aside, is removed in the background
+  const done = await build(opts);
   assert.ok(!existsSync(join(opts.outDir, 'marker.txt')));
+  assert.equal(await done.oldSiteRemoved, null);
   assert.deepEqual(leftovers(root), []);
 });
 

@@ -1,33 +1,78 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OverlappedWriter } from '../src/build/write.js';
+import { Folders, SiteWriter, ThreadedWriter } from '../src/build/write.js';
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'formulary-write-'));
 
-test('OverlappedWriter writes every file, creating folders, with a bounded window', async () => {
+test('SiteWriter writes every file, creating nested folders once each', () => {
   const root = scratch();
   try {
-    const w = new OverlappedWriter(root, 4);
-    for (let i = 0; i < 100; i++) await w.write(`p/${i % 7}/page-${i}/index.html`, `<p>${i}</p>`);
-    await w.flush();
+    const w = new SiteWriter(root);
+    for (let i = 0; i < 100; i++) w.write(`p/${i % 7}/page-${i}/index.html`, `<p>${i}</p>`);
+    w.write('top.html', 'top');
     for (let i = 0; i < 100; i++) assert.equal(readFileSync(join(root, `p/${i % 7}/page-${i}/index.html`), 'utf8'), `<p>${i}</p>`);
+    assert.equal(readFileSync(join(root, 'top.html'), 'utf8'), 'top');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
-test('OverlappedWriter refuses paths that leave the root and reports a failed write', async () => {
+test('SiteWriter refuses paths that leave the root and throws on a failed write', () => {
   const root = scratch();
   try {
-    const w = new OverlappedWriter(root);
-    await assert.rejects(w.write('../escape.html', 'x'), /escapes the output directory/);
+    const w = new SiteWriter(root);
+    assert.throws(() => w.write('../escape.html', 'x'), /escapes the output directory/);
     writeFileSync(join(root, 'blocker'), 'a file where a folder is needed');
-    await w.write('blocker/index.html', 'x');
-    await assert.rejects(w.flush(), /EEXIST|ENOTDIR/);
-    await assert.rejects(w.write('later.html', 'x'), /EEXIST|ENOTDIR/, 'writes after a failure are refused');
+    assert.throws(() => w.write('blocker/index.html', 'x'), /EEXIST|ENOTDIR/);
+    assert.throws(() => w.write('blocker/deeper/index.html', 'x'), /EEXIST|ENOTDIR/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('Folders makes missing parents and accepts folders that already exist, but not a file in the way', () => {
+  const root = scratch();
+  try {
+    const f = new Folders();
+    mkdirSync(join(root, 'a'));
+    f.make(join(root, 'a', 'b', 'c'));
+    f.make(join(root, 'a', 'b', 'c'));
+    assert.ok(statSync(join(root, 'a', 'b', 'c')).isDirectory());
+    writeFileSync(join(root, 'file'), 'x');
+    assert.throws(() => f.make(join(root, 'file')), /EEXIST/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('ThreadedWriter writes every file on its worker, in small batches with a small window, and close waits for them', () => {
+  const root = scratch();
+  try {
+    const w = new ThreadedWriter(root, { window: 2, batchBytes: 64 });
+    const big = 'x'.repeat(10_000);
+    for (let i = 0; i < 300; i++) w.write(`p/${i % 7}/page-${i}/index.html`, i % 50 === 0 ? big : `<p>${i}</p>`);
+    w.write('bulk.bin', new Uint8Array([1, 2, 3]));
+    w.close();
+    for (let i = 0; i < 300; i++) assert.equal(readFileSync(join(root, `p/${i % 7}/page-${i}/index.html`), 'utf8'), i % 50 === 0 ? big : `<p>${i}</p>`);
+    assert.deepEqual([...readFileSync(join(root, 'bulk.bin'))], [1, 2, 3]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('ThreadedWriter refuses paths that leave the root at once, and a failed write at close', () => {
+  const root = scratch();
+  try {
+    writeFileSync(join(root, 'blocker'), 'a file where a folder is needed');
+    const w = new ThreadedWriter(root);
+    assert.throws(() => w.write('../escape.html', 'x'), /escapes the output directory/);
+    w.write('fine/index.html', 'ok');
+    w.write('blocker/index.html', 'x');
+    assert.throws(() => w.close(), /EEXIST|ENOTDIR/);
+    assert.equal(readFileSync(join(root, 'fine/index.html'), 'utf8'), 'ok');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -19,10 +19,34 @@ export interface ApiIds {
   of(entry: CatalogEntry): string;
 }
 
-/** The API id of every catalog entry. Throws on an entry whose slug cannot be an id (a programmer error upstream). */
+/** Ids already worked out, per entries array (a catalog's entries are never changed in place). */
+const known = new WeakMap<readonly CatalogEntry[], ApiIds>();
+
+/**
+ * The API id of every catalog entry (worked out once per catalog). Throws on an entry whose slug
+ * cannot be an id (a programmer error upstream).
+ */
 export function apiIds(catalog: Pick<Catalog, 'entries'>): ApiIds {
+  let ids = known.get(catalog.entries);
+  if (ids === undefined) {
+    ids = idsOf(catalog.entries);
+    known.set(catalog.entries, ids);
+  }
+  return ids;
+}
+
+/**
+ * Let `after` use `before`'s ids without working them out again: for a rebuild that swapped some
+ * entries for edited ones with the same kind and slug (ids depend on nothing else).
+ */
+export function keepApiIds(before: Pick<Catalog, 'entries'>, after: Pick<Catalog, 'entries'>): void {
+  const ids = known.get(before.entries);
+  if (ids !== undefined && !known.has(after.entries)) known.set(after.entries, ids);
+}
+
+function idsOf(entries: readonly CatalogEntry[]): ApiIds {
   const bySlug = new Map<string, CatalogEntry[]>();
-  for (const e of catalog.entries) {
+  for (const e of entries) {
     const list = bySlug.get(e.monograph.slug);
     if (list) list.push(e);
     else bySlug.set(e.monograph.slug, [e]);

@@ -12,15 +12,15 @@ import { buildNamesIndex } from '../search/index.js';
 import { FULLTEXT_FILE } from '../search/engine/index.js';
 import type { FulltextWriteStats } from '../search/fulltext/index.js';
 import { writeFulltextInBackground } from './fulltext-job.js';
-import { ASSET_FILES, entryPage, qualityPageSpec, sitePages, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
+import { ASSET_FILES, eachSitePage, entryPage, QUALITY_FILE, qualityPageSpec, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { lazyCheckFilesOf, runChecks } from '../check/index.js';
-import { apiDrugFiles, apiFiles, apiIds, apiIndexFiles, staleApiFiles, toListItem } from '../api/index.js';
+import { apiDrugFiles, apiFiles, apiIds, apiIndexFiles, keepApiIds, staleApiFiles, toListItem } from '../api/index.js';
 import { Store } from '../store/index.js';
 import { REGISTRY_FILES } from '../content/banned-registry.js';
 import type { BanRecord } from '../model/index.js';
 import { loadBrandFile, loadRegistries, reloadEditedRows, type BrandFileLoad, type RowEdit } from './brand-files.js';
 import { normalizeInWorkers, PARALLEL_THRESHOLD, type PoolResult } from './pool.js';
-import { copyUnder, OverlappedWriter, stagingDir, swapInto, writeAtomic, writeUnder } from './write.js';
+import { copyUnder, SiteWriter, stagingDir, swapInto, ThreadedWriter, writeAtomic, writeUnder, type FileSink } from './write.js';
 
 export interface BuildOptions {
   /** Content folders (Astro, Jekyll or plain layout); merged into one catalog. */
@@ -69,6 +69,12 @@ export interface BuildState {
   registry: { records: BanRecord[]; diagnostics: Diagnostic[] };
   /** The full-text index being written after a rebuild (it lags the pages by a few seconds); never rejects. */
   fulltext: Promise<FulltextWriteStats | Error> | null;
+  /**
+   * The API list pages being rewritten after a quick rebuild changed a row of the list (every page
+   * carries the whole list's digest, so all are rewritten: a second for 250,000 brands, kept off
+   * the path of the edited page); never rejects.
+   */
+  apiIndex: Promise<void | Error> | null;
 }
 
 interface Loaded {
@@ -309,8 +315,10 @@ export async function inspect(opts: LoadOptions): Promise<{ files: number; catal
 /**
  * Build the whole site into a staging folder and swap it into `outDir` atomically.
  * Content problems are diagnostics in the report; only unusable options or I/O failures throw.
+ * The site is complete when this resolves; the previous site, renamed aside, is still being
+ * removed until `oldSiteRemoved` settles (a CLI waits for it before exiting).
  */
-export async function build(opts: BuildOptions): Promise<{ report: BuildReport; state: BuildState }> {
+export async function build(opts: BuildOptions): Promise<{ report: BuildReport; state: BuildState; oldSiteRemoved: Promise<Error | null> }> {
   const t0 = performance.now();
   const builtAt = new Date().toISOString();
   const timingsMs: Record<string, number> = {};
@@ -325,45 +333,57 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
   const catalog = linkAll(loaded, extra);
   t = lap('catalog', t);
   const options = siteOptions(opts, builtAt);
-  const pages = sitePages(catalog, options);
   const staging = stagingDir(opts.outDir);
   const signatures = new Map<string, string>();
   // The full-text index is written on a worker while this thread checks and renders the pages.
   const fulltext = settle(writeFulltextInBackground(catalog, join(staging, FULLTEXT_FILE)));
+  // Pages are written on a worker while the next ones render (small sites: right here).
+  const writer: FileSink = catalog.entries.length >= PARALLEL_THRESHOLD ? new ThreadedWriter(staging) : new SiteWriter(staging);
   try {
+    const put = (p: PageSpec): void => {
+      writer.write(p.path, p.render());
+      signatures.set(p.path, p.signature);
+    };
     if (opts.public !== true) {
       // Not part of `sitePages`, so neither in the sitemap nor in the search indexes.
-      pages.push(qualityPage(loaded, catalog, options, opts));
+      put(qualityPage(loaded, catalog, options, opts));
       t = lap('quality', t);
     }
-    const writer = new OverlappedWriter(staging);
-    for (let i = 0; i < pages.length; i++) {
-      const p = pages[i]!;
-      if (i % 200 === 0) opts.onProgress?.('render', i, pages.length);
-      await writer.write(p.path, p.render());
-      signatures.set(p.path, p.signature);
+    // One page at a time: each spec is rendered, written and dropped (memory stays flat).
+    // Progress counts the drug pages (the few list, sitemap and redirect files are not known ahead).
+    const total = catalog.entries.length;
+    let i = 0;
+    for (const p of eachSitePage(catalog, options)) {
+      if (i % 100 === 0) {
+        opts.onProgress?.('render', Math.min(i, total), total);
+        // Let the full-text worker's requests for text through.
+        await new Promise<void>((go) => setImmediate(go));
+      }
+      i++;
+      put(p);
     }
     t = lap('render', t);
     // The JSON API (static files, the same shapes `serve` answers): one document at a time.
-    for await (const f of apiFiles(catalog, options)) await writer.write(f.path, f.contents);
-    await writer.flush();
-    opts.onProgress?.('render', pages.length, pages.length);
+    for await (const f of apiFiles(catalog, options)) writer.write(f.path, f.contents);
+    writer.close();
+    opts.onProgress?.('render', total, total);
     for (const f of extraFiles(catalog, options)) writeUnder(staging, f.path, f.contents);
     for (const a of ASSET_FILES) copyUnder(staging, a.path, a.file);
     t = lap('api', t);
     const written = await fulltext;
     if (written instanceof Error) throw written;
     t = lap('fulltext', t);
-    const rep = report(opts, loaded, extra, catalog, pages.length, builtAt, performance.now() - t0, timingsMs);
+    const rep = report(opts, loaded, extra, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
     writeUnder(staging, 'build-report.json', JSON.stringify(rep));
-    swapInto(staging, opts.outDir);
+    const oldSiteRemoved = swapInto(staging, opts.outDir);
     lap('write', t);
     // The swapped-in site is complete with its report; rewritten so its wall time includes the swap.
     rep.wallMs = Math.round(performance.now() - t0);
     writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-    return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext: null } };
+    return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext: null, apiIndex: null }, oldSiteRemoved };
   } catch (e) {
+    writer.abort();
     await fulltext;
     rmSync(staging, { recursive: true, force: true });
     throw e;
@@ -400,6 +420,7 @@ export async function rebuild(
   const quick = rows ? replaceBrands(state.catalog, rows.edits) : extraChanged ? null : relinkInPlace(state, loaded, markdownChanged);
   let catalog: Catalog;
   let signatures: Map<string, string>;
+  let apiIndex = state.apiIndex;
   const written: string[] = [];
   const removed: string[] = [];
   if (quick) {
@@ -416,21 +437,34 @@ export async function rebuild(
     }
     // Their API documents; the list (index.json last) only when a row of it changed; the bulk
     // file waits for the next full build.
+    // Same kinds and slugs, so the same API ids.
+    keepApiIds(state.catalog, catalog);
     for (const f of apiDrugFiles(catalog, quick.changed)) writeAtomic(opts.outDir, f.path, f.contents);
-    if (listRowsChanged(state.catalog, catalog, quick.changed)) for (const f of apiIndexFiles(catalog)) writeAtomic(opts.outDir, f.path, f.contents);
+    if (listRowsChanged(state.catalog, catalog, quick.changed)) {
+      const previous = state.apiIndex;
+      apiIndex = settle(
+        new Promise<void>((go) => setImmediate(go))
+          .then(() => previous)
+          .then(() => {
+            for (const f of apiIndexFiles(catalog)) writeAtomic(opts.outDir, f.path, f.contents);
+          }),
+      );
+    }
     lap('render');
   } else {
     catalog = linkAll(loaded, extra);
     lap('catalog');
-    const pages: PageSpec[] = sitePages(catalog, options);
     signatures = new Map<string, string>();
-    for (const p of pages) signatures.set(p.path, p.signature);
-    lap('signatures');
-    for (const p of pages) {
-      if (state.signatures.get(p.path) === signatures.get(p.path)) continue;
+    for (const p of eachSitePage(catalog, options)) {
+      signatures.set(p.path, p.signature);
+      if (state.signatures.get(p.path) === p.signature) continue;
       writeAtomic(opts.outDir, p.path, p.render());
       written.push(p.path);
     }
+    // The `/quality/` report stays as the last full build wrote it (re-checking everything takes
+    // seconds; the page states when it was made); it must not be removed as a page that went away.
+    const quality = state.signatures.get(QUALITY_FILE);
+    if (quality !== undefined) signatures.set(QUALITY_FILE, quality);
     for (const path of state.signatures.keys()) {
       if (!signatures.has(path)) {
         rmSync(resolve(opts.outDir, path), { force: true });
@@ -439,6 +473,9 @@ export async function rebuild(
     }
     lap('render');
     for (const f of extraFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
+    // A list rewrite still pending from a quick rebuild must not land after this one.
+    await state.apiIndex;
+    apiIndex = null;
     const apiWritten = new Set<string>();
     for await (const f of apiFiles(catalog, options)) {
       writeAtomic(opts.outDir, f.path, f.contents);
@@ -465,7 +502,7 @@ export async function rebuild(
   writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
   lap('report');
   const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
-  return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext }, written, removed };
+  return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext, apiIndex }, written, removed };
 }
 
 /** Whether the API list rows of `changed` entries differ from the same entries' rows in `before`. */

@@ -117,9 +117,11 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         onProgress: (p, d, t) => progress.update(p, d, t),
       };
       try {
-        const { report } = await build(opts);
+        const { report, oldSiteRemoved } = await build(opts);
         progress.stop();
         io.out.write(summary(report, o.out) + '\n');
+        const left = await oldSiteRemoved;
+        if (left !== null) io.err.write(`The previous site could not be removed entirely (${left.message}); delete the "${o.out}.old-*" folder by hand.\n`);
       } catch (e) {
         progress.stop();
         io.err.write(`The build failed and the previous site in "${o.out}" was left as it was: ${(e as Error).message}\nCheck that the output folder's parent exists and is writable.\n`);
@@ -202,6 +204,9 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
             io.out.write(`Rebuilt ${r.written.length} page(s) (${r.removed.length} removed) after ${changed.size} change(s) in ${Math.round(performance.now() - t)} ms.\n`);
             void r.state.fulltext?.then((done) => {
               if (done instanceof Error) io.err.write(`The full-text search index could not be rewritten; search shows the previous text: ${done.message}\n`);
+            });
+            void r.state.apiIndex?.then((done) => {
+              if (done instanceof Error) io.err.write(`The API list pages could not be rewritten; /api/v1/index.json shows the previous list: ${done.message}\n`);
             });
           } catch (e) {
             io.err.write(`Rebuild failed; the site still shows the last good build: ${(e as Error).message}\n`);

@@ -4,8 +4,8 @@
  * FAQ answers and operator ad snippets are injected raw.
  */
 export type { AdSlots, SiteOptions, PageSpec, SearchResultView, SearchPageData, PageKind } from './types.js';
-export { sitePages, entryPage, renderSearchPage } from './pages.js';
+export { sitePages, eachSitePage, entryPage, renderSearchPage } from './pages.js';
 export { ASSET_FILES } from './assets.js';
 export { TEMPLATE_VERSION } from './signature.js';
 export { SITEMAP_MAX_URLS } from './sitemap.js';
-export { qualityPageSpec, renderQualityPage, QUALITY_PATH, type QualityPageOptions } from './quality-page.js';
+export { qualityPageSpec, renderQualityPage, QUALITY_PATH, QUALITY_FILE, type QualityPageOptions } from './quality-page.js';

@@ -135,13 +135,21 @@ export function sitePages(catalog: Catalog, options: SiteOptions): PageSpec[] {
 
 /** `sitePages` with explicit limits (tests lower the sitemap threshold). */
 export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: SiteLimits = DEFAULT_LIMITS): PageSpec[] {
+  return [...eachSitePage(catalog, options, limits)];
+}
+
+/**
+ * The files of `sitePages`, one at a time: a build renders and drops each before the next is made,
+ * so memory does not grow with the catalog (a drug page's spec holds its brand tables: ~2 KB each,
+ * 0.6 GB for 250,000 brands if all were kept).
+ */
+export function* eachSitePage(catalog: Catalog, options: SiteOptions, limits: SiteLimits = DEFAULT_LIMITS): Generator<PageSpec> {
   const ctx = siteContext(options);
-  const pages: PageSpec[] = [];
   const taken = new Set<string>();
-  const add = (p: PageSpec): void => {
+  const add = (p: PageSpec): PageSpec => {
     if (taken.has(p.path)) throw new Error(`site: two pages write "${p.path}"`);
     taken.add(p.path);
-    pages.push(p);
+    return p;
   };
   const fallbackDate = isoDate(options.builtAt) ?? options.builtAt;
   const sitemap: SitemapUrl[] = [];
@@ -170,7 +178,7 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
 
   // Home.
   const home: HomeData = { counts, banned, featured: featuredItems(catalog.entries, limits.featured), letters: navLetters };
-  add({
+  yield add({
     path: 'index.html',
     signature: signature([...optionParts(ctx, 'home'), counts.composition, counts.combination, counts.medicine, banned, ...navLetters, ...itemParts(home.featured)]),
     render: () => renderDocument(<HomePage ctx={ctx} data={home} />),
@@ -180,7 +188,7 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
   // Browse.
   for (const letter of navLetters) {
     const items = buckets.get(letter) ?? [];
-    add({
+    yield add({
       path: `browse/${letter}/index.html`,
       signature: signature([...optionParts(ctx, 'browse'), letter, ...navLetters, ...itemParts(items)]),
       render: () => renderDocument(<BrowsePage ctx={ctx} letter={letter} items={items} letters={navLetters} />),
@@ -189,13 +197,13 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
   }
 
   // Search, 404.
-  add({
+  yield add({
     path: 'search/index.html',
     signature: signature(optionParts(ctx, 'search')),
     render: () => renderSearchPageWith(ctx, { query: '', results: [], didYouMean: null }),
   });
   sitemap.push({ path: '/search/', lastmod: siteDate });
-  add({
+  yield add({
     path: '404.html',
     signature: signature([...optionParts(ctx, 'not-found'), ...navLetters]),
     render: () => renderDocument(<NotFoundPage ctx={ctx} letters={navLetters} />),
@@ -203,7 +211,7 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
 
   // Drug pages.
   for (const entry of catalog.entries) {
-    add(drugPage(ctx, catalog, entry));
+    yield add(drugPage(ctx, catalog, entry));
     sitemap.push({ path: entry.url, lastmod: isoDate(entry.monograph.lastModified) ?? fallbackDate });
   }
 
@@ -214,7 +222,7 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
     if (path === null || taken.has(path)) continue;
     const target = entryUrls.get(to);
     const title = target?.monograph.title ?? null;
-    add({
+    yield add({
       path,
       signature: signature([TEMPLATE_VERSION, 'redirect', options.siteUrl ?? '', options.siteName, from, to, title]),
       render: () => redirectPageHtml(ctx, to, title),
@@ -222,16 +230,15 @@ export function buildSitePages(catalog: Catalog, options: SiteOptions, limits: S
     redirectLines.push(`${ctx.href(encodePath(from))} ${ctx.href(encodePath(to))} 301`);
   }
   if (redirectLines.length > 0) {
-    add({
+    yield add({
       path: '_redirects',
       signature: signature([TEMPLATE_VERSION, '_redirects', ...redirectLines]),
       render: () => redirectLines.join('\n') + '\n',
     });
   }
 
-  for (const p of sitemapPages(ctx, sitemap, limits.sitemapMaxUrls)) add(p);
-  add(robotsPage(ctx));
-  return pages;
+  for (const p of sitemapPages(ctx, sitemap, limits.sitemapMaxUrls)) yield add(p);
+  yield add(robotsPage(ctx));
 }
 
 function renderSearchPageWith(ctx: SiteContext, data: SearchPageData): string {

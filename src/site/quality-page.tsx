@@ -10,6 +10,8 @@ import type { PageSpec, SiteOptions } from './types.js';
 
 /** Where the report lives; excluded from the sitemap and from search, `noindex`. */
 export const QUALITY_PATH = '/quality/';
+/** Its output file. */
+export const QUALITY_FILE = 'quality/index.html';
 
 export interface QualityPageOptions {
   /**
@@ -148,8 +150,10 @@ export const QualityPage: FC<{ ctx: SiteContext; report: QualityReport; options:
       />
       <h1>Content quality report</h1>
       <p class="notice">
-        For editors: what <code>formulary check</code> found in the content of this build. This page is not in the sitemap or in search, and
-        a <code>--public</code> build leaves it out.
+        For editors: what <code>formulary check</code> found in the content of the full build of{' '}
+        <time datetime={ctx.options.builtAt}>{ctx.options.builtAt.slice(0, 16).replace('T', ' ')} UTC</time> (a watched rebuild does not re-check;
+        run <code>formulary check</code> for the current state). This page is not in the sitemap or in search, and a <code>--public</code> build
+        leaves it out.
       </p>
       <ul class="counts">
         <li>
@@ -227,7 +231,7 @@ export function qualityPageSpec(findings: readonly Finding[], catalog: Catalog, 
   const report = qualityReport(findings, catalog, files);
   const ctx = siteContext(site);
   return {
-    path: 'quality/index.html',
+    path: QUALITY_FILE,
     signature: signature([TEMPLATE_VERSION, 'quality', site.siteUrl ?? '', site.siteName, options.sourceUrl ?? '', options.maxFiles ?? 200, options.worstPages ?? 25, JSON.stringify(report)]),
     render: () => renderQualityPage(ctx, report, options),
   };

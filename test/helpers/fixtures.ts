@@ -32,7 +32,7 @@ export function readInput(name: string): Buffer {
 }
 
 /** Fixture folders of other suites (not normalizer cases). */
-const OTHER_SUITES = new Set(['search', 'search-fulltext', 'check', 'brands']);
+const OTHER_SUITES = new Set(['search', 'search-fulltext', 'check', 'brands', 'clinical']);
 
 export function listFixtureDirs(): string[] {
   return readdirSync(FIXTURES_DIR, { withFileTypes: true })
