@@ -98,6 +98,10 @@ test('a bad catalog is diagnostics, never a failed build; an edited row shows on
   assert.ok(r.written.includes('medicines/examplamol-650-tablet/index.html'), 'a substitute page shows the new price');
   assert.ok(r.written.includes('composition/paracetamol/index.html'), 'the generic page shows the new price');
   assert.match(text(page(o, 'medicines/samplodol-650-tablet')), /₹0\.90 per tablet/);
+  // The report file is the rebuild's report (its large parts' JSON is reused from the build).
+  const written = JSON.parse(readFileSync(join(o.outDir, 'build-report.json'), 'utf8')) as typeof r.report;
+  assert.deepEqual({ ...written, timingsMs: null }, { ...r.report, timingsMs: null }, 'the report timed after the file was written');
+  assert.equal(r.report.diagnostics.items.length, report.diagnostics.items.length);
   assert.match(readFileSync(join(o.outDir, 'api/v1/drugs/samplodol-650-tablet.json'), 'utf8'), /"mrp":9\b/, 'its API document at once');
   // The API list carries the price too; its pages are rewritten a moment later, in the background.
   assert.ok(r.state.apiIndex, 'a list rewrite is under way');

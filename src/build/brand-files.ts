@@ -71,14 +71,25 @@ export function reloadEditedRows(prev: BrandFileLoad, text: string): { load: Bra
   if (changed.length === 0) return { load: { ...prev, lines }, edits: [] };
   const read = readBrandCsv(prev.file, [lines[0]!, ...changed.map((i) => lines[i]!)].join('\n') + '\n');
   if (read.diagnostics.length > 0 || read.records.length !== changed.length) return null;
-  const byLine = new Map<number, number>();
-  prev.monographs.forEach((m, k) => byLine.set(m.sources[0]!.lines.start, k));
+  // Monographs are in row order: find a row's by binary search (no map of 250,000 rows per edit).
+  const atLine = (line: number): number | undefined => {
+    let lo = 0;
+    let hi = prev.monographs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const start = prev.monographs[mid]!.sources[0]!.lines.start;
+      if (start === line) return mid;
+      if (start < line) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   if (prev.diagnostics.some((d) => changed.includes(d.line - 1))) return null;
   const monographs = [...prev.monographs];
   const edits: RowEdit[] = [];
   for (let k = 0; k < changed.length; k++) {
     const line = changed[k]! + 1;
-    const at = byLine.get(line);
+    const at = atLine(line);
     const record = read.records[k]!;
     if (at === undefined || record.source.row !== k + 2) return null;
     const after = brandMonograph({ ...record, source: { ...record.source, row: line } });

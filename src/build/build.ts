@@ -246,7 +246,21 @@ function editedRows(state: BuildState, changed: ReadonlySet<string>): { extra: E
   return { extra: { brands, registry: state.registry }, edits };
 }
 
+/**
+ * The brand summary, remembered for a catalog whose links were not redone: a quick rebuild keeps
+ * the catalog's `diagnostics` array (`replaceBrands`, `relinkInPlace`), a relink makes a new one.
+ */
+let lastSummary: { diagnostics: readonly Diagnostic[]; loads: string; summary: BuildReport['brands'] } | null = null;
 function brandSummary(extra: Extra, catalog: Catalog): BuildReport['brands'] {
+  // Which catalogs with how many records (not the loads themselves: they would be kept alive).
+  const loads = JSON.stringify(extra.brands.map((b) => [b.abs, b.layout, b.monographs.length]));
+  if (lastSummary !== null && lastSummary.diagnostics === catalog.diagnostics && lastSummary.loads === loads) return lastSummary.summary;
+  const summary = countBrands(extra, catalog);
+  lastSummary = { diagnostics: catalog.diagnostics, loads, summary };
+  return summary;
+}
+
+function countBrands(extra: Extra, catalog: Catalog): BuildReport['brands'] {
   const files = new Set(extra.brands.map((b) => b.file));
   let records = 0;
   let linked = 0;
@@ -263,16 +277,51 @@ function brandSummary(extra: Extra, catalog: Catalog): BuildReport['brands'] {
   };
 }
 
-function report(opts: BuildOptions, loaded: Loaded, extra: Extra, catalog: Catalog, pages: number, builtAt: string, wallMs: number, timingsMs: Record<string, number>): BuildReport {
+/** The large parts of a report: every diagnostic (sorted) and every source's fidelity, with their JSON. */
+interface ReportParts {
+  inputs: readonly unknown[];
+  diagnostics: Diagnostic[];
+  perSource: Fidelity[];
+  json: { items: string; perSource: string };
+}
+
+/**
+ * The large parts of the report, remembered for the inputs they were made from (the same
+ * objects): a rebuild that changed only a price in a 250,000-row catalog neither sorts the
+ * diagnostics again nor turns them into JSON again (~10 MB).
+ */
+let lastParts: ReportParts | null = null;
+function reportParts(loaded: Loaded, extra: Extra, catalog: Catalog): ReportParts {
+  const inputs = [...loaded.results, ...extra.brands.flatMap((b) => [b.diagnostics, b.fidelity]), extra.registry.diagnostics, catalog.diagnostics];
+  const last = lastParts;
+  if (last !== null && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return last;
   const diagnostics = sortDiagnostics([
     ...loaded.results.flatMap((r) => r.diagnostics),
     ...extra.brands.flatMap((b) => b.diagnostics),
     ...extra.registry.diagnostics,
     ...catalog.diagnostics,
   ]);
+  const perSource = [...loaded.results.map((r) => r.fidelity), ...extra.brands.map((b) => b.fidelity)];
+  lastParts = { inputs, diagnostics, perSource, json: { items: JSON.stringify(diagnostics), perSource: JSON.stringify(perSource) } };
+  return lastParts;
+}
+
+/** The report as JSON: `JSON.stringify(rep)`, with the large parts' JSON reused when they are unchanged. */
+function reportJson(rep: BuildReport): string {
+  const parts = lastParts;
+  if (parts === null || parts.diagnostics !== rep.diagnostics.items || parts.perSource !== rep.fidelity.perSource) return JSON.stringify(rep);
+  const { diagnostics, fidelity, timingsMs, brands, ...head } = rep;
+  const { items: _items, ...counts } = diagnostics;
+  const { perSource: _perSource, ...sums } = fidelity;
+  const diag = `${JSON.stringify(counts).slice(0, -1)},"items":${parts.json.items}}`;
+  const fid = `${JSON.stringify(sums).slice(0, -1)},"perSource":${parts.json.perSource}}`;
+  return `${JSON.stringify(head).slice(0, -1)},"diagnostics":${diag},"fidelity":${fid},"timingsMs":${JSON.stringify(timingsMs)},"brands":${JSON.stringify(brands)}}`;
+}
+
+function report(opts: BuildOptions, loaded: Loaded, extra: Extra, catalog: Catalog, pages: number, builtAt: string, wallMs: number, timingsMs: Record<string, number>): BuildReport {
+  const { diagnostics, perSource } = reportParts(loaded, extra, catalog);
   const counts: Record<Kind, number> = { composition: 0, combination: 0, medicine: 0 };
   for (const e of catalog.entries) counts[e.monograph.kind]++;
-  const perSource = [...loaded.results.map((r) => r.fidelity), ...extra.brands.map((b) => b.fidelity)];
   const used = loaded.results.filter((r) => r.monograph).length;
   return {
     version: 1,
@@ -374,12 +423,12 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     if (written instanceof Error) throw written;
     t = lap('fulltext', t);
     const rep = report(opts, loaded, extra, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
-    writeUnder(staging, 'build-report.json', JSON.stringify(rep));
+    writeUnder(staging, 'build-report.json', reportJson(rep));
     const oldSiteRemoved = swapInto(staging, opts.outDir);
     lap('write', t);
     // The swapped-in site is complete with its report; rewritten so its wall time includes the swap.
     rep.wallMs = Math.round(performance.now() - t0);
-    writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
+    writeAtomic(opts.outDir, 'build-report.json', reportJson(rep));
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
     return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext: null, apiIndex: null }, oldSiteRemoved };
   } catch (e) {
@@ -412,7 +461,9 @@ export async function rebuild(
   const isExtra = (p: string): boolean => state.brands.some((b) => b.abs === p) || REGISTRY_FILES.some((n) => opts.contentDirs.some((d) => resolve(d, n) === p));
   const extraChanged = [...changed].some(isExtra);
   const markdownChanged = new Set([...changed].filter((p) => !isExtra(p)));
-  const loaded = await load(opts, state, markdownChanged);
+  // Only catalogs or registries changed: the markdown results stand as they are.
+  const loaded: Loaded =
+    markdownChanged.size === 0 ? { files: state.files, results: state.files.map((f) => state.results.get(f.abs)!), fromCache: state.files.length } : await load(opts, state, markdownChanged);
   const rows = extraChanged && markdownChanged.size === 0 ? editedRows(state, changed) : null;
   const extra = rows?.extra ?? (extraChanged ? loadExtra(opts, state, changed) : { brands: state.brands, registry: state.registry });
   lap('load');
@@ -499,7 +550,7 @@ export async function rebuild(
   }
   timingsMs['total'] = Math.round(performance.now() - t0);
   const rep = report(opts, loaded, extra, catalog, signatures.size, builtAt, performance.now() - t0, timingsMs);
-  writeAtomic(opts.outDir, 'build-report.json', JSON.stringify(rep));
+  writeAtomic(opts.outDir, 'build-report.json', reportJson(rep));
   lap('report');
   const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
   return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext, apiIndex }, written, removed };
