@@ -3,6 +3,7 @@ import { KindSchema } from '../model/index.js';
 import type { Catalog } from '../catalog/types.js';
 import { NAMES_INDEX_VERSION, itemIngredients } from './names-format.js';
 import { normalizeName } from './normalize.js';
+import { brandOwnership, splitListedNames } from './names-owners.js';
 import { defaultSynonyms, type Synonyms } from './synonyms.js';
 
 export { NAMES_INDEX_VERSION };
@@ -66,10 +67,12 @@ export interface NamesIndexOptions {
 }
 
 /**
- * One item per catalog entry, in catalog order (sorted by title). A page whose title or generic
- * name is in a synonym group gets the group's other names; a combination gets its title
- * with each ingredient replaced by each of that ingredient's synonyms (`Amoxycillin + Clavulanic
- * Acid` → `Amoxicillin + Clavulanic Acid`).
+ * One item per catalog entry, in catalog order (sorted by title). A page whose title (also without
+ * a trailing parenthesis: `Cholecalciferol (Vitamin D3)`) or generic name is in a synonym group
+ * gets the group's other names; a combination gets its title with each ingredient replaced by each
+ * of that ingredient's synonyms (`Amoxycillin + Clavulanic Acid` → `Amoxicillin + Clavulanic Acid`).
+ * A brand several pages list is kept only on the page that owns it (`brandOwnership`), and a list
+ * left in one name is split (`splitListedNames`).
  *
  * @example
  * const index = buildNamesIndex(catalog);
@@ -81,14 +84,22 @@ export function buildNamesIndex(catalog: Catalog, options: NamesIndexOptions = {
   groups.forEach((g, i) => g.names.forEach((name) => groupOf.set(normalizeName(name), i)));
 
   const mentioned = new Set<string>(); // every normalized name and ingredient, to keep only the groups that matter
-  const items = catalog.entries.map((entry): NamesItem => {
+  const owners = brandOwnership(catalog.entries);
+  const items = catalog.entries.map((entry, position): NamesItem => {
     const m = entry.monograph;
     const names = new NameList(m.title);
-    for (const name of [m.genericName, ...m.brandNames, ...m.synonyms, ...m.aliases]) if (name !== null) names.add(name);
+    const base = titleBase(m.title);
+    if (base !== null) names.add(base);
+    const notOwn = owners.drop.get(position);
+    for (const name of [m.genericName, ...m.brandNames, ...m.synonyms, ...m.aliases]) {
+      if (name === null) continue;
+      for (const part of splitListedNames(name)) if (!(notOwn?.has(normalizeName(part)) ?? false)) names.add(part);
+    }
+    for (const name of owners.add.get(position) ?? []) names.add(name);
     const y: number[] = [];
     // Only the page's own name decides its group: the synonyms and brands found in monographs are
     // too noisy (combinations list their ingredients there).
-    for (const name of [m.title, m.genericName]) {
+    for (const name of [m.title, base, m.genericName]) {
       const group = name === null ? undefined : groupOf.get(normalizeName(name));
       if (group === undefined) continue;
       const keep = [normalizeName(m.title), normalizeName(name!)];
@@ -133,6 +144,16 @@ export function buildNamesIndex(catalog: Catalog, options: NamesIndexOptions = {
   });
   for (const item of items) if (item.y !== undefined) item.y = item.y.map((g) => renumber.get(g)!);
   return { v: NAMES_INDEX_VERSION, syn, items };
+}
+
+/**
+ * A title's name without a trailing parenthesized qualifier, which the page is also found by:
+ * `Cholecalciferol (Vitamin D3)` → `Cholecalciferol`, `Triamcinolone (Systemic)` → `Triamcinolone`;
+ * null when the title has none (or is only a parenthesis).
+ */
+function titleBase(title: string): string | null {
+  const m = /^(.*\S)\s*\([^()]*\)\s*$/.exec(title.trim());
+  return m === null || normalizeName(m[1]!) === '' ? null : m[1]!;
 }
 
 /** `name` with a capital first letter when `like` has one (`acetaminophen` in `Acetaminophen + Codeine`). */

@@ -57,3 +57,47 @@ export function defaultAbbreviations(): AbbreviationTable {
 export function expansionsOf(table: AbbreviationTable, query: string): readonly string[] {
   return table.get(normalizeName(query)) ?? [];
 }
+
+/** Raw words of a query that an abbreviation may span (`PD-L1` is one word, `IL 6` two). */
+const MAX_SPAN_WORDS = 2;
+/** Alternative phrasings returned, at most. */
+const MAX_ALTERNATIVES = 8;
+
+/** Whether a span of the query was typed as an abbreviation: with a capital letter or a digit. */
+const typedAsAbbreviation = (raw: string): boolean => /[\p{Lu}\p{N}]/u.test(raw);
+
+/**
+ * What a query may also be written as: when the whole query is an abbreviation, its expansions
+ * (`expansionsOf`); otherwise the query with an abbreviation inside it replaced by each of its
+ * expansions — only where the abbreviation was typed in capitals or with a digit, so that "ace
+ * bandage" or "all day" are left alone while "ACE inhibitor" also means "angiotensin-converting
+ * enzyme inhibitor".
+ *
+ * @example alternativesOf(table, 'SGLT2 inhibitor') // ['sodium-glucose cotransporter 2 inhibitor', 'sodium-glucose co-transporter 2 inhibitor']
+ */
+export function alternativesOf(table: AbbreviationTable, query: string): string[] {
+  const whole = expansionsOf(table, query);
+  if (whole.length > 0) return whole.slice(0, MAX_ALTERNATIVES);
+  const words = query.trim().split(/\s+/).filter((w) => w !== '');
+  const out: string[] = [];
+  for (let i = 0; i < words.length && out.length < MAX_ALTERNATIVES; i++) {
+    for (let len = Math.min(MAX_SPAN_WORDS, words.length - i); len >= 1; len--) {
+      if (len === words.length) continue; // the whole query: handled above
+      const raw = words.slice(i, i + len).join(' ');
+      const found = table.get(normalizeName(raw));
+      if (found === undefined || !typedAsAbbreviation(raw)) continue;
+      for (const e of found) out.push([...words.slice(0, i), e, ...words.slice(i + len)].join(' '));
+      break;
+    }
+  }
+  return [...new Set(out)].slice(0, MAX_ALTERNATIVES);
+}
+
+/**
+ * Whether a query is one abbreviation typed as such ("MS", "T2DM", "PD-1", "aHUS"; not "ms"): its
+ * names-only matches by prefix ("MSM", "Pd 103") then rank below the pages that are about what it
+ * stands for. Exact names still come first.
+ */
+export function isTypedAbbreviation(table: AbbreviationTable, query: string): boolean {
+  return expansionsOf(table, query).length > 0 && typedAsAbbreviation(query);
+}

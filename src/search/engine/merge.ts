@@ -21,14 +21,22 @@ export type TextHit = Pick<FulltextHit, 'slug' | 'kind' | 'title' | 'url' | 'ban
  * text matches, then typo matches — so a fuzzy hit never outranks a real one, and a look-alike
  * name is never silently substituted (issue 3, safety).
  */
-const TIER_OF: Record<MatchHow, number> = { exact: 0, synonym: 0, combination: 0, prefix: 1, contains: 1, 'word-prefix': 1, fuzzy: 3 };
+const TIER_OF: Record<MatchHow, number> = { exact: 0, synonym: 0, combination: 0, prefix: 1, contains: 1, 'word-prefix': 1, fuzzy: 4 };
 const TEXT_TIER = 2;
-const TIERS = 4;
+/** Where names that only start with the query go when the text comes first (see `MergeInput.textFirst`). */
+const PREFIX_AFTER_TEXT = 3;
+const TIERS = 5;
 
 export interface MergeInput {
   names: NamesLookup;
   text: readonly TextHit[];
   limit: number;
+  /**
+   * The query is an abbreviation typed as one ("MS", "T2DM", "PD-1"): names that merely start with
+   * it ("MSM", "Palladium (Pd) 103") rank below the pages about what it stands for. Exact names and
+   * combinations still come first; typos still last.
+   */
+  textFirst?: boolean;
 }
 
 /**
@@ -36,13 +44,14 @@ export interface MergeInput {
  * the tier's own order. Scores are `TIERS - tier` plus a fraction that falls with the position, so
  * they are comparable across queries only by tier.
  */
-export function mergeTiers({ names, text, limit }: MergeInput): { results: SearchHit[]; didYouMean: string | null } {
+export function mergeTiers({ names, text, limit, textFirst = false }: MergeInput): { results: SearchHit[]; didYouMean: string | null } {
   const byTier: SearchHit[][] = Array.from({ length: TIERS }, () => []);
   const seen = new Set<string>();
   for (const m of names.results) {
     if (seen.has(m.url)) continue;
     seen.add(m.url);
-    byTier[TIER_OF[m.how]]!.push(fromName(m));
+    const tier = TIER_OF[m.how];
+    byTier[textFirst && tier === 1 ? PREFIX_AFTER_TEXT : tier]!.push(fromName(m));
   }
   for (const t of text) {
     if (seen.has(t.url)) continue;

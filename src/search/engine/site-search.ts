@@ -4,8 +4,8 @@ import type { Kind } from '../../model/index.js';
 import { openFulltextIndex, type FulltextFacets, type FulltextIndex } from '../fulltext/index.js';
 import { emptyNamesIndex, parseNamesIndex, type NamesIndex } from '../names-index.js';
 import { DEFAULT_SEARCH_LIMIT, lookupNames } from '../search-names.js';
-import { defaultAbbreviations, expansionsOf, type AbbreviationTable } from './abbreviations.js';
-import { mergeTiers, type SearchHit, type TextHit } from './merge.js';
+import { alternativesOf, defaultAbbreviations, isTypedAbbreviation, type AbbreviationTable } from './abbreviations.js';
+import { mergeTiers, type SearchHit } from './merge.js';
 
 /** Where a built site keeps its two search tiers. */
 export const NAMES_FILE = join('search', 'names.json');
@@ -96,12 +96,10 @@ export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions =
       const filtered = options.kind !== undefined || options.banned !== undefined;
       const lookup = lookupNames(tiers.names.value, query, { limit: filtered ? limit * 5 : limit });
       const names = { ...lookup, results: lookup.results.filter(keep) };
-      const textOptions = { ...options, limit };
-      const found = tiers.text.value?.search(query, textOptions) ?? null;
-      // A query that is an abbreviation ("T2DM", "CLL") also searches the text for what it stands for.
-      const expanded = tiers.text.value ? expansionsOf(abbreviations, query).map((x) => tiers.text.value!.search(x, textOptions).results) : [];
-      const text = expanded.length === 0 ? (found?.results ?? []) : roundRobin([...expanded, found?.results ?? []]);
-      const merged = mergeTiers({ names, text, limit });
+      // An abbreviation ("T2DM", "CLL", "ACE inhibitor") also searches the text for what it stands for.
+      const found = tiers.text.value?.search(query, { ...options, limit, alternatives: alternativesOf(abbreviations, query) }) ?? null;
+      const text = found?.results ?? [];
+      const merged = mergeTiers({ names, text, limit, textFirst: isTypedAbbreviation(abbreviations, query) });
       const textUrls = new Set(found?.results.map((r) => r.url) ?? []);
       const namesOnly = names.results.filter((r) => !textUrls.has(r.url)).length;
       return {
@@ -122,23 +120,6 @@ export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions =
       text = null;
     },
   };
-}
-
-/** Interleave ranked lists (first of each, then second of each…), each page once. */
-function roundRobin(lists: readonly (readonly TextHit[])[]): TextHit[] {
-  const out: TextHit[] = [];
-  const seen = new Set<string>();
-  const longest = Math.max(0, ...lists.map((l) => l.length));
-  for (let i = 0; i < longest; i++) {
-    for (const l of lists) {
-      const hit = l[i];
-      if (hit !== undefined && !seen.has(hit.url)) {
-        seen.add(hit.url);
-        out.push(hit);
-      }
-    }
-  }
-  return out;
 }
 
 /** Changes when the file is replaced or rewritten. */

@@ -15,8 +15,17 @@ export interface FulltextDocument {
   drugClass: string | null;
   /** The product's company (brand pages), or null. */
   company: string | null;
-  /** Indexed fields, in column order. */
-  fields: { title: string; names: string; usage: string; body: string };
+  /**
+   * How widely the drug is used, as the corpus shows it: combinations containing it plus its brand
+   * names. A small prior in ranking (see `PRIOR_WEIGHT` in search.ts); 0 when unknown.
+   */
+  uses?: number;
+  /**
+   * Indexed fields: `title`, `names`, `usage`, `body` are the `fts` columns; `mechanism` (the How
+   * it works sections, also in `body`) and `lead` (drug class and the start of Usage) go only to
+   * the ranking table `core` (see `CORE_FIELDS`), empty when absent.
+   */
+  fields: { title: string; names: string; usage: string; body: string; mechanism?: string; lead?: string };
 }
 
 /** The two characters snippets are marked with before escaping; removed from every indexed text. */
@@ -28,6 +37,10 @@ const MARKERS = /[\uE000\uE001]/g;
 const SKIPPED_SECTIONS = new Set(['disclaimer']);
 /** Sections indexed in the `usage` field (the rest go to `body`). */
 const USAGE_SECTIONS = new Set(['overview']);
+/** Sections also indexed in the `mechanism` field of the ranking table. */
+const MECHANISM_SECTIONS = new Set(['how-it-works']);
+/** Words of the Usage text that go to the `lead` field. */
+const LEAD_WORDS = 40;
 
 const LINK = /!?\[([^\]\n]*)\]\([^)\n]*\)/g;
 
@@ -78,24 +91,49 @@ export function classLabel(text: string): string | null {
   return clause[0]!.toUpperCase() + clause.slice(1);
 }
 
-function addSection(s: Section, usage: string[], body: string[]): void {
-  if (SKIPPED_SECTIONS.has(s.id)) return;
+/** The texts of one page being collected, field by field. */
+interface Texts {
+  usage: string[];
+  body: string[];
+  mechanism: string[];
+}
+
+/** A section id without the `-2`, `-3` the normalizer adds to a repeated heading. */
+const baseId = (id: string): string => id.replace(/-\d+$/, '');
+
+function addSection(s: Section, t: Texts): void {
+  const id = baseId(s.id);
+  if (SKIPPED_SECTIONS.has(id)) return;
   if (s.markdown === '') return;
   const text = markdownText(s.markdown);
-  (USAGE_SECTIONS.has(s.id) ? usage : body).push(text);
+  if (USAGE_SECTIONS.has(id)) {
+    t.usage.push(text);
+    return;
+  }
+  t.body.push(text);
+  if (MECHANISM_SECTIONS.has(id)) t.mechanism.push(text);
 }
 
 function addFaqs(faqs: readonly Faq[], body: string[]): void {
   for (const f of faqs) body.push(plain(f.question), markdownText(f.answer));
 }
 
-function addSections(sections: readonly Section[], faqs: readonly Faq[], usage: string[], body: string[]): void {
+function addSections(sections: readonly Section[], faqs: readonly Faq[], t: Texts): void {
   for (const s of sections) {
     // The page shows the FAQ list instead of the FAQ section when there are parsed pairs.
     if (s.id === 'faqs' && faqs.length > 0) continue;
-    addSection(s, usage, body);
+    addSection(s, t);
   }
-  addFaqs(faqs, body);
+  addFaqs(faqs, t.body);
+}
+
+/** The first {@link LEAD_WORDS} words of a text (runs with a letter or digit; bullets and `**` do not count). */
+function leadWords(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, LEAD_WORDS)
+    .join(' ');
 }
 
 /** Join names, dropping empty ones and repeats (by folded form), title excluded. */
@@ -122,20 +160,22 @@ function uniqueNames(title: string, names: readonly (string | null | undefined)[
  *   sources, and a description written in the frontmatter (one derived from Usage is not repeated).
  * - `body`: every other section (with its sub-headings), FAQs (question and answer), the
  *   company; the disclaimer (the same boilerplate everywhere) is left out.
+ * - `mechanism`: the How it works sections (also in `body`); `lead`: the stated drug class and the
+ *   first words of Usage. Both only rank (the `core` table), they are not shown.
  */
 export function toFulltextDocument(entry: CatalogEntry): FulltextDocument {
   const m = entry.monograph;
-  const usage: string[] = [];
-  const body: string[] = [];
-  if (m.description.origin === 'frontmatter') usage.push(plain(m.description.text));
-  addSections(m.sections, m.faqs, usage, body);
-  for (const g of m.perIngredient) for (const s of g.sections) addSection(s, usage, body);
+  const t: Texts = { usage: [], body: [], mechanism: [] };
+  if (m.description.origin === 'frontmatter') t.usage.push(plain(m.description.text));
+  addSections(m.sections, m.faqs, t);
+  for (const g of m.perIngredient) for (const s of g.sections) addSection(s, t);
   for (const alt of m.alternates) {
-    addSections(alt.sections, alt.faqs, usage, body);
-    for (const g of alt.perIngredient) for (const s of g.sections) addSection(s, usage, body);
+    addSections(alt.sections, alt.faqs, t);
+    for (const g of alt.perIngredient) for (const s of g.sections) addSection(s, t);
   }
   const company = m.product?.company?.trim() || null;
-  if (company !== null) body.push(plain(company));
+  if (company !== null) t.body.push(plain(company));
+  const lead = [m.drugClass === null ? '' : plain(m.drugClass.text), leadWords(t.usage[0] ?? '')].filter((x) => x !== '').join('\n');
   const names = uniqueNames(m.title, [
     m.genericName,
     ...m.brandNames,
@@ -152,6 +192,7 @@ export function toFulltextDocument(entry: CatalogEntry): FulltextDocument {
     banned: entry.banned.value,
     drugClass: m.drugClass === null ? null : classLabel(m.drugClass.text),
     company,
-    fields: { title: plain(m.title), names, usage: usage.join('\n'), body: body.join('\n') },
+    uses: entry.links.combinations.length + m.brandNames.length,
+    fields: { title: plain(m.title), names, usage: t.usage.join('\n'), body: t.body.join('\n'), mechanism: t.mechanism.join('\n'), lead },
   };
 }

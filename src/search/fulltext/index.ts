@@ -9,6 +9,9 @@
  * and names only, prefix indexes 1–3 letters, external content), `docs` (display fields), packed
  * per-page `columns` for facets, and `vocab` (every term with its df and occurrences). Rowids follow
  * a hash of kind:slug, so the first matches in rowid order are a uniform sample of all matches.
+ * Since format 2, two contentless ranking tables, `core` (title, names, lead, usage) and `mech`
+ * (How it works), rank pages by what they are for and how they work, each normalized by its own
+ * length (see schema.ts `CORE_FIELDS` and the tiers in search.ts).
  *
  * Choices, measured on this 2-core machine with other jobs running (load average 4–7; CPU ms of
  * one build of the index over both real corpora, 6,949 pages, 65 MB of text; ranges are repeats):

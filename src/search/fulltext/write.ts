@@ -84,6 +84,10 @@ export function createFulltextWriter(file: string, options: FulltextWriteOptions
       INSERT INTO fts (fts, rank) VALUES ('hashsize', ${hashSize});
       INSERT INTO fts (fts, rank) VALUES ('automerge', 0);
       INSERT INTO heads (heads, rank) VALUES ('automerge', 0);
+      INSERT INTO core (core, rank) VALUES ('automerge', 0);
+      INSERT INTO core (core, rank) VALUES ('hashsize', ${Math.trunc(hashSize / 4)});
+      INSERT INTO mech (mech, rank) VALUES ('automerge', 0);
+      INSERT INTO mech (mech, rank) VALUES ('hashsize', ${Math.trunc(hashSize / 4)});
       BEGIN;
     `);
   } catch (e) {
@@ -92,6 +96,8 @@ export function createFulltextWriter(file: string, options: FulltextWriteOptions
   const putDoc = db.prepare('INSERT INTO docs (id, slug, kind, title, url, banned, class, company, names) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const putText = db.prepare('INSERT INTO fts (rowid, title, names, usage, body, tags) VALUES (?, ?, ?, ?, ?, ?)');
   const putHead = db.prepare('INSERT INTO heads (rowid, title, names) VALUES (?, ?, ?)');
+  const putCore = db.prepare('INSERT INTO core (rowid, title, names, lead, usage) VALUES (?, ?, ?, ?, ?)');
+  const putMech = db.prepare('INSERT INTO mech (rowid, mechanism) VALUES (?, ?)');
   // The first spelling of a class label names its facet value ("ACE inhibitor" and "Ace Inhibitor" are one).
   const classKeys = new Map<string, number>();
   const classNames: string[] = [];
@@ -104,6 +110,7 @@ export function createFulltextWriter(file: string, options: FulltextWriteOptions
   const companyOf: number[] = [-1];
   const titleLength: number[] = [0];
   const titleWordCount: number[] = [0];
+  const uses: number[] = [0];
   const withAlternates = options.alternates ?? true;
   let documents = 0;
 
@@ -131,10 +138,13 @@ export function createFulltextWriter(file: string, options: FulltextWriteOptions
       companyOf.push(company);
       titleLength.push(Math.min(d.title.length, 0xffff));
       titleWordCount.push(Math.min(titleWords(d.title).length, 0xff));
+      uses.push(Math.min(Math.max(0, Math.trunc(d.uses ?? 0)), 0xffff));
       const f = d.fields;
       putDoc.run(id, d.slug, d.kind, d.title, d.url, d.banned ? 1 : 0, cls < 0 ? null : classNames[cls], d.company, f.names);
       putText.run(id, f.title, f.names, f.usage, f.body, `${kindTag(d.kind)} ${bannedTag(d.banned)}`);
       putHead.run(id, f.title, f.names);
+      putCore.run(id, f.title, f.names, f.lead ?? '', f.usage);
+      if (f.mechanism) putMech.run(id, f.mechanism);
     },
     finish() {
       if (!open) throw new Error(`fulltext writer: ${file} is already finished`);
@@ -142,7 +152,13 @@ export function createFulltextWriter(file: string, options: FulltextWriteOptions
         db.exec(`
           INSERT INTO fts (fts) VALUES ('optimize');
           INSERT INTO heads (heads) VALUES ('optimize');
+          INSERT INTO core (core) VALUES ('optimize');
+          INSERT INTO mech (mech) VALUES ('optimize');
           CREATE VIRTUAL TABLE temp.fts_terms USING fts5vocab(main, fts, 'row');
+          CREATE VIRTUAL TABLE temp.core_terms USING fts5vocab(main, core, 'row');
+          CREATE VIRTUAL TABLE temp.mech_terms USING fts5vocab(main, mech, 'row');
+          INSERT INTO core_vocab (term, df, cnt)
+            SELECT term, sum(doc), sum(cnt) FROM (SELECT term, doc, cnt FROM temp.core_terms UNION ALL SELECT term, doc, cnt FROM temp.mech_terms) GROUP BY term;
         `);
         db.prepare(`INSERT INTO vocab (term, df, cnt) SELECT term, doc, cnt FROM temp.fts_terms WHERE term NOT IN (${TAG_TERMS.map(() => '?').join(', ')})`).run(...TAG_TERMS);
         const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
@@ -159,6 +175,8 @@ export function createFulltextWriter(file: string, options: FulltextWriteOptions
         putColumn.run('company', blob(Int32Array.from(companyOf)));
         putColumn.run('titleLength', blob(Uint16Array.from(titleLength)));
         putColumn.run('titleWords', blob(Uint8Array.from(titleWordCount)));
+        putColumn.run('uses', blob(Uint16Array.from(uses)));
+        putColumn.run('mentions', blob(mentionsOf(db, documents)));
         db.exec('COMMIT');
         close();
         renameSync(tmp, file);
@@ -172,6 +190,29 @@ export function createFulltextWriter(file: string, options: FulltextWriteOptions
       rmSync(tmp, { force: true });
     },
   };
+}
+
+/** Title words shorter than this say nothing about a drug ("b", "d3", "acid" are kept). */
+const MIN_MENTION_WORD = 4;
+
+/**
+ * Per page (by rowid), how many pages of the corpus mention it: the fewest pages any word of its
+ * title is in (for `Imatinib Mesylate`, the pages naming imatinib). A prior of how prominent a
+ * drug is in the corpus (see search.ts).
+ */
+function mentionsOf(db: Database.Database, documents: number): Int32Array {
+  const out = new Int32Array(documents + 1);
+  const df = db.prepare<[string], number>('SELECT df FROM vocab WHERE term = ?').pluck();
+  for (const [id, title] of db.prepare<[], [number, string]>('SELECT id, title FROM docs').raw().iterate()) {
+    let fewest = 0;
+    for (const w of titleWords(title)) {
+      if (w.length < MIN_MENTION_WORD) continue;
+      const d = df.get(w) ?? 0;
+      if (fewest === 0 || d < fewest) fewest = d;
+    }
+    out[id] = fewest;
+  }
+  return out;
 }
 
 /**
