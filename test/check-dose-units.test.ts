@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { doseStatements } from '../src/check/dose-statements.js';
+import { doseStatements } from '../src/clinical/dose-statements.js';
 import { check, cleanTexts, lineOf, only, replaceOnce, withDefect, ZORALTINIB } from './helpers/check.js';
 
 const CODE = 'dose-implausible';

@@ -1,6 +1,6 @@
 import type { Section } from '../../model/index.js';
 import type { Span } from '../finding.js';
-import { doseStatements, rangeLabel, type DoseStatement, type PerBody } from '../dose-statements.js';
+import { doseStatements, rangeLabel, type DoseStatement, type PerBody } from '../../clinical/dose-statements.js';
 import type { CheckContext, Rule } from '../rule.js';
 
 /** Two sources conflict when their dose ranges in one unit do not overlap and are this many times apart. */

@@ -1,5 +1,5 @@
 import type { RelatedLocation, Span } from '../finding.js';
-import { doseStatements, rangeLabel, type DoseStatement } from '../dose-statements.js';
+import { doseStatements, rangeLabel, type DoseStatement } from '../../clinical/dose-statements.js';
 import type { Rule } from '../rule.js';
 import type { SourceView } from '../source.js';
 

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { PhaseSchema, PopulationSchema, RouteSchema, SafetyStatusSchema } from '../src/clinical/schema.js';
+import { GOLD_FIELDS, type Expected } from './extract-score.js';
+
+/**
+ * The hand-checked gold file (`test/fixtures/clinical/gold.json`): per page, the regimens its
+ * dosage text states, written by reading the page. A field an entry leaves out is expected null
+ * (`amountPer` defaults to `dose`, `unit` to `mg`); `quote` is a short span of the line, kept so a
+ * reader can find the dose without the corpus.
+ */
+
+const GoldRegimenSchema = z
+  .object({
+    line: z.number().int().min(1),
+    quote: z.string().max(160),
+    indication: z.string().optional(),
+    population: PopulationSchema.optional(),
+    phase: PhaseSchema.optional(),
+    ingredient: z.string().optional(),
+    amount: z.number().positive(),
+    amountMax: z.number().positive().optional(),
+    per: z.enum(['kg', 'm2']).optional(),
+    amountPer: z.enum(['dose', 'day']).optional(),
+    route: RouteSchema.optional(),
+    timesPerDay: z.number().int().positive().optional(),
+    timesPerWeek: z.number().int().positive().optional(),
+    everyDays: z.number().positive().optional(),
+    cycleDays: z.number().int().positive().optional(),
+    days: z.array(z.number().int().positive()).optional(),
+    durationDays: z.number().int().positive().optional(),
+    durationWeeks: z.number().int().positive().optional(),
+    infusionMinutes: z.number().positive().optional(),
+    maxDailyAmount: z.number().positive().optional(),
+    note: z.string().optional(),
+  })
+  .strict();
+
+const GoldPageSchema = z
+  .object({
+    /** Relative to ../shared/corpus (`root: corpus`) or to the repository (`root: repo`, the seeds' fixtures). */
+    file: z.string(),
+    root: z.enum(['corpus', 'repo']),
+    category: z.enum(['seed', 'oncology', 'antibiotic', 'pediatric', 'combination', 'vague', 'random']),
+    /** `dev`: used while the extractor was written; `holdout`, `holdout2`: labelled before the extractor first ran on them. */
+    split: z.enum(['dev', 'holdout', 'holdout2']),
+    /** Expected pregnancy status; null when the page states none that one can rely on. */
+    pregnancy: SafetyStatusSchema.nullable().optional(),
+    regimens: z.array(GoldRegimenSchema),
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const GoldFileSchema = z.object({ about: z.array(z.string()), pages: z.array(GoldPageSchema) }).strict();
+
+export interface GoldPage {
+  file: string;
+  root: 'corpus' | 'repo';
+  category: string;
+  split: 'dev' | 'holdout' | 'holdout2';
+  pregnancy: string | null | undefined;
+  regimens: Expected[];
+}
+export interface GoldFile {
+  about: string[];
+  pages: GoldPage[];
+}
+
+/** Parse the gold file; every entry gets every compared field (null when not given). */
+export function loadGold(text: string): GoldFile {
+  const g = GoldFileSchema.parse(JSON.parse(text));
+  return {
+    about: g.about,
+    pages: g.pages.map((p) => ({
+      file: p.file,
+      root: p.root,
+      category: p.category,
+      split: p.split,
+      pregnancy: p.pregnancy,
+      regimens: p.regimens.map((r) => {
+        const e: Expected = { line: r.line };
+        for (const f of GOLD_FIELDS) e[f] = (r as Record<string, unknown>)[f] ?? (f === 'unit' ? 'mg' : f === 'amountPer' ? 'dose' : null);
+        return e;
+      }),
+    })),
+  };
+}

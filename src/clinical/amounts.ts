@@ -1,0 +1,72 @@
+import { doseStatements } from './dose-statements.js';
+
+/**
+ * Dose amounts in a sentence, from the quality checks' dose-statement reader (values in mg, per kg
+ * or m², a period when written), with what a regimen needs on top: `500 mg to 1 g` joined into one
+ * range, whether the amount is a daily total, whether it sits inside parentheses. Rates
+ * (`mg/kg/hour`, `mcg/kg/min`) are not doses and are left out.
+ */
+export interface Amount {
+  min: number;
+  max: number;
+  per: 'kg' | 'm2' | null;
+  /** Written as a daily total: `mg/day`, `per day`, `a day`. */
+  daily: boolean;
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+  inParens: boolean;
+  text: string;
+}
+
+const DAY_AFTER = /^\s*(?:\([^()]*\)\s*)?(?:(?:orally|po|iv|im|sc|intravenously|subcutaneously|intramuscularly)\s+)?(?:(?:a|per)\s+day\b|\/\s*(?:day|d)\b)/i;
+const RANGE_GAP = /^\s*(?:-|–|—|to)\s*$/;
+
+/** Amounts of a sentence in order. */
+export function amountsIn(sentence: string): Amount[] {
+  const out: Amount[] = [];
+  for (const d of doseStatements(sentence)) {
+    if (d.period !== null && d.period < 1440) continue; // a rate, not a dose
+    const start = d.index;
+    let end = d.index + d.length;
+    let daily = d.period === 1440;
+    const after = sentence.slice(end);
+    const day = DAY_AFTER.exec(after);
+    if (!daily && day) {
+      daily = true;
+      end += day[0].length;
+    }
+    // "0.5 mg/kg/hour" is matched up to "/hour" only when the period is known; "mg/kg/h" too.
+    if (/^\s*\/\s*(?:h|hr|hour|min|minute)s?\b|^\s*per\s+(?:hour|minute)\b/i.test(sentence.slice(end))) continue;
+    out.push({ min: d.min, max: d.max, per: d.per, daily, start, end, inParens: parenDepth(sentence, start) > 0, text: sentence.slice(start, end) });
+  }
+  // `500 mg to 1 g`, `1.2 mg - 1.8 mg`: one range (not `from 300 mg to 200 mg`, a change of dose).
+  const merged: Amount[] = [];
+  for (const a of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && prev.per === a.per && (prev.daily === a.daily || a.daily) && prev.inParens === a.inParens && RANGE_GAP.test(sentence.slice(prev.end, a.start)) && a.min > prev.max) {
+      const before = sentence.slice(0, prev.start);
+      if (!/\bfrom\s*$/i.test(before) || /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjustable)\s*,?\s+(?:\w+ly\s*,?\s+)?from\s*$/i.test(before)) {
+        merged[merged.length - 1] = { ...prev, max: a.max, daily: a.daily, end: a.end, text: sentence.slice(prev.start, a.end) };
+        continue;
+      }
+    }
+    merged.push(a);
+  }
+  return merged;
+}
+
+function parenDepth(s: string, at: number): number {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = s[i];
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/** The sentence without parenthesized parts that hold an amount (`(or 1 g every 12 hours)`, `(maximum 30 mg/day)`). */
+export function withoutAmountParens(s: string): string {
+  return s.replace(/\([^()]*\d\s*(?:mg|g|mcg|µg|μg|micrograms?|milligrams?|grams?)\b[^()]*\)/gi, (m) => ' '.repeat(m.length));
+}

@@ -1,0 +1,667 @@
+import type { Monograph, Section } from '../model/index.js';
+import { fold } from '../util/text.js';
+import { memoize } from '../util/memo.js';
+import { amountsIn, withoutAmountParens, type Amount } from './amounts.js';
+import { classifyLabel, ingredientOfWord, labelIngredient, namesCondition, type LabelInfo } from './labels.js';
+import {
+  AMBIGUOUS,
+  cycleDaysOf,
+  daysOf,
+  durationOf,
+  frequencyOf,
+  infusionMinutesOf,
+  lastPhase,
+  numberOf,
+  phasesIn,
+  populationOf,
+  routeOf,
+  routesIn,
+  type Frequency,
+  type Read,
+} from './phrases.js';
+import type { Phase, Population, Regimen, Route } from './schema.js';
+import { chainOf, sectionLines, sentences, type TextLine } from './section-lines.js';
+
+/**
+ * Structured regimens from a monograph's Dosage section(s). Precision first: a dose is read only
+ * when the words around it are understood (an unknown word next to the amount, a maximum, a
+ * total, a threshold, another drug's dose or a parenthesis make it no regimen), and a field whose
+ * words disagree (`every 6–8 hours`, `IV or IM`) is left null rather than guessed.
+ */
+
+/** Words that may stand right before an amount that is a dose of this drug. */
+const LEFT_OK = new Set(
+  `dose doses dosage dosing is are was be been being of to at with take takes taking taken give gives giving given administer administered administering
+  start starts starting started begin begins beginning initially initial then usually typically commonly generally normally often recommended usual
+  standard followed by as a an the single daily weekly adults adult children child patients loading maintenance approximately about around roughly
+  increase increased increasing increases titrate titrated titrating reduce reduced reducing decrease decreased lower lowered and or plus receive
+  receives received prescribed regimen orally oral iv im sc intravenously intravenous subcutaneously subcutaneous intramuscularly intramuscular
+  infusion injection bolus first second subsequent further additional another repeat repeated once twice dosed consider considered
+  may can should will would need needed required require recommend suggested advised only also either each per tablet tablets capsule capsules
+  amount amounts intake escalate escalated escalating titration target administration course cycle cycles day days week weeks range ranging
+  between thereafter afterwards later subsequently so preferably include includes including additional extra alternatively even instead from po sq one involve involves involving requires require`.split(/\s+/),
+);
+/** Words that may follow an amount that is a dose. */
+const RIGHT_OK = new Set(
+  `orally oral po iv im sc sq intravenously intravenous intramuscularly intramuscular subcutaneously subcutaneous by via once twice thrice three four
+  one two five six daily every each per a an as at on for in given taken administered infused injected tablet tablets capsule capsules dose doses dosage
+  initially then base body bw qd od bid tid qid bd tds qds q stat weekly monthly nightly before after with without and or to if until over followed
+  divided single loading maintenance times hour hours day days week weeks minute minutes is was are should can may will x infusion injection bolus
+  when prn immediately slowly deep preferably approximately intravenous about repeated repeat which that usually diluted dissolved reconstituted
+  elemental of during within starting several depending according up daily: weekly: orally: iv: im: sc:`.split(/\s+/),
+);
+const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
+
+/** Sentences that are not dosing instructions: strengths, studies, toxicity, overdose, levels. */
+const NOT_DOSING = /\b(?:available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
+const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b/i;
+const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
+/** What ends a maximum's clause: a new instruction, not "or 400 mg/day for extended-release". */
+const STRONG_BREAK = /;|\bthen\b|\bfollowed by\b|\bincreas\w*|\breduc\w*|\binitial\w*|\bstart\w*|\bdose of\b|\bgive\w*|\badminister\w*/i;
+/** Maximum words in the clause before an amount ("The maximum daily dose is usually 600 mg"). */
+const MAX_IN_CLAUSE = /\b(?:max(?:imum|\.)?|not\s+(?:to\s+)?exceed(?:ing)?|exceed(?:ing)?|no\s+more\s+than|up\s+to|limit(?:ed)?\s+to|ceiling|at\s+most)\b/i;
+const TOTAL_BEFORE = /\b(?:total|cumulative|combined)(?:\s+(?:daily|weekly|course|cycle|recommended))?(?:\s+(?:dose|dosage|amount|doses))?(?:\s+(?:of|is|should be|:))*(?:\s+(?:approximately|about|around|roughly|up to|at least))?\s*$/i;
+const TOTAL_DAILY_BEFORE = /\btotal\s+daily\s+(?:dose|dosage|amount)(?:\s+(?:of|is|should be|:))*\s*$/i;
+const DAILY_DOSE_BEFORE = /\b(?:a\s+|the\s+)?daily\s+(?:dose|dosage|amount|allowance|intake|requirement)(?:\s+(?:of|is|should be|:))*\s*(?:\w+\s+){0,2}$/i;
+/** "150 mg as a single daily dose": a daily amount given once. */
+const DAILY_DOSE_AFTER = /^\s*(?:as\s+)?(?:a|one)\s+(?:single\s+)?daily\s+dose\b/i;
+const WEEKLY_DOSE_BEFORE = /\bweekly\s+(?:dose|dosage)(?:\s+(?:of|is|:))*\s*$/i;
+const NOT_A_DOSE_BEFORE = /(?:[<>≤≥]|\b(?:above|below|over|under|greater than|less than|more than|higher than|lower than|exceeding|equivalent (?:to|of)|equal to|corresponding to|instead of|rather than|compared (?:to|with)|versus|vs\.?|weighing|weight of|weighs|increments? of|steps? of|intervals? of|(?:increas|reduc|decreas|adjust|lower|rais|titrat)\w*(?:\s+\w+){0,2}\s+by|divisible by|multiples? of|as (?:low|high|little|much) as|if\s+(?:the\s+)?(?:recommended|usual|current|prescribed)\s+(?:daily\s+)?dose\s+is|rounded to(?: the nearest)?|nearest|minimum(?: of)?|min\.?|at least))\s*$/i;
+const FROM_BEFORE = /\bfrom\s*$/i;
+const PER_BODY_CHAIN = /(?:\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+\s*\/\s*)+\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+(?:\s+component)?\s+(?:per|\/)\s*(kg|m²|m2)\b/giu;
+/** "40-50 mg/kg divided over 2-5 days": a course total. */
+const DIVIDED_OVER = /^\s*(?:\([^()]*\)\s*)?(?:divided|given|spread|administered)\s+(?:equally\s+)?over\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a|two|three|four|five|several)\s+(?:consecutive\s+)?(?:days?|weeks?|months?|years?)\b/i;
+const RANGE_FROM = /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjustable)\s*,?\s+(?:\w+ly\s*,?\s+)?from\s*$/i;
+const COMPARISON = /\b(?:usual dose|usual dosage|normal dose|instead of|rather than|compared (?:to|with)|in place of|versus)\b/i;
+const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bdivided\s+into\s+(\w+)\s+(?:equal\s+|separate\s+)?(?:doses|administrations)\b|\b(?:in\s+)?divided\s+doses\b|\bdivided\s+(?:every|q)\b|\bdivided\b/i;
+const CONDITIONS = /\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand)\b/gi;
+const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|or\s+twice|\w+\s+(?:day|week|month)))/i;
+const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
+const CHAIN = /^\W*(?:and\s+)?then\s+(?:possibly\s+|further\s+|again\s+)?to\s+$/i;
+const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*)?$/i;
+const INDICATION_LEAD = [
+  /^(?:for|in)\s+(?:the\s+)?(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+([^,:;]{3,80}?)\s*[,:]/i,
+  /^for\s+([^,:;]{3,60}?)\s*[,:]/i,
+  /\b(?:dose|dosage|regimen)\s+for\s+([^,:;]{3,60}?)\s+(?:is|are|:)/i,
+];
+const NOT_INDICATION = /\b(?:patients?|adults?|child(?:ren)?|infants?|neonates?|elderly|people|those|individuals?|example|instance|most|some|all|each|this|these|use|dosing|dose|doses|weight|kg|years?|months?|renal|hepatic|kidney|liver|impairment|mild|moderate|severe|first|long-term|short-term|maintenance|initial)\b/i;
+
+export interface RegimenOptions {
+  /** File for the sources (defaults to the monograph's primary source). */
+  file?: string;
+}
+
+interface Scope {
+  file: string;
+  ingredients: readonly string[];
+  /** Name keys that may stand next to an amount: the title's words and the ingredients'. */
+  ownNames: Set<string>;
+  label: (raw: string) => LabelInfo;
+}
+
+interface Candidate {
+  amount: Amount;
+  /** Text before the amount that belongs to it, and after it. */
+  left: string;
+  right: string;
+  ingredient: string | null;
+}
+
+/** The dosage sections of a monograph: `dosage` and per-ingredient `*-dosage`, with the ingredient. */
+export function dosageSections(m: Monograph): { section: Section; ingredient: string | null }[] {
+  const out: { section: Section; ingredient: string | null }[] = [];
+  for (const s of m.sections) if (s.id === 'dosage' || /^dosage-\d+$/.test(s.id)) out.push({ section: s, ingredient: null });
+  for (const g of m.perIngredient) for (const s of g.sections) if (/-dosage(?:-\d+)?$/.test(s.id)) out.push({ section: s, ingredient: g.ingredient });
+  return out;
+}
+
+/** Labels repeat across thousands of pages ("Adults", "Elderly Patients"): read each once. */
+const baseLabel = memoize((raw: string) => classifyLabel(raw, { ingredients: [] }), 20_000);
+function labelReader(ingredients: readonly string[]): (raw: string) => LabelInfo {
+  if (ingredients.length < 2) return baseLabel;
+  return (raw: string): LabelInfo => {
+    const base = baseLabel(raw);
+    const ingredient = labelIngredient(raw, ingredients);
+    // A label naming an ingredient ("Amlodipine:") says which ingredient, and is no indication.
+    if (ingredient !== null) return { ...base, ingredient, indication: null, block: base.block && !/\bcomponents?\b/i.test(raw) };
+    // On a combination page a short abbreviation ("α-GPC") is more likely an ingredient than a condition.
+    if (base.indication !== null && !namesCondition(base.indication.replace(/(?:^|[\s(/,-])[a-z]?[A-Z][A-Z0-9]{1,6}s?(?=$|[\s)/,:;-])/g, ' '))) return { ...base, indication: null };
+    return base;
+  };
+}
+
+const nameWords = (s: string): string[] => fold(s).split(/[^\p{L}\d]+/u).filter((w) => w.length >= 4);
+
+/** Every regimen the dosage sections of a monograph state. Never throws. */
+export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regimen[] {
+  const file = opts.file ?? m.sources.find((s) => s.role === 'primary')?.file ?? m.sources[0]?.file ?? m.slug;
+  const ingredients = m.ingredients.length > 1 ? m.ingredients : [];
+  const ownNames = new Set([...nameWords(m.title), ...(m.genericName ? nameWords(m.genericName) : []), ...ingredients.flatMap(nameWords)]);
+  const scope: Scope = { file, ingredients, ownNames, label: labelReader(ingredients) };
+  const out: Regimen[] = [];
+  for (const { section, ingredient } of dosageSections(m)) {
+    try {
+      out.push(...sectionRegimens(section, ingredient, scope));
+    } catch {
+      // Odd text never breaks a build; the section simply yields nothing.
+    }
+  }
+  return out;
+}
+
+/** A lead-in names who the list is for (and may name the route), not an indication or phase. */
+function leadInInfo(info: LabelInfo): LabelInfo {
+  return { population: info.population, route: info.route, phase: null, indication: null, ingredient: null, days: null, block: false };
+}
+
+/** The last sentence of a lead-in paragraph, read like a label ("For neonates (less than 3 months)"). */
+function leadInLabel(text: string): string {
+  const list = sentences(text);
+  return (list[list.length - 1]?.text ?? '').replace(/[:\s]+$/, '');
+}
+
+/** A digit before what may start a mass unit, or a missed-dose rule: lines without either give nothing. */
+const QUICK_AMOUNT = /\d\s*(?:mc|µ|μ|mi|m|g)|\bmiss/i;
+
+function sectionRegimens(section: Section, ingredient: string | null, scope: Scope): Regimen[] {
+  const lines = sectionLines(section);
+  const introRoute = sectionIntroRoute(lines);
+  // "* **Route:** Intravenous (IV) infusion." declares the route for the lines beside and below it.
+  const declared = new Map<TextLine | null, Route>();
+  for (const l of lines) {
+    if (!l.label || !/^(?:routes?|routes? of administration|administration route)$/i.test(l.label)) continue;
+    const r = routeOf(l.text);
+    if (r !== null && r !== AMBIGUOUS) declared.set(l.parent, r);
+  }
+  const declaredRoute = (line: TextLine): Route | null => {
+    for (let p: TextLine | null = line.parent; ; p = p.parent) {
+      const r = declared.get(p);
+      if (r) return r;
+      if (p === null) return null;
+    }
+  };
+  const out: Regimen[] = [];
+  const missed: { text: string; phases: Phase[] }[] = [];
+  for (const line of lines) {
+    if (!QUICK_AMOUNT.test(line.text)) continue;
+    const chain = chainOf(line);
+    const infos = chain.map((l) => (l.label ? scope.label(l.label) : l.leadIn ? leadInInfo(scope.label(leadInLabel(l.text))) : null));
+    if (infos.some((i) => i?.block)) continue;
+    const lineRegimens: Regimen[] = [];
+    const doseless: string[] = [];
+    // What the lines above say about route and infusion, from those that state no dose of their own.
+    let doselessAncestors: string | undefined;
+    for (const sentence of sentences(line.text)) {
+      let s = sentence;
+      if (/\bmiss(?:ed|es)?\b/i.test(s.text) && /\bdoses?\b/i.test(s.text)) {
+        // "Loading dose 2 g, then 800 mg every 14 days; if a maintenance dose is missed …, repeat the
+        // loading dose": the missed-dose clause is a condition; what comes before it is read as usual.
+        const clauses = s.text.split(/;\s*/);
+        const at = clauses.findIndex((c) => /\bmiss(?:ed|es)?\b/i.test(c));
+        missed.push({ text: clauses.slice(at).join('; '), phases: phasesIn(clauses.slice(at).join(' ')) });
+        if (at <= 0) continue;
+        s = { text: clauses.slice(0, at).join('; '), start: s.start };
+      }
+      const amounts = amountsIn(s.text);
+      if (amounts.length === 0) {
+        doseless.push(s.text);
+        continue;
+      }
+      doselessAncestors ??= chain
+        .slice(0, -1)
+        .filter((l) => amountsIn(l.text).length === 0)
+        .map((l) => l.text)
+        .join(' ');
+      lineRegimens.push(...sentenceRegimens(s.text, amounts, line, chain, infos, doselessAncestors, ingredient, declaredRoute(line) ?? introRoute, scope));
+    }
+    // A sentence of the same line without a dose may give the infusion time or route for all.
+    if (lineRegimens.length && doseless.length) fillFromLine(lineRegimens, doseless);
+    // "10 mg by mouth once daily. The dose may be increased to 20 mg …": the route the line's doses state.
+    const lineRoutes = new Set(lineRegimens.flatMap((r) => (r.route ? [r.route] : [])));
+    if (lineRoutes.size === 1) {
+      const lineRoute = [...lineRoutes][0]!;
+      for (const r of lineRegimens) if (r.route === null && !routeUnclear.has(r)) r.route = lineRoute;
+    }
+    out.push(...lineRegimens);
+  }
+  for (const m of missed) {
+    for (const r of out) if (m.phases.length === 0 || r.phase === null || m.phases.includes(r.phase)) r.conditions.push(m.text);
+  }
+  return out;
+}
+
+/** The route a section's opening paragraph names ("is administered intravenously (IV)"), when it names one. */
+function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
+  const intro: string[] = [];
+  for (const l of lines) {
+    if (l.kind !== 'text' || l.label !== null) break;
+    intro.push(l.text);
+  }
+  if (intro.length === 0) return null;
+  const r = routeOf(withoutAmountParens(intro.join(' ')));
+  return r === AMBIGUOUS ? null : r;
+}
+
+/** "Administer intravenously.", "It is given orally": a statement of the route, not "IV administration should be infused over 60 minutes". */
+const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)/i;
+
+function fillFromLine(regimens: Regimen[], doseless: readonly string[]): void {
+  const text = doseless.join(' ');
+  const inf = infusionMinutesOf(text);
+  const route = ROUTE_STATEMENT.test(text) ? routeOf(text) : null;
+  for (const r of regimens) {
+    if (typeof inf === 'number' && r.infusionMinutes === null && (r.route === 'IV' || r.route === null)) r.infusionMinutes = inf;
+    if (route !== null && route !== AMBIGUOUS && r.route === null) r.route = route;
+  }
+}
+
+function sentenceRegimens(
+  s: string,
+  amounts: Amount[],
+  line: TextLine,
+  chain: readonly TextLine[],
+  infos: readonly (LabelInfo | null)[],
+  doselessAncestors: string,
+  sectionIngredient: string | null,
+  introRoute: Route | null,
+  scope: Scope,
+): Regimen[] {
+  // Maxima and candidates.
+  let maxDaily: number | null = null;
+  let maxConflict = false;
+  const kept: { amount: Amount; ingredient: string | null; daily: boolean; weekly: boolean }[] = [];
+  const example = /^(?:for example|for instance|e\.g\.),?\s+([\p{L}][\p{L}-]+)\s+(?:might|may|can|could|is|are|would)\s+(?:be\s+)?(?:given|administered|used|prescribed|taken|dosed)\b/iu.exec(s);
+  // "For example, metoclopramide might be given as 10 mg": another drug's example dose (a class page).
+  const notDosing = NOT_DOSING.test(s) || (example !== null && !isOwnName(fold(example[1]!), scope));
+  let prevMax: Amount | null = null;
+  let prevIncrement: Amount | null = null;
+  for (let a of amounts) {
+    const before = s.slice(0, a.start);
+    const after = s.slice(a.end);
+    const paren = a.inParens ? before.slice(before.lastIndexOf('(') + 1) : before;
+    // "not to exceed 1200 mg/day or 3200 mg/day": every amount of a listed maximum is one.
+    // (a comma ends the list: "up to 24 mg orally (…), or 0.15 mg/kg IV" is a dose)
+    const gapAfterMax = prevMax === null ? '' : s.slice(prevMax.end, a.start).replace(/\([^()]*\)/g, ' ');
+    const listedMax = prevMax !== null && !a.inParens && !STRONG_BREAK.test(gapAfterMax) && !/[,;]/.test(gapAfterMax);
+    if (!a.inParens) prevMax = null;
+    // "not exceeding the maximum daily dose (typically 4000mg)": the parenthesis gives the maximum.
+    const parenOfMax = a.inParens && /\bmax(?:imum|\.)?(?:\s+\w+){0,3}\s*\(\s*(?:\w+\s+)?$/i.test(before);
+    // ("the maximum daily dose is reduced to 60 mg": the clause of a maximum runs up to a comma, not to "reduced to")
+    const maxClause = paren.slice(Math.max(paren.lastIndexOf(','), paren.lastIndexOf(';'), paren.search(/\b(?:then|followed by)\b(?!.*\b(?:then|followed by)\b)/i)) + 1);
+    if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax) {
+      prevMax = a;
+      const daily = a.daily || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : paren).slice(-40));
+      if (daily && a.min === a.max && a.per === null) {
+        if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
+        maxDaily = a.max;
+      }
+      continue;
+    }
+    if (a.inParens || notDosing) continue;
+    // "If there is no response … at 1 mg/kg, the dose may be increased to …": the condition's amount.
+    if (/^\s*(?:if|when|after|unless|in case|once|where)\b/i.test(s) && !/[,;]/.test(before.replace(/\([^()]*\)/g, '')) && /,/.test(after)) continue;
+    if (TOTAL_BEFORE.test(before) && !TOTAL_DAILY_BEFORE.test(before)) continue;
+    // "2 grams per 10 cm²": an amount per area of skin, not a dose.
+    if (/^\s*(?:\([^()]*\)\s*)?(?:per|\/|for each)\s*(?:\d+\s*)?(?:cm|square|sq\.?\s*cm|inch)/i.test(after)) continue;
+    if (DIVIDED_OVER.test(after)) continue;
+    // "30 mg or higher": a lower bound.
+    if (/^\s*(?:\/\s*(?:kg|m²|m2)\s*)?(?:or|and)\s+(?:higher|more|above|greater|over)\b/i.test(after)) continue;
+    // "increased gradually by 500 mg every week or 850 mg every two weeks": both are increments.
+    const gapAfterIncrement = prevIncrement === null ? '' : s.slice(prevIncrement.end, a.start).replace(/\([^()]*\)/g, ' ');
+    const listedIncrement = prevIncrement !== null && !STRONG_BREAK.test(gapAfterIncrement) && !/[,;]/.test(gapAfterIncrement) && /\bor\b|\band\b/.test(gapAfterIncrement);
+    prevIncrement = null;
+    if (NOT_A_DOSE_BEFORE.test(before) || listedIncrement) {
+      if (listedIncrement || /\bby\s*$|\bincrements?\s+of\s*$|\bsteps?\s+of\s*$/i.test(before)) prevIncrement = a;
+      continue;
+    }
+    // "from 300 mg to 200 mg" is a change of dose; "after escalation from 3 mg and 10 mg" names the steps.
+    if (FROM_BEFORE.test(before) && !RANGE_FROM.test(before) && !/\b(?:escalat\w*|titrat\w*)\s+from\s*$/i.test(before)) continue;
+    if (kept.length > 0 && COMPARISON.test(before.slice(kept[kept.length - 1]!.amount.end))) break;
+    const ing = adjacentIngredient(before, after, scope);
+    if (ing === false) continue;
+    // "500 mg/125 mg", "90mg/6.4mg/kg/day of amoxycillin/clavulanic acid" on a combination page: which
+    // amount is which ingredient is not written next to it ("Valsartan 51 mg/Sacubitril 49 mg" is).
+    if (scope.ingredients.length > 1 && (/^\s*\/\s*\d/.test(after) || /\d\s*(?:mg|g|mcg|µg)\s*\/\s*$/i.test(before)) && !leftNamesIngredient(before, scope)) continue;
+    const prevKept = kept[kept.length - 1];
+    // "a single daily dose of 10 mg (infants) or 20 mg (children)": the second is a daily dose too.
+    const listed = prevKept !== undefined && LIST_GAP.test(s.slice(prevKept.amount.end, a.start).replace(/\([^()]*\)/g, ' '));
+    // "2 to 3 mg of diethylcarbamazine per kilogram of body weight": the body unit after the name.
+    const perAfter = a.per === null ? /^\s*(?:of\s+)?(?:[\p{L}-]+\s+){1,3}(?:per|\/)\s*(kg|kilograms?|m²|m2|square met)/iu.exec(after) : null;
+    if (perAfter) a = { ...a, per: /^k/i.test(perAfter[1]!) ? 'kg' : 'm2' };
+    kept.push({
+      amount: a,
+      ingredient: ing,
+      daily: a.daily || TOTAL_DAILY_BEFORE.test(before) || DAILY_DOSE_BEFORE.test(before) || DAILY_DOSE_AFTER.test(after) || (listed && prevKept.daily && !prevKept.amount.daily),
+      weekly: WEEKLY_DOSE_BEFORE.test(before) || (listed && prevKept.weekly),
+    });
+  }
+  if (maxConflict) maxDaily = null;
+  if (kept.length === 0) return [];
+
+  // "100 mg piperacillin/12.5 mg tazobactam per kg": the body unit written once for the chain.
+  for (const m of s.matchAll(PER_BODY_CHAIN)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    const per = /kg/i.test(m[1]!) ? 'kg' : 'm2';
+    for (const k of kept) if (k.amount.start >= from && k.amount.end <= to && k.amount.per === null) k.amount = { ...k.amount, per };
+  }
+
+  // Cut the sentence between doses: what follows a connector belongs to the next dose.
+  const clean = withoutAmountParens(s);
+  const cands: Candidate[] = [];
+  let leftStart = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i]!;
+    const next = kept[i + 1];
+    let rightEnd = s.length;
+    let nextLeft = s.length;
+    if (next) {
+      const gap = s.slice(k.amount.end, next.amount.start);
+      // No connector between two doses: what follows the first is the first's.
+      let cut = gap.length;
+      CONNECTOR.lastIndex = 0;
+      for (let m = CONNECTOR.exec(gap); m; m = CONNECTOR.exec(gap)) {
+        if (parenDepthIn(gap, m.index) === 0) cut = m.index;
+      }
+      rightEnd = k.amount.end + cut;
+      nextLeft = rightEnd;
+    }
+    // … and before the clause of the next amount, even one that is no dose ("… and is increased in increments of 500mg").
+    const nextAny = amounts.find((a) => a.start >= k.amount.end && !a.inParens);
+    if (nextAny && nextAny.start < rightEnd) {
+      const clauseStart = nextAny.start - clauseBefore(s.slice(0, nextAny.start)).length;
+      if (clauseStart > k.amount.end) rightEnd = Math.min(rightEnd, clauseStart);
+    }
+    let right = clean.slice(k.amount.end, rightEnd);
+    const cutAt = CUT_RIGHT.exec(right);
+    if (cutAt) right = right.slice(0, cutAt.index);
+    // "…every 2 weeks for 12 weeks, then every 4 weeks": what follows "then" is a later step (with no amount of its own).
+    const step = /,?\s*\b(?:then|followed by|thereafter|after which|subsequently)\b/i.exec(right);
+    if (step) right = right.slice(0, step.index);
+    // What stands before the dose, from its own clause: a dropped amount before it (a maximum,
+    // another drug's dose) does not lend it its words.
+    const leftFrom = Math.max(leftStart, k.amount.start - clauseBefore(s.slice(0, k.amount.start)).length);
+    cands.push({ amount: k.amount, left: clean.slice(leftFrom, k.amount.start), right, ingredient: k.ingredient });
+    leftStart = nextLeft;
+  }
+
+  // Sentence-wide readings.
+  const sentenceText = clean.replace(CUT_RIGHT, ' ');
+  const sRoute = routeOf(sentenceText);
+  const sCycle = cycleDaysOf(sentenceText);
+  const sInfusion = infusionMinutesOf(sentenceText);
+  const sPopulation = populationOf(s.slice(0, kept[0]!.amount.start)) ?? suffixPopulation(s.slice(kept[kept.length - 1]!.amount.end));
+  const sIndication = indicationOf(s.slice(0, kept[0]!.amount.start));
+  const sentenceIngredients = scope.ingredients.length > 1 ? [...new Set(s.split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []))] : [];
+
+  const out: Regimen[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    const k = kept[i]!;
+    const seg = `${c.left} ${c.amount.text} ${c.right}`;
+    // A list "250 mg or 500 mg twice daily": the earlier amounts share what follows the last.
+    let shared = c.right;
+    for (let j = i + 1; j < cands.length; j++) {
+      const gap = s.slice(cands[j - 1]!.amount.end, cands[j]!.amount.start);
+      if (!LIST_GAP.test(stripNames(gap, scope))) break;
+      shared = cands[j]!.right;
+    }
+    const own = shared === c.right ? seg : `${seg} ${shared}`;
+
+    const divided = DIVIDED.exec(own);
+    let daily = k.daily || (divided !== null && /\b(?:daily|a day|per day|\/day)\b/i.test(own));
+    // A daily total's "per day" says what the amount is, not how often it is given.
+    const freqRead = frequencyOf(daily ? own.replace(/\b(?:per|a|each)\s+day\b|\/\s*day\b/gi, ' ') : own);
+    let frequency: Frequency | null = freqRead === AMBIGUOUS ? null : freqRead;
+    if (k.weekly && frequency === null) frequency = { timesPerDay: null, timesPerWeek: null, everyDays: 7 };
+    if (divided && /\bor\s+(?:in\s+)?divided\b|\b(?:single|once)\b[^.;]{0,40}\bor\b[^.;]{0,30}\bdivided\b|\bdivided\b[^.;]{0,30}\bor\s+(?:as\s+)?(?:a\s+)?(?:single|once|\w+\s+(?:divided\s+)?doses)\b/i.test(own)) {
+      // "as a single dose or in two divided doses": how often is not one number.
+      daily = true;
+      frequency = null;
+    } else if (divided) {
+      const n = divided[1] ?? divided[2];
+      const count = n ? numberOf(n) : null;
+      if (daily || count !== null) {
+        daily = true;
+        // "400-800 mg daily in 4 divided doses": the daily total given four times a day.
+        if (count !== null && Number.isInteger(count) && (frequency === null || frequency.timesPerDay === count || frequency.timesPerDay === 1)) frequency = { timesPerDay: count, timesPerWeek: null, everyDays: null };
+        else if (frequency?.timesPerDay === 1) frequency = null; // "daily in divided doses": how many is not said
+      }
+    } else if (daily && frequency?.timesPerDay === 1 && !/\b(?:once|one time)\b/i.test(own)) {
+      // "600 mg per day": a daily total; the "per day" is not a second "once daily".
+      frequency = null;
+    }
+
+    // "as a single daily dose": once a day.
+    if (frequency === null && !divided && /\b(?:a|one)\s+single\s+daily\s+dose\b|\bonce[- ]daily\s+dose\b/i.test(`${c.amount.text}${c.right}`)) frequency = { timesPerDay: 1, timesPerWeek: null, everyDays: null };
+    const dur = durationOf(own);
+    const inf = infusionMinutesOf(own);
+    const cyc = cycleDaysOf(own);
+    const days = daysOf(own);
+    const segRoute = routeOf(own);
+
+    // Phase: the words before the amount, a "then to" chain, or a label.
+    const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(c.right);
+    // "a 400 mg loading dose": the noun after the amount names its phase before a verb before it ("begins with").
+    let phase: Phase | null = asPhase ? lastPhase(asPhase[1] ?? asPhase[2] ?? asPhase[3]!) : lastPhase(c.left);
+    // "5 to 20 mg IM every 2 weeks is a typical starting dose", "… for induction".
+    const later = /\b(?:is|are)\s+(?:a|the|an)\s+(?:typical\s+|usual\s+|recommended\s+|common\s+)?(initial|starting|loading|maintenance|induction)\s+dose\b|\bfor\s+(induction|maintenance)\b/i.exec(s.slice(k.amount.end, cands[i + 1]?.amount.start ?? s.length));
+    if (phase === null && later) phase = lastPhase(later[1] ?? later[2]!);
+    // "The initial dose can vary …, ranging from 5 mg to 60 mg": a noun naming the first dose of the sentence.
+    if (phase === null && i === 0 && amounts[0] === k.amount) {
+      const p = lastPhase(s.slice(0, k.amount.start));
+      if (p === 'initial' || p === 'loading' || p === 'maintenance' || p === 'induction') phase = p;
+    }
+    // "after escalation from 3 mg and 10 mg": the verb before the amount when no connector separates them.
+    if (phase === null && i > 0 && c.left.trim() === '') {
+      const p = lastPhase(s.slice(cands[i - 1]!.amount.end, c.amount.start));
+      if (p === 'escalation' || p === 'reduction') phase = p;
+    }
+    if (phase === null && i > 0 && (CHAIN.test(c.left) || /^[\W]*(?:or|and)?[\W]*$/i.test(c.left) || LIST_GAP.test(stripNames(s.slice(cands[i - 1]!.amount.end, c.amount.start), scope)))) phase = out[out.length - 1]?.phase ?? null;
+    // "Initial dose 80 mg/day, titrated upwards …, to a usual range of 80-160 mg/day": the verb before the "to".
+    if (phase === null && i > 0 && /^\W*to\b/i.test(c.left)) {
+      const p = lastPhase(s.slice(cands[i - 1]!.amount.end, c.amount.start));
+      if (p === 'escalation' || p === 'reduction') phase = p;
+    }
+    if (phase === null) phase = nearest(infos, (x) => x.phase);
+
+    let route: Route | null = null;
+    const unclear = segRoute === AMBIGUOUS || (segRoute === null && sRoute === AMBIGUOUS);
+    // The dose's own words, then its label ("IV:", "Oral (Immediate Release)"), then the rest of the sentence.
+    const lr = nearestRead(infos, (x) => x.route);
+    if (segRoute !== null) route = segRoute === AMBIGUOUS ? null : segRoute;
+    else if (lr !== null && lr !== AMBIGUOUS) route = lr;
+    else if (sRoute !== null) route = sRoute === AMBIGUOUS ? null : sRoute;
+    else if (lr === AMBIGUOUS) route = null;
+    else {
+      const ar = routeOf(doselessAncestors);
+      route = ar === AMBIGUOUS ? null : ar ?? introRoute;
+    }
+
+    let population: Population | null;
+    if (sPopulation !== null) population = sPopulation === AMBIGUOUS ? null : sPopulation;
+    else {
+      const lp = nearestRead(infos, (x) => x.population);
+      population = lp === AMBIGUOUS ? null : lp;
+    }
+
+    const forWhat = /\(\s*for\s+([^()]{2,60}?)(?:\s+only)?\s*\)/i.exec(c.right);
+    const trailing = forWhat && !NOT_INDICATION.test(forWhat[1]!) && namesCondition(forWhat[1]!) ? forWhat[1]!.trim() : null;
+    const indication = sIndication ?? trailing ?? nearest(infos, (x) => x.indication);
+    let ingredient = c.ingredient ?? sectionIngredient ?? nearest(infos, (x) => x.ingredient);
+    if (ingredient === null && scope.ingredients.length > 1) {
+      // "Vancomycin is generally 10-15 mg/kg IV …": the one ingredient the sentence names; several → unclear.
+      const named = sentenceIngredients;
+      if (named.length > 1) continue;
+      ingredient = named[0] ?? null;
+    }
+
+    let cycleDays: number | null = typeof cyc === 'number' ? cyc : null;
+    if (cyc === null) cycleDays = typeof sCycle === 'number' ? sCycle : sCycle === null ? ancestorCycle(chain) : null;
+    let infusion: number | null = typeof inf === 'number' ? inf : null;
+    if (inf === null && typeof sInfusion === 'number' && (cands.length === 1 || /\beach\b/i.test(sentenceText) || infusionMinutesOf(cands[cands.length - 1]!.right) === sInfusion)) infusion = sInfusion;
+    if (infusion === null && inf === null && sInfusion === null) {
+      const ai = infusionMinutesOf(doselessAncestors);
+      if (typeof ai === 'number') infusion = ai;
+    }
+    if (infusion !== null && route !== 'IV' && !routesIn(own).includes('IV') && !/\binfus/i.test(`${own} ${doselessAncestors}`)) infusion = null;
+
+    let dayList: number[] | null = days !== null && days !== AMBIGUOUS ? days : null;
+    if (days === null) dayList = nearest(infos, (x) => x.days);
+
+    const conditions: string[] = [];
+    for (const m of own.matchAll(CONDITIONS)) conditions.push(m[0]);
+    const single = SINGLE.test(own) && frequency === null;
+
+    const regimen: Regimen = {
+      indication,
+      population,
+      phase,
+      ingredient,
+      amount: round(c.amount.min),
+      amountMax: c.amount.max !== c.amount.min ? round(c.amount.max) : null,
+      unit: 'mg',
+      per: c.amount.per,
+      amountPer: daily ? 'day' : 'dose',
+      route,
+      timesPerDay: frequency?.timesPerDay ?? null,
+      timesPerWeek: frequency?.timesPerWeek ?? null,
+      everyDays: frequency?.everyDays ?? null,
+      cycleDays,
+      days: dayList,
+      durationDays: dur !== null && dur !== AMBIGUOUS ? dur.days : null,
+      durationWeeks: dur !== null && dur !== AMBIGUOUS ? dur.weeks : null,
+      infusionMinutes: infusion,
+      maxDailyAmount: maxDaily,
+      single,
+      conditions,
+      context: chain.flatMap((l) => (l.label ? [l.label] : [])),
+      source: { file: scope.file, line: line.line, text: s },
+    };
+    if (unclear) routeUnclear.add(regimen);
+    out.push(regimen);
+  }
+  return out;
+}
+
+/** Regimens whose own words named several routes ("IV (or subcutaneously)"): never filled from elsewhere. */
+const routeUnclear = new WeakSet<Regimen>();
+
+const round = (v: number): number => Number(v.toPrecision(12));
+
+/** The text from the last connector ("then", "or", "increase to" …; after a comma) outside parentheses. */
+function clauseBefore(before: string): string {
+  let cut = 0;
+  CONNECTOR.lastIndex = 0;
+  for (let m = CONNECTOR.exec(before); m; m = CONNECTOR.exec(before)) if (parenDepthIn(before, m.index) === 0) cut = m.index + (/^[;,]/.test(m[0]) ? 1 : 0);
+  return before.slice(cut);
+}
+
+function parenDepthIn(s: string, at: number): number {
+  let d = 0;
+  for (let i = 0; i < at; i++) {
+    if (s[i] === '(') d++;
+    else if (s[i] === ')' && d > 0) d--;
+  }
+  return d;
+}
+
+/** The nearest label (the line's own first, then its parents, innermost first) that says something. */
+function nearest<T>(infos: readonly (LabelInfo | null)[], get: (i: LabelInfo) => T | null): T | null {
+  for (let i = infos.length - 1; i >= 0; i--) {
+    const info = infos[i];
+    if (!info) continue;
+    const v = get(info);
+    if (v !== null) return v;
+  }
+  return null;
+}
+function nearestRead<T>(infos: readonly (LabelInfo | null)[], get: (i: LabelInfo) => Read<T>): Read<T> {
+  return nearest(infos, get);
+}
+
+function ancestorCycle(chain: readonly TextLine[]): number | null {
+  for (let i = chain.length - 2; i >= 0; i--) {
+    const l = chain[i]!;
+    const c = cycleDaysOf(`${l.label ?? ''} ${l.text}`);
+    if (c === AMBIGUOUS) return null;
+    if (c !== null) return c;
+  }
+  return null;
+}
+
+/** "… for 7-14 days (adults)", "… in children": a group named after the dose; not "based on renal function". */
+function suffixPopulation(suffix: string): Read<Population> {
+  const m = /\(\s*(?:in\s+|for\s+)?(adults?|children|pa?ediatric(?:\s+patients)?|infants|neonates|elderly(?:\s+patients)?)\s*\)|\b(?:in|for)\s+(adults|children|infants|neonates|elderly patients|pa?ediatric patients)\b/i.exec(suffix);
+  return m ? populationOf(m[1] ?? m[2]!) : null;
+}
+
+function indicationOf(prefix: string): string | null {
+  const lead = prefix.trim().replace(/^(?:for example|for instance|e\.g\.|generally|typically|usually|in general)\s*,\s*/i, '');
+  for (const re of INDICATION_LEAD) {
+    const m = re.exec(lead);
+    if (!m) continue;
+    // "dosage for adults with relapsed follicular lymphoma is": the condition after the group.
+    const what = m[1]!
+      .trim()
+      .replace(/^(?:adults?|adult patients|children|pa?ediatric patients|patients|people|those)\s+(?:with|who have)\s+/i, '')
+      .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '');
+    if (!NOT_INDICATION.test(what) && namesCondition(what)) return what;
+  }
+  return null;
+}
+
+const WORD_BEFORE = /([\p{L}][\p{L}\d'’-]*)[\s:(=–-]*$/u;
+const WORD_AFTER = /^[\s)/:-]*(?:\([^()]*\)\s*)*(?:(?:body\s+weight|bw)\b\s*)?([\p{L}][\p{L}\d'’-]*:?)/u;
+
+/**
+ * Whether the words right next to an amount allow it to be a dose of this drug: the ingredient it
+ * is of (combination pages), null when it is this drug's, false when another word stands there
+ * ("dexamethasone 20 mg", "weighing 40 kg", "levels above 10 mg").
+ */
+function adjacentIngredient(before: string, after: string, scope: Scope): string | null | false {
+  let ingredient: string | null = null;
+  const wb = WORD_BEFORE.exec(before);
+  if (wb) {
+    const w = fold(wb[1]!);
+    if (isOwnName(w, scope)) ingredient = ingredientOf(w, scope);
+    else if (!LEFT_OK.has(w)) return false;
+  }
+  const wa = WORD_AFTER.exec(after);
+  if (wa) {
+    const w = fold(wa[1]!).replace(/:$/, '');
+    if (w === 'of') {
+      const next = /^\s*of\s+([\p{L}][\p{L}\d'’-]*)/u.exec(after.replace(/^[\s,)]*/, ''));
+      if (next) {
+        const n = fold(next[1]!);
+        if (isOwnName(n, scope)) ingredient ??= ingredientOf(n, scope);
+        else if (!OF_OK.has(n)) return false;
+        // "10-20 grams of the combined formulation": an amount of product, not of drug.
+        else if (/^\s*of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:formulation|powder|granules?|suspension|solution|syrup|cream|gel|ointment|product|mixture|preparation|tablets?|capsules?|liquid|lotion|paste|sachets?)\b/i.test(after.replace(/^[\s,)]*/, ''))) return false;
+      }
+    } else if (isOwnName(w, scope)) ingredient ??= ingredientOf(w, scope);
+    else if (!RIGHT_OK.has(w) && !RIGHT_OK.has(w + ':') && !/^q\d{1,2}h(?:rs?)?$/.test(w)) return false;
+  }
+  return ingredient;
+}
+
+function leftNamesIngredient(before: string, scope: Scope): boolean {
+  const wb = WORD_BEFORE.exec(before);
+  return wb !== null && ingredientOf(fold(wb[1]!), scope) !== null;
+}
+
+function ingredientOf(word: string, scope: Scope): string | null {
+  return ingredientOfWord(word, scope.ingredients);
+}
+
+/** A word that names this drug or one of its ingredients (spellings differ after six letters). */
+function isOwnName(word: string, scope: Scope): boolean {
+  if (scope.ownNames.has(word)) return true;
+  if (word.length < 6) return false;
+  for (const n of scope.ownNames) if (n.length >= 6 && n.slice(0, 6) === word.slice(0, 6)) return true;
+  return false;
+}
+
+function stripNames(gap: string, scope: Scope): string {
+  return gap.replace(/[\p{L}][\p{L}\d]*/gu, (w) => (isOwnName(fold(w), scope) || /^(?:of|[a-z])$/i.test(w) ? ' ' : w)).replace(/(?<=\s)-(?=\s)|^-|-$/g, ' ');
+}

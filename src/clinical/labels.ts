@@ -1,0 +1,153 @@
+import { memoize } from '../util/memo.js';
+import { fold } from '../util/text.js';
+import { AMBIGUOUS, daysOf, labelPhase, parseDayList, populationOf, populationOfAges, routeOf, type Read } from './phrases.js';
+import type { Phase, Population, Route } from './schema.js';
+
+/**
+ * What a heading or bold label above a dose says about it: `**Adults:**` a population,
+ * `**Loading Dose:**` a phase, `**Plaque Psoriasis:**` an indication, `Day 8:` the day,
+ * `**Premedications:**` that the doses under it are another drug's.
+ */
+export interface LabelInfo {
+  population: Read<Population>;
+  phase: Phase | null;
+  route: Read<Route>;
+  indication: string | null;
+  ingredient: string | null;
+  days: number[] | null;
+  /** Doses under this label are not regimens of this drug (premedication, overdose, maxima). */
+  block: boolean;
+}
+
+const BLOCK = /\b(?:premedicat\w*|pre-medicat\w*|overdos\w*|storage|contraindicat\w*|warnings?|side effects?|interactions?|pregnan\w*|lactation|breastfeeding|poisoning|missed doses?|components?|maximum|max\.?|not recommended|other drugs?|equivalen\w*|conver(?:sion|ting)|switch\w*|transition\w*|changing to)\b/i;
+/** Labels that say nothing about the indication: section names, courses and cycles, forms, settings, ages. */
+const GENERIC = /\b(?:dosage|doses?|dosing|regimens?|administration|schedule|titration|tapering|special (?:cases|populations|considerations)|clinical use|adjustments?|modifications?|notes?|important|guidelines?|instructions?|courses?|cycles?|steps?|phases?|weeks?|(?:immediate|extended|modified|sustained|delayed|controlled|prolonged)[- ]release|tablets?|capsules?|caplets?|formulations?|syrup|suspension|solution|injection|cream|ointment|gel|drops|inhaler|powder|patch|granules|sachets?|vials?|comorbid\w*|unboosted|boosted|monotherapy|liposomal|lipid complex|deoxycholate|nebuli[sz]ers?|inhalers?|metered|mdi|sprays?|devices?|auto-?injectors?|rda|rni|recommended (?:daily|dietary) (?:allowance|intake)|adequate intake|daily (?:allowances?|intakes?|requirements?)|upper (?:intake )?limits?|concomitant|inhibitors?|inducers?|toxicity|toxicities|adverse (?:reactions?|effects?|events?)|approved|indications|hypothetical|illustrative|examples?|duration|frequency|monitoring|precautions?|emergency|surgical procedures|intubation|mechanical ventilation|intensive care|icu|weight-based|body weight|bsa|years?|age[ds]?|kg|outpatients?|inpatients?|hospitali[sz]ed)\b/i;
+const GENERIC_WHOLE = /^(?:general|other|others|overview|alternative|options?|summary|usual|standard|typical|recommended|treatment|therapy|management|prophylaxis|prevention|indications?|uses?|purpose|consider|note|notes|caution|warning|important|tips?|remember|example|examples|alternatively|alternative regimen|also|additionally|then|or)$/i;
+const SEVERITY = /^(?:mild|moderate|severe|end-stage)(?:\s*(?:to|or|and|-|–)\s*(?:mild|moderate|severe))?(?:\s+(?:impairment|dysfunction|insufficiency|disease|cases?|failure))?$/i;
+const CONDITION_START = /^(?:patients?|people|those|individuals?|subjects?|when|if|in|with|during|after|before|for patients|for those|for people|for individuals)\b/i;
+const FOR_CONDITION = /^(?:for|in)\s+(?:the\s+)?(?:(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+)?/i;
+
+/**
+ * Whether a phrase names a condition: a disease word or ending (arthritis, fibrosis, anaemia,
+ * lymphoma, pneumonia …), a symptom or purpose (pain, nausea, sedation, prophylaxis of …), or an
+ * abbreviation (CLL, cSSSI). Labels that do not ("Nebulizer", "Unboosted", "RDA") are no indication.
+ */
+export function namesCondition(s: string): boolean {
+  return CONDITION_WORD.test(s) || CONDITION_ENDING.test(s) || /(?:^|[\s(/,-])[a-z]?[A-Z][A-Z0-9]{1,6}s?(?=$|[\s)/,:;-])/.test(s.replace(/\b(?:IV|IM|SC|SQ|PO|OD|BID|TID|QID|RDA|ER|XR|SR|IR|CR|MDI)\b/g, ''));
+}
+const CONDITION_WORD = /\b(?:disease|disorders?|syndromes?|infections?|infestations?|cancers?|tumou?rs?|carcinomas?|sarcomas?|melanomas?|neoplasms?|malignan\w*|metasta\w*|failure|pain|fever|hypertension|hypotension|angina|asthma|diabetes|arthritis|migraine|epilep\w*|seizures?|convulsions?|depression|anxiety|panic|insomnia|schizophrenia|psychosis|bipolar|mania|psoriasis|acne|gout|ulcers?|reflux|gerd|nausea|vomiting|emesis|constipation|diarrh(?:o)?ea|cough|cold|flu|influenza|allerg\w*|rhinitis|urticaria|dermatitis|eczema|obesity|deficienc\w*|poisoning|overdose|toxicity|transplant\w*|rejection|prophylaxis of|prevention of|treatment of|sedation|an(?:a)?esthesia|analgesia|shock|o?edema|bleeding|ha?emorrhage|thrombo\w*|embolism|stroke|infarction|fibrillation|flutter|tachycardia|bradycardia|arrhythmia|hiv|hepatitis|tuberculosis|malaria|worms?|lice|scabies|herpes|zoster|shingles|warts?|burns?|wounds?|fractures?|spasms?|spasticity|tremor|withdrawal|dependence|addiction|smoking|cessation|contraception|pregnancy|labou?r|delivery|menopaus\w*|infertility|endometriosis|dysfunction|hyper\w+|hypo\w+|chemotherapy|radiotherapy|surgery|surgical|postoperative|preoperative|procedures?|vertigo|motion sickness|hiccups|glaucoma|cataract|conjunctivitis|acromegaly|myeloma|leuka?emia|lymphoma|gist|nsclc|crohn\w*|colitis|pemphig\w*|lupus|sclerosis|dystrophy|atrophy|hemangioma|growth|stature|puberty|enuresis|incontinence|bladder|prostat\w*|erectile|alopecia|vitiligo|rosacea|inflammation|inflammatory|injur\w*|trauma|bites?|stings?|envenomation|dehydration|electrolyte|acidosis|alkalosis|hyperkalemia|anemia|anaemia|neutropenia|thrombocytopenia|bacter\w*|fung\w*|viral|parasit\w*|amoebiasis|amebiasis|giardiasis|helminth\w*|mycos\w*|candid\w*|cystitis|pyelonephritis|sinusitis|otitis|pharyngitis|tonsillitis|bronchitis|pneumonia|meningitis|endocarditis|osteomyelitis|cellulitis|sepsis|septicemia|gonorrh(?:o)?ea|syphilis|chlamydia|typhoid|cholera|leprosy|leishmaniasis|trypanosom\w*|filariasis|toxoplasmosis|pneumocystis|cmv|covid\w*|symptoms?|relief|control|management of)\b/i;
+const CONDITION_ENDING = /\b\w{3,}(?:itis|osis|oses|iasis|emia|aemia|algia|pathy|pathies|oma|omas|plegia|trophy|rrhea|rrhoea|uria|ism)\b/i;
+
+export interface LabelOptions {
+  /** Ingredient names of a combination page (empty for a single drug). */
+  ingredients: readonly string[];
+}
+
+/** Read one label. Memoized by the caller (labels repeat across pages). */
+export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
+  const label = raw.replace(/\s+/g, ' ').trim();
+  const info: LabelInfo = { population: null, phase: null, route: null, indication: null, ingredient: null, days: null, block: false };
+  if (!label) return info;
+  const paren = /^(.*?)\s*\(([^()]*)\)\s*(.*)$/.exec(label);
+  const main = paren ? `${paren[1]!} ${paren[3]!}`.trim() : label;
+  const inner = paren ? paren[2]!.trim() : '';
+
+  const dayLabel = /^days?\s+([\d\s,&and–-]+|\d+\s*(?:to|through)\s*\d+)$/i.exec(main);
+  if (dayLabel) {
+    info.days = parseDayList(dayLabel[1]!.trim());
+    return info;
+  }
+  if (BLOCK.test(main)) {
+    info.block = true;
+    return info;
+  }
+  info.ingredient = labelIngredient(main, opts.ingredients);
+  const mainPopulation = populationOf(main) ?? populationOfAges(main);
+  info.population = mainPopulation ?? populationOf(inner) ?? populationOfAges(inner);
+  info.phase = labelPhase(main);
+  info.route = routeOf(label);
+  const days = daysOf(main);
+  if (days !== null && days !== AMBIGUOUS) info.days = days;
+
+  let named = main.replace(FOR_CONDITION, '');
+  // "Adult Pneumonia", "Pediatric Pneumonia": a group, then the condition.
+  const lead = /^(?:adults?|adult patients|pa?ediatrics?|children|child|infants?|neonates?|elderly|geriatric)\s+(?:with\s+)?(.{3,})$/i.exec(named);
+  const condition = lead?.[1]?.trim();
+  if (mainPopulation !== null && mainPopulation !== AMBIGUOUS && condition && !/^[\d<>≥≤]/.test(condition) && !GENERIC.test(condition) && !GENERIC_WHOLE.test(condition) && populationOf(condition) === null && !CONDITION_START.test(condition)) {
+    if (namesCondition(condition)) info.indication = condition;
+    return info;
+  }
+  // "Seizure Maintenance Therapy": a phase, and the condition.
+  if (info.phase !== null) {
+    const rest = named.replace(/\b(?:loading|maintenance|induction|initial|starting|escalation|titration|dose|doses|dosing|therapy|treatment|phase)\b/gi, ' ').replace(/\s+/g, ' ').trim();
+    if (rest.length >= 3 && !GENERIC.test(rest) && !GENERIC_WHOLE.test(rest) && populationOf(rest) === null && !CONDITION_START.test(rest) && !/^(?:of|for|in|and|with)\b/i.test(rest)) {
+      if (namesCondition(rest)) info.indication = rest;
+      return info;
+    }
+  }
+  // "Proteinuric Chronic Kidney Disease", "Iron-deficiency anemia in hemodialysis patients": an organ
+  // population and a condition; "Renal Impairment", "Severe hepatic impairment" are the population only.
+  if ((mainPopulation === 'renal' || mainPopulation === 'hepatic') && !/^(?:patients?\s+(?:with|on)\s+)?(?:(?:mild|moderate|severe|end-stage)\s+(?:(?:to|or)\s+(?:moderate|severe)\s+)?)?(?:renal|kidney|hepatic|liver|creatinine|crcl|clcr|egfr|gfr|dialysis|ha?emodialysis|child-pugh)\b/i.test(named) && namesCondition(named.replace(/\b(?:renal|kidney|hepatic|liver)\s+(?:impairment|insufficiency|dysfunction)\b/gi, ''))) {
+    info.indication = label;
+    return info;
+  }
+  const mainIsOther =
+    /^[<>≥≤=]|\bkg\b|\blbs?\b/i.test(main) || info.ingredient !== null || mainPopulation !== null || info.phase !== null || routeOnly(main) || GENERIC.test(main) || GENERIC_WHOLE.test(main) ||
+    SEVERITY.test(main) || CONDITION_START.test(named) || /^\d/.test(main) || named.length < 2;
+  if (!mainIsOther) {
+    // The label names a condition; a parenthesis that only gives a route, ages or a form is not part of it.
+    const whole = named === main ? label : label.replace(FOR_CONDITION, '');
+    const text = inner && (isQualifier(inner) || GENERIC_WHOLE.test(inner)) ? named : whole;
+    if (namesCondition(text)) info.indication = text;
+  } else if (inner && !isQualifier(inner) && populationOf(inner) === null && !BLOCK.test(inner) && !GENERIC.test(inner) && !GENERIC_WHOLE.test(inner) && !CONDITION_START.test(inner) && !/^for\b/i.test(inner)) {
+    // `Adults (MCL and CLL/SLL)`, `Cycle 1 (multiple myeloma)`: the parenthesis names the condition.
+    if (namesCondition(inner)) info.indication = inner;
+  }
+  return info;
+}
+
+const ROUTE_ONLY = /^(?:(?:iv|im|sc|sq|po|oral(?:ly)?|intravenous(?:ly)?|intramuscular(?:ly)?|subcutaneous(?:ly)?|topical(?:ly)?|inhaled|inhalation|rectal(?:ly)?|vaginal(?:ly)?|sublingual|intrathecal|nasal|ophthalmic|parenteral|injection|infusion|bolus|route|administration|and|or|\/|,|&)\s*)+$/i;
+const routeOnly = (s: string): boolean => ROUTE_ONLY.test(s.replace(/[()]/g, ' ').trim());
+
+/** A parenthesis that qualifies rather than names: a route, ages, weights, a form, "off-label". */
+function isQualifier(s: string): boolean {
+  return routeOnly(s) || /^as\s/i.test(s) || SEVERITY.test(s) || /\b(?:years?|yrs?|months?|weeks?|days?|up to|kg|lbs?|pounds?|approximately|about|age[ds]?|off-label|unlabeled|tablets?|capsules?|(?:immediate|extended|modified|sustained|delayed|controlled)[- ]release|formulation|ir|er|xr|sr|cr)\b/i.test(s) || /^[\d\s<>≥≤=+–-]+$/.test(s);
+}
+
+/** The ingredient a label names on a combination page (`Amlodipine:`, `D-chiro-inositol:`), or null. */
+export function labelIngredient(label: string, ingredients: readonly string[]): string | null {
+  if (ingredients.length < 2) return null;
+  // "D-chiro-inositol" is the ingredient "D-Chiro Inositol", not "Myo-Inositol".
+  const key = (x: string): string => fold(x).replace(/[^\p{L}\d]+/gu, '');
+  const whole = ingredients.find((i) => key(i) === key(label));
+  if (whole) return whole;
+  // Else the ingredient most of whose words the label has ("Omega-3 fatty acids" → Omega-3 Fatty Acid, not Folic Acid).
+  const words = fold(label).split(/[^\p{L}\d]+/u).filter((w) => w.length >= 4);
+  let best: string | null = null;
+  let bestScore = 0;
+  let tie = false;
+  for (const ing of ingredients) {
+    const score = words.filter((w) => ingredientOfWord(w, [ing]) !== null).length;
+    if (score > bestScore) {
+      best = ing;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && score > 0) tie = true;
+  }
+  return tie ? null : best;
+}
+
+/** The ingredient a word names: the same first six letters (spellings differ: tazobactum, tazobactam). */
+export function ingredientOfWord(word: string, ingredients: readonly string[]): string | null {
+  if (word.length < 4) return null;
+  for (const ing of ingredients) {
+    for (const n of ingredientWords(ing)) {
+      const k = Math.min(6, n.length);
+      if (word.length >= k && word.slice(0, k) === n.slice(0, k)) return ing;
+    }
+  }
+  return null;
+}
+
+/** An ingredient's folded words of four letters or more. */
+const ingredientWords = memoize((ing: string): string[] => fold(ing).split(/[^\p{L}\d]+/u).filter((n) => n.length >= 4), 20_000);

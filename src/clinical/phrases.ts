@@ -1,0 +1,365 @@
+import type { Phase, Population, Route } from './schema.js';
+
+/**
+ * Small readers for the phrases around a dose: route, frequency, duration, infusion time, cycle
+ * days, phase, population. Each returns null when the text says nothing, and `AMBIGUOUS` when it
+ * says something that does not give one value (`every 6–8 hours`, `IV or IM`): the caller then
+ * leaves the field empty rather than guess.
+ */
+
+export const AMBIGUOUS = 'ambiguous' as const;
+export type Read<T> = T | typeof AMBIGUOUS | null;
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, once: 1, single: 1, two: 2, twice: 2, three: 3, thrice: 3, four: 4, five: 5, six: 6, seven: 7,
+  eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, sixteen: 16, eighteen: 18, twenty: 20,
+  'twenty-four': 24, 'twenty-one': 21, 'twenty-eight': 28, thirty: 30,
+};
+const NUMBER_ALTERNATIVES = String.raw`\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|sixteen|eighteen|twenty|twenty-one|twenty-four|twenty-eight|thirty`;
+/** A number in digits or words, captured; `NUM_NC` the same without a capture group. */
+const NUM = `(${NUMBER_ALTERNATIVES})`;
+const NUM_NC = `(?:${NUMBER_ALTERNATIVES})`;
+
+/** `3` → 3, `three` → 3, `twice` → 2; null when not a number. */
+export function numberOf(s: string): number | null {
+  const t = s.toLowerCase();
+  if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  return NUMBER_WORDS[t] ?? null;
+}
+
+/** One value from every reading in a text: null if none, AMBIGUOUS if they disagree. */
+function agree<T>(values: readonly Read<T>[], same: (a: T, b: T) => boolean = (a, b) => a === b): Read<T> {
+  let out: T | null = null;
+  for (const v of values) {
+    if (v === null) continue;
+    if (v === AMBIGUOUS) return AMBIGUOUS;
+    if (out === null) out = v;
+    else if (!same(out, v)) return AMBIGUOUS;
+  }
+  return out;
+}
+
+// ---- route ---------------------------------------------------------------------------------------
+
+/** Each route's pattern, after a cheap test for a fragment it must contain (most text names no route). */
+const ROUTE_PATTERNS: [Route, RegExp, RegExp, RegExp | null][] = [
+  // Words in any case; the abbreviations (IV, IM, SC, PO) in capitals only, so "iv" inside words or "im" as a word do not count.
+  ['IV', /iv|i\.v|intraven/i, /\bintra-?venous(?:ly)?\b/i, /\b(?:IV|I\.V\.?|i\.v\.?|iv)(?![\w-])/],
+  ['SC', /sub|sc|s\.c|sq/i, /\bsub-?cutaneous(?:ly)?\b|\bsubcut\b|\bsub-?q\b/i, /\b(?:SC|S\.C\.?|SQ|s\.c\.?)(?![\w-])/],
+  ['IM', /intram|im|i\.m/i, /\bintra-?muscular(?:ly)?\b/i, /\b(?:IM|I\.M\.?|i\.m\.?)(?![\w-])/],
+  ['oral', /oral|mouth|po|p\.o|per os/i, /\b(?:oral(?:ly)?|by mouth|per os)\b/i, /\b(?:PO|P\.O\.?|p\.o\.?)(?![\w-])/],
+  ['sublingual', /lingual/i, /\bsub-?lingual(?:ly)?\b/i, null],
+  ['inhaled', /inhal|nebul/i, /\b(?:inhal(?:ed|ation|er)|nebuli[sz](?:ed|er|ation))\b/i, null],
+  ['nasal', /nasal|nostril/i, /\b(?:intra-?nasal(?:ly)?|nasal spray|per nostril|each nostril)\b/i, null],
+  ['rectal', /rect|suppos/i, /\b(?:rectal(?:ly)?|per rectum|suppositor(?:y|ies))\b/i, null],
+  ['vaginal', /vagin|pessar/i, /\b(?:vaginal(?:ly)?|intravaginal(?:ly)?|pessar(?:y|ies))\b/i, null],
+  ['ophthalmic', /ophth|eye/i, /\b(?:ophthalmic|eye drops?|into the eyes?|in the affected eyes?)\b/i, null],
+  ['otic', /otic|ear/i, /\b(?:otic|ear drops?|into the ears?)\b/i, null],
+  ['intrathecal', /intrathecal/i, /\bintrathecal(?:ly)?\b/i, null],
+  ['intravitreal', /intravitreal/i, /\bintravitreal(?:ly)?\b/i, null],
+  ['transdermal', /transdermal/i, /\btransdermal(?:ly)?\b/i, null],
+  ['topical', /topical|appl/i, /\b(?:topical(?:ly)?|applied to the (?:skin|affected area)|apply to the (?:skin|affected area))\b/i, null],
+];
+// Weak signals, used only when no route is named: an infusion is intravenous, a tablet is swallowed.
+const INFUSION = /\binfus(?:ion|ions|ed|e)\b/i;
+const ORAL_FORM = /\b(?:tablets?|capsules?|caplets?|syrup|oral suspension|oral solution)\b/i;
+const NOT_ORAL_FORM = /\b(?:chewable|dispersible|effervescent|vaginal|sublingual|buccal|orally disintegrating)\b/i;
+
+/** "vaginal yeast infections", "oral thrush", "oral contraceptives": conditions and products, not routes. */
+const ROUTE_IN_CONDITION = /\b(?:oral|vaginal|nasal|rectal|ophthalmic|eye|ear|topical|intravenous)\s+(?:thrush|candidiasis|yeast|infections?|ulcers?|mucositis|hygiene|contracepti\w+|hypoglyc\w+|antidiabetic\w*|anticoagulants?|congestion|polyps|bleeding|atrophy|dryness|discharge|surgery|cancer|lesions?|pain|itching|drug abuse|fluids?)\b/gi;
+
+/** Every route a text names (`IV (or subcutaneously)` → IV, SC). */
+export function routesIn(raw: string): Route[] {
+  const text = raw.replace(ROUTE_IN_CONDITION, ' ').replace(/\boral(?:ly)?\s+(?=inhal)/gi, ' ');
+  const out = new Set<Route>();
+  for (const [route, quick, words, abbreviation] of ROUTE_PATTERNS) {
+    if (quick.test(text) && (words.test(text) || abbreviation?.test(text))) out.add(route);
+  }
+  // A tablet is swallowed ("tablet, suspension, or intravenous injection" names two routes);
+  // an infusion is intravenous unless a route is named ("subcutaneous infusion").
+  if (!out.has('sublingual') && !out.has('vaginal') && ORAL_FORM.test(text) && !NOT_ORAL_FORM.test(text)) out.add('oral');
+  if (out.size === 0 && INFUSION.test(text)) out.add('IV');
+  return [...out];
+}
+
+/** The one route a text names, AMBIGUOUS for several, null for none. */
+export function routeOf(text: string): Read<Route> {
+  const r = routesIn(text);
+  return r.length === 0 ? null : r.length === 1 ? r[0]! : AMBIGUOUS;
+}
+
+// ---- frequency -----------------------------------------------------------------------------------
+
+export interface Frequency {
+  timesPerDay: number | null;
+  timesPerWeek: number | null;
+  everyDays: number | null;
+}
+const freq = (timesPerDay: number | null, timesPerWeek: number | null, everyDays: number | null): Frequency => ({ timesPerDay, timesPerWeek, everyDays });
+const sameFreq = (a: Frequency, b: Frequency): boolean => a.timesPerDay === b.timesPerDay && a.timesPerWeek === b.timesPerWeek && a.everyDays === b.everyDays;
+
+const RANGE_FREQ = [
+  new RegExp(String.raw`\b${NUM}\s*(?:-|–|to|or)\s*${NUM}\s+times\s+(?:a\s+|per\s+|each\s+|every\s+)?(?:day|daily|week|weekly)\b`, 'i'),
+  /\b(?:every|q)\s*\d+(?:\.\d+)?\s*(?:-|–|to|or)\s*\d+\s*(?:hours?|hrs?|h|days?|weeks?|months?)\b/i,
+  /\bonce\s+or\s+twice\b|\btwice\s+or\s+(?:three|thrice)\b|\b(?:one|two|three)\s+or\s+(?:two|three|four)\s+times\b/i,
+  /\b(?:biweekly|bi-weekly|several times|two or more|multiple times|as often as|at intervals? of)\b/i,
+  /\bup\s+to\s+(?:\w+\s+)?times\b/i,
+  // "after meals and at bedtime": several doses a day, how many not said.
+  /\b(?:after|before|with)\s+(?:each\s+|main\s+)?meals\b[^.;]{0,30}\b(?:and|or)\s+(?:at\s+)?bedtime\b/i,
+];
+// Phrases about a daily amount or limit, not how often: read by amount/max, not here.
+const NOT_FREQUENCY = /\b(?:(?:total|maximum|max|usual|recommended|average|typical)\s+)?(?:daily|weekly)\s+(?:dose|doses|dosage|amount|intake|maximum|limit|requirement|allowance|value)s?\b/gi;
+const TIMES_A_DAY = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+|in\s+a\s+)?(?:day|daily)\b`, 'gi');
+const TIMES_A_WEEK = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+)?week(?:ly)?\b`, 'gi');
+const EVERY = new RegExp(String.raw`\b(?:every|each)\s+(other\s+|${NUM_NC}\s*)?(hours?|hrs?|h|days?|weeks?|months?|years?|fortnight|night|morning|evening)\b`, 'gi');
+const Q_HOURS = /\bq\s?(\d{1,2})\s?h(?:rs?|ours?)?\b/gi;
+const LATIN = /\b(?:(b\.?i\.?d|bd|b\.d)|(t\.?i\.?d|tds|t\.d\.s)|(q\.?i\.?d|qds|q\.d\.s)|(o\.?d|q\.?d|qhs|q\.h\.s|o\.d))\.?(?![\w])/gi;
+const DAILY = /\b(?:daily|a day|per day|each day|every day|nightly|at bedtime|at night|before bedtime|once-daily)\b/gi;
+const WEEKLY = /\b(?:weekly|per week|(?<!\b(?:for|in|within|after|over|of)\s)a week|once-weekly)\b/gi;
+const FORTNIGHTLY = /\bfortnightly\b/gi;
+const MONTHLY = /\b(?:monthly|a month|per month|every month)\b/gi;
+const ALTERNATE = /\b(?:every\s+other\s+day|on\s+alternate\s+days|alternate\s+days|alternate-day)\b/gi;
+
+/** How often a dose is given, from the words near it. */
+export function frequencyOf(text: string): Read<Frequency> {
+  // "daily for 12-15 days per month": a schedule within the month, not a monthly dose.
+  const t = text.replace(NOT_FREQUENCY, ' ').replace(/\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s+days?\s+(?:per|a|each|every)\s+(?:month|cycle)\b/gi, ' ');
+  if (RANGE_FREQ.some((re) => re.test(t))) return AMBIGUOUS;
+  const found: Read<Frequency>[] = [];
+  let rest = t;
+  const take = (re: RegExp, f: (m: RegExpExecArray) => Read<Frequency>): void => {
+    re.lastIndex = 0;
+    rest = rest.replace(re, (...args: unknown[]) => {
+      const m = args.slice(0, -2) as unknown as RegExpExecArray;
+      found.push(f(m));
+      return ' ';
+    });
+  };
+  const has = (w: RegExp): boolean => w.test(t);
+  if (has(/altern|other/i)) take(ALTERNATE, () => freq(null, null, 2));
+  if (has(/da(?:y|ily)/i)) take(TIMES_A_DAY, (m) => {
+    const n = numberOf(m[1] ?? m[2] ?? '');
+    return n !== null && Number.isInteger(n) && n > 0 ? freq(n, null, null) : AMBIGUOUS;
+  });
+  if (has(/week/i)) take(TIMES_A_WEEK, (m) => {
+    const n = numberOf(m[1] ?? m[2] ?? '');
+    if (n === 1) return freq(null, null, 7);
+    return n !== null && Number.isInteger(n) && n > 1 ? freq(null, n, null) : AMBIGUOUS;
+  });
+  if (has(/every|each/i)) take(EVERY, (m) => {
+    const other = m[1] !== undefined && /^other/i.test(m[1]);
+    const n = other ? 2 : m[1] === undefined ? 1 : numberOf(m[1].trim());
+    const unit = m[2]!.toLowerCase();
+    if (n === null || n <= 0) return AMBIGUOUS;
+    if (unit === 'night' || unit === 'morning' || unit === 'evening') return n === 1 ? freq(1, null, null) : AMBIGUOUS;
+    if (unit.startsWith('h')) {
+      if (n <= 24 && Number.isInteger(24 / n)) return freq(24 / n, null, null);
+      if (n % 24 === 0) return freq(null, null, n / 24);
+      return AMBIGUOUS;
+    }
+    if (unit.startsWith('d')) return n === 1 ? freq(1, null, null) : freq(null, null, n);
+    if (unit.startsWith('w')) return freq(null, null, 7 * n);
+    if (unit === 'fortnight') return freq(null, null, 14);
+    return AMBIGUOUS; // months, years: not a fixed number of days
+  });
+  if (has(/q\s?\d/i)) take(Q_HOURS, (m) => {
+    const n = Number(m[1]);
+    return n > 0 && n <= 24 && Number.isInteger(24 / n) ? freq(24 / n, null, null) : AMBIGUOUS;
+  });
+  take(LATIN, (m) => (m[1] ? freq(2, null, null) : m[2] ? freq(3, null, null) : m[3] ? freq(4, null, null) : freq(1, null, null)));
+  if (has(/fortnight/i)) take(FORTNIGHTLY, () => freq(null, null, 14));
+  if (has(/month/i)) take(MONTHLY, () => AMBIGUOUS);
+  if (has(/week/i)) take(WEEKLY, () => freq(null, null, 7));
+  if (has(/da(?:y|ily)|night|bed/i)) take(DAILY, () => freq(1, null, null));
+  return agree(found, sameFreq);
+}
+
+// ---- duration, infusion, days, cycle -----------------------------------------------------------
+
+export interface Duration {
+  days: number | null;
+  weeks: number | null;
+}
+const DURATION_RANGE = new RegExp(String.raw`\b(?:for|x|×)\s+(?:up\s+to\s+|at\s+least\s+|about\s+|approximately\s+)?${NUM}\s*(?:-|–|to|or)\s*${NUM}\s+(?:consecutive\s+)?(?:days?|weeks?)\b|\bfor\s+(?:at\s+least|a\s+minimum\s+of|more\s+than|less\s+than|several|a\s+few)\b`, 'i');
+const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:total|period|course)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b`, 'gi');
+
+/** `for 5 consecutive days` → 5 days, `for up to 12 weeks` → 12 weeks; ranges and minimums are AMBIGUOUS. */
+export function durationOf(text: string): Read<Duration> {
+  if (!/\b(?:for|x)\b|×/i.test(text)) return null;
+  if (DURATION_RANGE.test(text)) return AMBIGUOUS;
+  const found: Read<Duration>[] = [];
+  DURATION.lastIndex = 0;
+  for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
+    const n = numberOf(m[1]!);
+    if (n === null || !Number.isInteger(n) || n <= 0) found.push(AMBIGUOUS);
+    else found.push(m[2]!.toLowerCase().startsWith('d') ? { days: n, weeks: null } : { days: null, weeks: n });
+  }
+  return agree(found, (a, b) => a.days === b.days && a.weeks === b.weeks);
+}
+
+const INFUSION_RANGE = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:at\s+least|not\s+less\s+than|a\s+minimum\s+of|approximately|about|around|up\s+to|more\s+than|less\s+than|no\s+less\s+than|${NUM}\s*(?:-|–|to|or)\s*${NUM})\b|\b${NUM}\s*(?:-|–|to)\s*${NUM}[- ](?:minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+)?infusion`, 'i');
+const INFUSION_TIME = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:${NUM}|half\s+an)\s*(minutes?|mins?|hours?|hrs?|h)\b|\b(?:as\s+an?\s+)?${NUM}[- ](minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+|IV\s+)?infusion`, 'gi');
+
+/** `over 2 hours` → 120, `as a 30-minute infusion` → 30; ranges and minimums are AMBIGUOUS. */
+export function infusionMinutesOf(text: string): Read<number> {
+  if (!/over|infusion/i.test(text)) return null;
+  if (INFUSION_RANGE.test(text)) return AMBIGUOUS;
+  const found: Read<number>[] = [];
+  INFUSION_TIME.lastIndex = 0;
+  for (let m = INFUSION_TIME.exec(text); m; m = INFUSION_TIME.exec(text)) {
+    const unit = (m[2] ?? m[4] ?? '').toLowerCase();
+    const n = m[1] !== undefined ? numberOf(m[1]) : m[3] !== undefined ? numberOf(m[3]) : 0.5;
+    if (n === null || n <= 0) found.push(AMBIGUOUS);
+    else found.push(unit.startsWith('h') ? n * 60 : n);
+  }
+  return agree(found);
+}
+
+const DAY_LIST = /\bdays?\s+(\d{1,3}(?:\s*(?:,|and|&|to|through|thru|-|–)\s*(?:and\s+)?\d{1,3})*|one|two|three|four|five|six|seven)\b/gi;
+
+/** `on days 1, 8 and 15` → [1, 8, 15]; `days 1–5` → [1 … 5]. */
+export function daysOf(text: string): Read<number[]> {
+  if (!/days?\s+(?:\d+|one|two|three|four|five|six|seven)\b/i.test(text)) return null;
+  const found: Read<number[]>[] = [];
+  DAY_LIST.lastIndex = 0;
+  for (let m = DAY_LIST.exec(text); m; m = DAY_LIST.exec(text)) {
+    // "for 5 days", "3 days after": a count of days, not a day number.
+    const before = text.slice(0, m.index);
+    if (/\d\s*$/.test(before) || /\b(?:consecutive|\d+)\s*$/i.test(before)) continue;
+    // "within 3 days", "for days": not day numbers.
+    if (/\b(?:for|within|after|before|up to|over|next|first|last|every|each|of)\s*$/i.test(before) && !/\bon\s*$/i.test(before)) continue;
+    const list = parseDayList(m[1]!);
+    found.push(list ?? AMBIGUOUS);
+  }
+  return agree(found, (a, b) => a.join() === b.join());
+}
+
+export function parseDayList(s: string): number[] | null {
+  const word = numberOf(s.trim());
+  if (word !== null && /^[a-z]+$/i.test(s.trim())) return [word];
+  const out: number[] = [];
+  const parts = s.split(/\s*(?:,|\band\b|&)\s*/).filter((p) => p.trim());
+  for (const p of parts) {
+    const r = /^(\d{1,3})\s*(?:to|through|thru|-|–)\s*(\d{1,3})$/.exec(p.trim());
+    if (r) {
+      const a = Number(r[1]);
+      const b = Number(r[2]);
+      if (b < a || b - a > 60) return null;
+      for (let d = a; d <= b; d++) out.push(d);
+    } else if (/^\d{1,3}$/.test(p.trim())) out.push(Number(p.trim()));
+    else return null;
+  }
+  if (out.length === 0 || out.some((d) => d < 1)) return null;
+  for (let i = 1; i < out.length; i++) if (out[i]! <= out[i - 1]!) return null;
+  return out;
+}
+
+const CYCLE = new RegExp(String.raw`\b(\d{1,3}|${NUM_NC})[- ](day|week)\s+(?:treatment\s+|chemotherapy\s+)?cycles?\b|\bcycles?\s+(?:of|lasting)\s+(\d{1,3}|${NUM_NC})\s+(days|weeks)\b`, 'gi');
+
+/** `21-day cycle` → 21; `3-week cycle` → 21. */
+export function cycleDaysOf(text: string): Read<number> {
+  if (!/cycle/i.test(text)) return null;
+  const found: Read<number>[] = [];
+  CYCLE.lastIndex = 0;
+  for (let m = CYCLE.exec(text); m; m = CYCLE.exec(text)) {
+    const n = numberOf(m[1] ?? m[3] ?? '');
+    const unit = (m[2] ?? m[4] ?? '').toLowerCase();
+    if (n === null || !Number.isInteger(n) || n <= 0) found.push(AMBIGUOUS);
+    else found.push(unit.startsWith('w') ? n * 7 : n);
+  }
+  return agree(found);
+}
+
+// ---- phase, population ---------------------------------------------------------------------------
+
+const PHASE_WORDS: [Phase, RegExp][] = [
+  ['loading', /\bloading\b/gi],
+  ['maintenance', /\bmaintenance\b/gi],
+  ['induction', /\binduction\b/gi],
+  ['initial', /\b(?:initial(?:ly)?|starting|starts?\s+(?:with|at)|commenc(?:e|es|ing)\s+(?:with|at)|start(?:ing)?\s+(?:with|at)|begin(?:s|ning)?\s+(?:with|at)|initiate[ds]?\s+(?:at|with)|first\s+dose)\b/gi],
+  ['escalation', /\b(?:increase[ds]?|increasing|titrat\w*|escalat\w*|up-?titrat\w*|uptitrat\w*)\b/gi],
+  ['reduction', /\b(?:reduce[ds]?|reducing|reduction|decrease[ds]?|decreasing|lower(?:ed)?\s+to)\b/gi],
+];
+
+/** The phase word nearest the end of a text (the dose follows it). */
+export function lastPhase(text: string): Phase | null {
+  let best: Phase | null = null;
+  let at = -1;
+  for (const [phase, re] of PHASE_WORDS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m.index > at) {
+        at = m.index;
+        best = phase;
+      }
+    }
+  }
+  return best;
+}
+
+const LABEL_PHASE: [Phase, RegExp][] = [
+  ['loading', /\bloading\b/i],
+  ['maintenance', /\bmaintenance\b/i],
+  ['induction', /\binduction\b/i],
+  ['initial', /\b(?:initial|starting)\s+(?:dose|dosage|dosing|therapy|treatment)\b|^(?:initial|starting|start)\b/i],
+  ['escalation', /\b(?:dose\s+)?(?:escalation|titration|up-?titration)\b|^(?:dose\s+)?(?:increase|increasing)$/i],
+  ['reduction', /\bdose\s+reduction\b|\breduced\s+dose\b|^(?:dose\s+)?reduction$/i],
+];
+
+/** The phase a label names (`Loading Dose`, `Dose Reduction for …`); not "reduced" inside a condition's name. */
+export function labelPhase(label: string): Phase | null {
+  const found = LABEL_PHASE.filter(([, re]) => re.test(label)).map(([p]) => p);
+  return found.length === 1 ? found[0]! : null;
+}
+
+/** Phases a text names anywhere. */
+export function phasesIn(text: string): Phase[] {
+  const out: Phase[] = [];
+  for (const [phase, re] of PHASE_WORDS) {
+    re.lastIndex = 0;
+    if (re.test(text)) out.push(phase);
+  }
+  return out;
+}
+
+// Impaired organ function, not a disease of the organ ("kidney transplant", "fatty liver disease" are indications).
+const RENAL = /\b(?:renal|kidney)(?:\s*\/\s*(?:hepatic|liver))?\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?)\b|\b(?:impaired|reduced|decreased|poor|compromised)\s+(?:renal|kidney)\b|\bcreatinine clearance\b|\b(?:crcl|clcr|esrd)\b|\b(?:ha?emo|peritoneal\s+)?dialysis\b|\bend-stage renal\b|^renal\b|\brenal\s*$/i;
+const HEPATIC = /\b(?:hepatic|liver)\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?|cirrhosis)\b|\b(?:impaired|reduced|decreased|poor)\s+(?:hepatic|liver)\b|\bchild-pugh\b|\bcirrhosis\b|^hepatic\b|\bhepatic\s*$/i;
+const NOT_ORGAN_POPULATION = /\bfatty liver|\bliver (?:cancer|flukes?|abscess|transplant\w*)|\bkidney (?:stones?|transplant\w*|cancer)|\brenal (?:cell|colic|stones?|transplant\w*|calculi)/i;
+// eGFR, not EGFR (the receptor of oncology pages).
+const GFR = /\b(?:eGFR|GFR)\b/;
+const POPULATION_WORDS: [Population, { test(s: string): boolean }][] = [
+  ['renal', { test: (s: string): boolean => !NOT_ORGAN_POPULATION.test(s) && (RENAL.test(s) || GFR.test(s)) }],
+  ['hepatic', { test: (s: string): boolean => !NOT_ORGAN_POPULATION.test(s) && HEPATIC.test(s) }],
+  ['elderly', /\b(?:elderly|geriatrics?|older (?:adults|patients|people)|aged (?:over|above) 6[05]|over (?:the age of )?6[05]|>\s*6[05] years|65 years (?:and|or) older)\b/i],
+  ['child', /\b(?:child(?:ren)?(?![\w-])|pa?ediatrics?|infants?|neonates?|neonatal|newborns?|adolescents?|kids|toddlers?|boys|girls)\b/i],
+  ['adult', /\badults?\b/i],
+];
+
+/** Populations a text names (renal, hepatic, elderly, child, adult). */
+export function populationsIn(text: string): Population[] {
+  return POPULATION_WORDS.filter(([, re]) => re.test(text)).map(([p]) => p);
+}
+
+/** The population a text is about; renal or hepatic impairment is more specific than an age group. */
+export function populationOf(text: string): Read<Population> {
+  const all = populationsIn(text);
+  if (all.length === 0) return null;
+  const organ = all.filter((p) => p === 'renal' || p === 'hepatic');
+  if (organ.length === 1) return organ[0]!;
+  if (organ.length > 1) return AMBIGUOUS;
+  // "Elderly adults": the older group.
+  if (all.length === 2 && all.includes('elderly') && all.includes('adult')) return 'elderly';
+  return all.length === 1 ? all[0]! : AMBIGUOUS;
+}
+
+/** `6-12 years` → child, `over 65 years` → elderly, from an age range or bound. */
+export function populationOfAges(text: string): Population | null {
+  const range = /\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs?)\b/i.exec(text);
+  if (range) return Number(range[2]) < 18 ? 'child' : Number(range[1]) >= 65 ? 'elderly' : Number(range[1]) >= 18 ? 'adult' : null;
+  const under = /\b(?:under|below|less than|younger than|<)\s*(\d{1,2})\s*(?:years?|yrs?)\b/i.exec(text);
+  if (under && Number(under[1]) <= 18) return 'child';
+  // "6 months - 23 months", "(3 months and older)": infants.
+  if (/^\W*\d{1,2}\s*months?\b/i.test(text.trim()) || /\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*months?\b/i.test(text)) return 'child';
+  return null;
+}
