@@ -133,6 +133,41 @@ test('an edited row is re-read alone when that gives what a full read gives; oth
   assert.equal(reloadEditedRows(load, original.replace('Samplodol 650 Tablet,19.50', 'Samplodol 650 Tablet,abc')), null, 'a row that becomes invalid');
 });
 
+test('edits found on the bytes: successive edits that change line lengths (also with multi-byte text) give what a full read gives', (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'formulary-rows-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const file = join(root, 'brands.csv');
+  const original = readFileSync(SAMPLE_BRANDS, 'utf8');
+  const lines = original.split('\n');
+  writeFileSync(file, original);
+  let load = loadBrandFile(file);
+  // Each step edits one row in a way that moves every later line; the next step then edits a later
+  // row, so its line must be found through the shifted line starts.
+  const steps: [number, (line: string) => string][] = [
+    [2, (l) => l.replace(/,(\d+\.\d\d),/, (_m, p: string) => `,${(Number(p) + 100).toFixed(2)},`)],
+    [5, (l) => l.replace(/,(\d+\.\d\d),/, (_m, p: string) => `,${(Number(p) / 10).toFixed(2)},`)],
+    [3, (l) => l.replace('(fictional)', '(fictional) Ünïcødé ₹')],
+    [lines.length - 2, (l) => l.replace(/,(\d+\.\d\d),/, (_m, p: string) => `,${(Number(p) + 1).toFixed(2)},`)],
+  ];
+  for (const [row, edit] of steps) {
+    const edited = edit(lines[row]!);
+    assert.notEqual(edited, lines[row], `step on line ${row + 1} changes it`);
+    lines[row] = edited;
+    const text = lines.join('\n');
+    writeFileSync(file, text);
+    const r = reloadEditedRows(load, readFileSync(file));
+    assert.ok(r, `line ${row + 1}: an edited row is re-read alone`);
+    assert.equal(r.edits.length, 1);
+    assert.deepEqual(r.load.monographs, loadBrandFile(file).monographs, `line ${row + 1}: the same as reading the whole file`);
+    assert.deepEqual([...r.load.lineStarts], [...loadBrandFile(file).lineStarts], 'line starts follow the edit');
+    load = r.load;
+  }
+  assert.deepEqual(reloadEditedRows(load, readFileSync(file))?.edits, [], 'no change, no edit');
+  assert.equal(reloadEditedRows(load, lines.slice(0, -2).concat(lines.slice(-1)).join('\n')), null, 'a row removed');
+  assert.equal(reloadEditedRows(load, [lines[0] + ',extra', ...lines.slice(1)].join('\n')), null, 'the header changed');
+  assert.equal(reloadEditedRows(load, lines.join('\n').replace(/\n/, '\n\n')), null, 'a line inserted');
+});
+
 test('a renamed brand in a catalog relinks everything: the new page is written, the old one removed', async (t) => {
   const o = setup(t);
   const file = join(o.outDir, '..', 'brands.csv');

@@ -16,8 +16,12 @@ export interface BrandFileLoad {
   monographs: Monograph[];
   diagnostics: Diagnostic[];
   fidelity: Fidelity;
-  /** The file's lines as last read (for finding edited rows); empty when it could not be read. */
-  lines: string[];
+  /**
+   * The file's bytes as last read and where each of its lines starts (for finding edited rows
+   * without decoding and splitting 250,000 lines); empty when it could not be read.
+   */
+  bytes: Buffer;
+  lineStarts: Uint32Array;
 }
 
 /** How a brand catalog file is named in diagnostics and sources: `brands/a-z.csv` (its folder and name). */
@@ -30,17 +34,99 @@ export function brandFileDisplay(path: string): string {
 /** Read one `--brands` file (CSV layouts of `readBrandCsv`); an unreadable file is a diagnostic. */
 export function loadBrandFile(path: string): BrandFileLoad {
   const file = brandFileDisplay(path);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     const d = diag('brand-file-unreadable', file, `The brand catalog could not be read: ${(e as Error).message}`);
-    return { abs: resolve(path), file, layout: null, monographs: [], diagnostics: [d], fidelity: { file, nonBlankLines: 0, accountedLines: 0, unaccounted: [] }, lines: [] };
+    const empty = { bytes: Buffer.alloc(0), lineStarts: new Uint32Array([0]) };
+    return { abs: resolve(path), file, layout: null, monographs: [], diagnostics: [d], fidelity: { file, nonBlankLines: 0, accountedLines: 0, unaccounted: [] }, ...empty };
   }
+  const text = bytes.toString('utf8');
   const read = readBrandCsv(file, text);
   const monographs = read.records.map(brandMonograph);
   const fidelity = csvFidelity(file, text, read.records.map((r) => r.source.row), read.diagnostics);
-  return { abs: resolve(path), file, layout: read.layout, monographs, diagnostics: read.diagnostics, fidelity, lines: text.split('\n') };
+  return { abs: resolve(path), file, layout: read.layout, monographs, diagnostics: read.diagnostics, fidelity, bytes, lineStarts: lineStartsOf(bytes) };
+}
+
+const NEWLINE = 10;
+
+/** Byte offset of every line's start (`text.split('\n')`'s lines): 0, then one past each newline. */
+function lineStartsOf(bytes: Buffer): Uint32Array {
+  let n = 1;
+  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) n++;
+  const starts = new Uint32Array(n);
+  let k = 1;
+  for (let i = bytes.indexOf(NEWLINE); i !== -1; i = bytes.indexOf(NEWLINE, i + 1)) starts[k++] = i + 1;
+  return starts;
+}
+
+/** Length of the common start of `a` and `b` (64 KB at a time with a native compare, then byte by byte). */
+function commonPrefix(a: Buffer, b: Buffer): number {
+  const n = Math.min(a.length, b.length);
+  let p = 0;
+  for (let end = Math.min(n, 65536); p < n && a.compare(b, p, end, p, end) === 0; end = Math.min(n, end + 65536)) p = end;
+  while (p < n && a[p] === b[p]) p++;
+  return p;
+}
+
+/** Length of the common end of `a` and `b`, at most `limit`. */
+function commonSuffix(a: Buffer, b: Buffer, limit: number): number {
+  let q = 0;
+  while (q < limit) {
+    const step = Math.min(65536, limit - q);
+    if (a.compare(b, b.length - q - step, b.length - q, a.length - q - step, a.length - q) !== 0) break;
+    q += step;
+  }
+  while (q < limit && a[a.length - q - 1] === b[b.length - q - 1]) q++;
+  return q;
+}
+
+/** The line (0-based) holding byte `offset`. */
+function lineAt(starts: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The lines of `next` that differ from `prev`'s, found without splitting either file: the bytes
+ * from the first to the last difference, widened to whole lines, are decoded and compared line
+ * by line. Null when the number of lines changed. `starts` are `next`'s line starts.
+ */
+function changedLines(prev: BrandFileLoad, next: Buffer): { lines: Map<number, [string, string]>; starts: Uint32Array } | null {
+  const a = prev.bytes;
+  const starts = prev.lineStarts;
+  const p = commonPrefix(a, next);
+  if (p === a.length && p === next.length) return { lines: new Map(), starts };
+  const q = commonSuffix(a, next, Math.min(a.length, next.length) - p);
+  const first = lineAt(starts, p);
+  const last = lineAt(starts, Math.max(p, a.length - q - 1));
+  const from = starts[first]!;
+  const oldEnd = last + 1 < starts.length ? starts[last + 1]! - 1 : a.length;
+  const delta = next.length - a.length;
+  const newEnd = oldEnd + delta;
+  if (newEnd < from || newEnd > next.length || (newEnd < next.length && next[newEnd] !== NEWLINE)) return null;
+  const before = a.toString('utf8', from, oldEnd).split('\n');
+  const after = next.toString('utf8', from, newEnd).split('\n');
+  if (before.length !== after.length) return null;
+  const lines = new Map<number, [string, string]>();
+  before.forEach((line, k) => {
+    if (line !== after[k]) lines.set(first + k, [line, after[k]!]);
+  });
+  let shifted = starts;
+  if (delta !== 0) {
+    shifted = Uint32Array.from(starts);
+    let at = from;
+    for (let k = 1; k < after.length; k++) shifted[first + k] = at += Buffer.byteLength(after[k - 1]!) + 1;
+    for (let l = last + 1; l < shifted.length; l++) shifted[l] = starts[l]! + delta;
+  }
+  return { lines, starts: shifted };
 }
 
 /** A brand whose row was edited: its monograph before and after. */
@@ -59,17 +145,23 @@ const MAX_ROW_EDITS = 200;
  * read gives: lines added or removed, a new header, a quote (a field may span lines), a row that
  * was or becomes invalid, or a renamed brand. The caller then reads the whole file.
  */
-export function reloadEditedRows(prev: BrandFileLoad, text: string): { load: BrandFileLoad; edits: RowEdit[] } | null {
-  const lines = text.split('\n');
-  if (prev.layout === null || lines.length !== prev.lines.length || lines[0] !== prev.lines[0]) return null;
+export function reloadEditedRows(prev: BrandFileLoad, contents: string | Buffer): { load: BrandFileLoad; edits: RowEdit[] } | null {
+  const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : contents;
+  if (prev.layout === null) return null;
+  const diff = changedLines(prev, bytes);
+  if (diff === null || diff.lines.has(0)) return null;
+  const header = prev.bytes.toString('utf8', 0, prev.lineStarts.length > 1 ? prev.lineStarts[1]! - 1 : prev.bytes.length);
+  const load = { ...prev, bytes, lineStarts: diff.starts };
+  if (diff.lines.size === 0) return { load, edits: [] };
+  if (diff.lines.size > MAX_ROW_EDITS) return null;
   const changed: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i] === prev.lines[i]) continue;
-    if (changed.length >= MAX_ROW_EDITS || lines[i]!.includes('"') || prev.lines[i]!.includes('"')) return null;
+  for (const [i, [was, now]] of diff.lines) {
+    if (was.includes('"') || now.includes('"')) return null;
     changed.push(i);
   }
-  if (changed.length === 0) return { load: { ...prev, lines }, edits: [] };
-  const read = readBrandCsv(prev.file, [lines[0]!, ...changed.map((i) => lines[i]!)].join('\n') + '\n');
+  changed.sort((x, y) => x - y);
+  const lines = new Map([...diff.lines].map(([i, [, now]]) => [i, now]));
+  const read = readBrandCsv(prev.file, [header, ...changed.map((i) => lines.get(i)!)].join('\n') + '\n');
   if (read.diagnostics.length > 0 || read.records.length !== changed.length) return null;
   // Monographs are in row order: find a row's by binary search (no map of 250,000 rows per edit).
   const atLine = (line: number): number | undefined => {
@@ -98,7 +190,7 @@ export function reloadEditedRows(prev: BrandFileLoad, text: string): { load: Bra
     monographs[at] = after;
     edits.push({ before, after });
   }
-  return { load: { ...prev, monographs, lines }, edits };
+  return { load: { ...load, monographs }, edits };
 }
 
 /**
