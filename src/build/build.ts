@@ -436,7 +436,7 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
     return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext: null, apiIndex: null }, oldSiteRemoved };
   } catch (e) {
-    writer.abort();
+    await writer.abort();
     await fulltext;
     rmSync(staging, { recursive: true, force: true });
     throw e;

@@ -69,8 +69,8 @@ export function swapInto(staging: string, out: string): Promise<Error | null> {
 export interface FileSink {
   write(rel: string, contents: string | Uint8Array): void;
   close(): void;
-  /** Stop without waiting for queued files (the build failed; its staging folder is removed). */
-  abort(): void;
+  /** Stop without writing queued files; resolves once nothing writes any more (the build failed; its staging folder is removed next). */
+  abort(): Promise<void>;
 }
 
 /** The absolute path of `rel` under `root`; a path that would leave `root` throws. */
@@ -101,7 +101,9 @@ export class SiteWriter implements FileSink {
 
   close(): void {}
 
-  abort(): void {}
+  abort(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 /** A writer that has written nothing for this long has died. */
@@ -154,8 +156,8 @@ export class ThreadedWriter implements FileSink {
     }
   }
 
-  abort(): void {
-    void this.#worker.terminate();
+  async abort(): Promise<void> {
+    await this.#worker.terminate();
   }
 
   #send(): void {
