@@ -8,11 +8,14 @@ import { startWorker } from './worker.js';
 
 export { Folders } from './folders.js';
 
-/** The absolute path of `rel` under `root`, with its folder created; a path that would leave `root` throws. */
+/**
+ * The absolute path of `rel` under `root`, with its folder created (a plain `mkdir` first, see
+ * `Folders`; nothing remembered between calls, as folders of a swapped-in site may differ); a path
+ * that would leave `root` throws.
+ */
 function prepare(root: string, rel: string): string {
-  const target = resolve(root, rel);
-  if (!target.startsWith(resolve(root) + '/')) throw new Error(`build: output path "${rel}" escapes the output directory`);
-  mkdirSync(dirname(target), { recursive: true });
+  const target = inside(resolve(root), rel);
+  new Folders().make(dirname(target));
   return target;
 }
 
