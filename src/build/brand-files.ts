@@ -160,8 +160,7 @@ export function reloadEditedRows(prev: BrandFileLoad, contents: string | Buffer)
     changed.push(i);
   }
   changed.sort((x, y) => x - y);
-  const lines = new Map([...diff.lines].map(([i, [, now]]) => [i, now]));
-  const read = readBrandCsv(prev.file, [header, ...changed.map((i) => lines.get(i)!)].join('\n') + '\n');
+  const read = readBrandCsv(prev.file, [header, ...changed.map((i) => diff.lines.get(i)![1])].join('\n') + '\n');
   if (read.diagnostics.length > 0 || read.records.length !== changed.length) return null;
   // Monographs are in row order: find a row's by binary search (no map of 250,000 rows per edit).
   const atLine = (line: number): number | undefined => {

@@ -182,7 +182,7 @@ export class ThreadedWriter implements FileSink {
     let since = performance.now();
     for (let v = Atomics.load(this.#pending, 0); v >= n; ) {
       if (Atomics.wait(this.#pending, 0, v, 1000) === 'timed-out' && performance.now() - since > STALL_MS) {
-        throw new Error(`build: the file writer stopped (no file written for ${STALL_MS / 1000} s)`);
+        throw new Error(`build: the file writer stopped (no file written for ${STALL_MS / 1000} s); check that the output folder's disk is not full or unresponsive, then build again`);
       }
       const now = Atomics.load(this.#pending, 0);
       if (now !== v) since = performance.now();
