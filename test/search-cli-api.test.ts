@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -132,5 +132,58 @@ describe('GET /api/search', () => {
       const res = await app.request(`/api/search?q=${encodeURIComponent(q)}`);
       assert.equal(res.status, 200, q);
     }
+  });
+});
+
+describe('search response cache', () => {
+  test('a repeated query (same text and options) is answered from the cache; other options are other entries', () => {
+    const s = openSiteSearch(site);
+    const first = s.search('paracetamol', { limit: 5 });
+    assert.equal(s.search('paracetamol', { limit: 5 }), first, 'the same response object');
+    assert.notEqual(s.search('paracetamol', { limit: 4 }), first);
+    assert.notEqual(s.search('paracetamol', { limit: 5, kind: 'combination' }), first);
+    assert.notEqual(s.search('Paracetamol', { limit: 5 }), first, 'the query is echoed as typed, so its spelling is part of the key');
+    const uncached = openSiteSearch(site, { cacheEntries: 0 });
+    const a = uncached.search('paracetamol', { limit: 5 });
+    const b = uncached.search('paracetamol', { limit: 5 });
+    assert.notEqual(a, b);
+    assert.deepEqual(a, first, 'the cache gives what the engine gives');
+    s.close();
+    uncached.close();
+  });
+
+  test('least recently used responses go first', () => {
+    const s = openSiteSearch(site, { cacheEntries: 2 });
+    const one = s.search('campath');
+    const two = s.search('paracetamol');
+    assert.equal(s.search('campath'), one); // campath is now the most recent
+    s.search('caffeine'); // evicts paracetamol
+    assert.equal(s.search('campath'), one);
+    assert.notEqual(s.search('paracetamol'), two);
+    s.close();
+  });
+
+  test('a search file changed on disk empties the cache: no stale answer after a rebuild', () => {
+    const copy = join(dir, 'cache-site');
+    cpSync(site, copy, { recursive: true });
+    const s = openSiteSearch(copy);
+    const before = s.search('paracetamol');
+    assert.notEqual(before.facets, null);
+    rmSync(join(copy, 'search', 'fulltext.db'));
+    const afterRemoval = s.search('paracetamol');
+    assert.notEqual(afterRemoval, before);
+    assert.equal(afterRemoval.facets, null, 'answered by the names tier alone, as the files now say');
+    s.close();
+  });
+
+  test('GET /api/search: a repeated query gives the same bytes and ETag, and If-None-Match a 304', async () => {
+    const app = createApp({ siteDir: site });
+    const a = await app.request('/api/search?q=campath&limit=3');
+    const b = await app.request('/api/search?q=campath&limit=3');
+    assert.equal(a.headers.get('etag'), b.headers.get('etag'));
+    assert.equal(await a.text(), await b.text());
+    const c = await app.request('/api/search?q=campath&limit=3', { headers: { 'If-None-Match': a.headers.get('etag')! } });
+    assert.equal(c.status, 304);
+    assert.equal(c.headers.get('x-content-type-options'), 'nosniff', 'security headers on a 304 too');
   });
 });

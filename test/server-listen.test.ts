@@ -63,3 +63,35 @@ for (const target of [
     assert.ok(!response.includes(SECRET), 'secret leaked');
   });
 }
+
+/** Send raw bytes and read the whole answer (the connection is closed by `Connection: close`). */
+function rawRequest(head: string, body: string): Promise<string> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(`${head}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n${body}`));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (data += chunk));
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
+
+test('a GET to the API with a body over the limit is 413 (Content-Length or chunked): refused from the headers, without reading it', async () => {
+  const sized = await rawRequest(`GET /api/v1/drugs HTTP/1.1\r\nContent-Length: 5000`, 'x'.repeat(5000));
+  assert.match(sized, /^HTTP\/1\.1 413 /);
+  const chunk = 'x'.repeat(3000);
+  const chunked = await rawRequest(`GET /api/v1/drugs HTTP/1.1\r\nTransfer-Encoding: chunked`, `${chunk.length.toString(16)}\r\n${chunk}\r\n0\r\n\r\n`);
+  assert.match(chunked, /^HTTP\/1\.1 413 /);
+});
+
+test('API answers on a real socket carry the CORS and security headers, errors included', async () => {
+  for (const path of ['/api/openapi.json', '/api/v1/drugs/no-such-drug.json']) {
+    const res = await fetch(server.url + path, { headers: { Origin: 'https://elsewhere.example' } });
+    assert.equal(res.headers.get('access-control-allow-origin'), '*', path);
+    assert.match(res.headers.get('access-control-expose-headers') ?? '', /ETag/, path);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
+    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/, path);
+    await res.body?.cancel();
+  }
+});

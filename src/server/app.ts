@@ -107,9 +107,7 @@ export function createApp(options: ServerOptions): Hono {
       return problemResponse(c, err.status, err.message, err.status === 405 ? { Allow: 'GET, HEAD' } : {});
     }
     if (err.status === 404) return notFound(c);
-    const res = problem(c, err.status, err.message);
-    if (err.status === 405) res.headers.set('Allow', 'GET, HEAD');
-    return res;
+    return problem(c, err.status, err.message, err.status === 405 ? { Allow: 'GET, HEAD' } : {});
   });
 
   /** The file for `path`, or a redirect to add the slash of a directory; 404 for anything else. */
@@ -148,9 +146,9 @@ export function createApp(options: ServerOptions): Hono {
 }
 
 /** An RFC 9457 problem body: status and a message written for the client, never a stack. */
-function problem(c: Context, status: HttpError['status'], detail: string): Response {
+function problem(c: Context, status: HttpError['status'], detail: string, headers: Record<string, string> = {}): Response {
   const body = JSON.stringify({ type: 'about:blank', title: STATUS_TITLES[status] ?? 'Error', status, detail });
-  return c.body(body, status as 400, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' });
+  return c.body(body, status as 400, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...headers });
 }
 
 const STATUS_TITLES: Partial<Record<number, string>> = {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
 import { Payload } from './payload.js';
@@ -5,6 +6,13 @@ import { versionOf } from './file-version.js';
 
 /** Default memory budget of the file cache. */
 export const FILE_CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Files up to this size are read synchronously: from the page cache that takes a few
+ * microseconds, where `fs/promises.readFile` makes four thread-pool round trips (open, fstat,
+ * read, close) that cost more than the read (bench:api, get-by-slug over 6,949 documents, which
+ * do not all fit the cache). Larger files are read without blocking the server.
+ */
+const SYNC_READ_BYTES = 1024 * 1024;
 
 /**
  * File contents (and their hashes and compressed forms) by real path, each checked against the
@@ -30,7 +38,7 @@ export class FileCache {
       this.#entries.set(file, hit);
       return hit.payload;
     }
-    const payload = new Payload(await readFile(file));
+    const payload = new Payload(st.size <= SYNC_READ_BYTES ? readFileSync(file) : await readFile(file));
     this.#drop(file);
     // Counted as twice its size: room for the br and gzip forms made later (each well under half).
     const weight = payload.bytes.byteLength * 2;

@@ -18,7 +18,7 @@ interface SiteSearch {
   close?(): void;
 }
 interface EngineModule {
-  openSiteSearch(siteDir: string): SiteSearch | Promise<SiteSearch>;
+  openSiteSearch(siteDir: string, options?: { cacheEntries?: number }): SiteSearch | Promise<SiteSearch>;
 }
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -107,7 +107,8 @@ export async function formularyEngine(options: FormularyEngineOptions): Promise<
         const argv = ['build', ...options.contentDirs, '--out', site, '--cache-dir', options.cacheDir, '--quiet'];
         execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, JSON.stringify(argv)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
       }
-      engine = await mod.openSiteSearch(site);
+      // No response cache: the latency measured is the engine's, for every repetition of a query.
+      engine = await mod.openSiteSearch(site, { cacheEntries: 0 });
       const problems = engine.problems?.() ?? [];
       if (problems.length > 0) console.log(`note: formulary: ${problems.join('; ')}`);
     },

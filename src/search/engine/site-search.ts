@@ -34,6 +34,10 @@ export interface SearchResponse {
 }
 
 export interface SiteSearch {
+  /**
+   * Answer a query. A repeated query (same text and options, same search files) gets the same
+   * response object again from a cache: treat responses as read-only.
+   */
   search(query: string, options?: SiteSearchOptions): SearchResponse;
   /** What is missing or broken in the site's search files (empty when both tiers loaded). */
   problems(): string[];
@@ -61,7 +65,22 @@ export interface OpenSiteSearchOptions {
   abbreviations?: AbbreviationTable;
   /** Hears each problem once, when a search file is (re)loaded and is missing or broken. */
   onProblem?: (problem: string) => void;
+  /**
+   * Responses kept for repeated queries, least recently used dropped first (default
+   * {@link SEARCH_CACHE_ENTRIES}; 0 keeps none: benchmarks of the engine itself). The cache is
+   * emptied when a search file changes on disk.
+   */
+  cacheEntries?: number;
 }
+
+/**
+ * Default size of the response cache. Readers' queries repeat (the same drug names, typed the
+ * same way), and a full-text query costs ~3 ms of CPU on the real corpora against ~0.1 ms to
+ * answer from the cache (bench:api). 4,096 responses of ~5 KB each: ~20 MB at most.
+ */
+export const SEARCH_CACHE_ENTRIES = 4096;
+/** Longer queries are answered but not cached (no one types them twice). */
+const CACHE_MAX_QUERY = 200;
 
 export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions = {}): SiteSearch {
   const abbreviations = options.abbreviations ?? defaultAbbreviations();
@@ -70,6 +89,9 @@ export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions =
   const textPath = join(siteDir, FULLTEXT_FILE);
   let names: Loaded<NamesIndex> | null = null;
   let text: Loaded<FulltextIndex | null> | null = null;
+  const cacheEntries = Math.max(0, Math.floor(options.cacheEntries ?? SEARCH_CACHE_ENTRIES));
+  const cache = new Map<string, SearchResponse>();
+  let cacheFiles = '';
 
   const current = (): { names: Loaded<NamesIndex>; text: Loaded<FulltextIndex | null> } => {
     const nk = fileKey(namesPath);
@@ -87,29 +109,51 @@ export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions =
     return { names, text };
   };
 
+  /** The two tiers' answers, merged. */
+  const answer = (tiers: ReturnType<typeof current>, query: string, options: SiteSearchOptions, limit: number): SearchResponse => {
+    const keep = (h: { kind: Kind; banned: boolean }): boolean =>
+      (options.kind === undefined || h.kind === options.kind) && (options.banned === undefined || h.banned === options.banned);
+    const filtered = options.kind !== undefined || options.banned !== undefined;
+    const lookup = lookupNames(tiers.names.value, query, { limit: filtered ? limit * 5 : limit });
+    const names = { ...lookup, results: lookup.results.filter(keep) };
+    // An abbreviation ("T2DM", "CLL", "ACE inhibitor") also searches the text for what it stands for.
+    const found = tiers.text.value?.search(query, { ...options, limit, alternatives: alternativesOf(abbreviations, query) }) ?? null;
+    const text = found?.results ?? [];
+    const merged = mergeTiers({ names, text, limit, textFirst: isTypedAbbreviation(abbreviations, query) });
+    const textUrls = new Set(found?.results.map((r) => r.url) ?? []);
+    const namesOnly = names.results.filter((r) => !textUrls.has(r.url)).length;
+    return {
+      query,
+      results: merged.results,
+      didYouMean: merged.didYouMean,
+      total: (found?.total ?? 0) + namesOnly,
+      totalExact: found?.exact ?? true,
+      facets: found?.facets ?? null,
+    };
+  };
+
   return {
     search(query, options = {}) {
       const limit = Math.max(1, Math.min(MAX_SEARCH_LIMIT, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT) || DEFAULT_SEARCH_LIMIT));
       const tiers = current();
-      const keep = (h: { kind: Kind; banned: boolean }): boolean =>
-        (options.kind === undefined || h.kind === options.kind) && (options.banned === undefined || h.banned === options.banned);
-      const filtered = options.kind !== undefined || options.banned !== undefined;
-      const lookup = lookupNames(tiers.names.value, query, { limit: filtered ? limit * 5 : limit });
-      const names = { ...lookup, results: lookup.results.filter(keep) };
-      // An abbreviation ("T2DM", "CLL", "ACE inhibitor") also searches the text for what it stands for.
-      const found = tiers.text.value?.search(query, { ...options, limit, alternatives: alternativesOf(abbreviations, query) }) ?? null;
-      const text = found?.results ?? [];
-      const merged = mergeTiers({ names, text, limit, textFirst: isTypedAbbreviation(abbreviations, query) });
-      const textUrls = new Set(found?.results.map((r) => r.url) ?? []);
-      const namesOnly = names.results.filter((r) => !textUrls.has(r.url)).length;
-      return {
-        query,
-        results: merged.results,
-        didYouMean: merged.didYouMean,
-        total: (found?.total ?? 0) + namesOnly,
-        totalExact: found?.exact ?? true,
-        facets: found?.facets ?? null,
-      };
+      const files = `${tiers.names.key} ${tiers.text.key}`;
+      if (files !== cacheFiles) {
+        cache.clear();
+        cacheFiles = files;
+      }
+      const key = cacheEntries > 0 && typeof query === 'string' && query.length <= CACHE_MAX_QUERY ? `${limit} ${options.kind ?? ''} ${options.banned ?? ''} ${query}` : null;
+      const cached = key === null ? undefined : cache.get(key);
+      if (cached !== undefined && key !== null) {
+        cache.delete(key); // most recently used last
+        cache.set(key, cached);
+        return cached;
+      }
+      const response = answer(tiers, query, options, limit);
+      if (key !== null) {
+        cache.set(key, response);
+        if (cache.size > cacheEntries) cache.delete(cache.keys().next().value!);
+      }
+      return response;
     },
     problems() {
       const tiers = current();
@@ -118,6 +162,7 @@ export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions =
     close() {
       text?.value?.close();
       text = null;
+      cache.clear();
     },
   };
 }

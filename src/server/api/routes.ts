@@ -30,7 +30,7 @@ import {
 } from '../../api/index.js';
 import { KindSchema, pagePath } from '../../model/index.js';
 import { slugify } from '../../normalize/index.js';
-import type { SiteSearch, SiteSearchOptions } from '../../search/engine/index.js';
+import type { SearchResponse, SiteSearch, SiteSearchOptions } from '../../search/engine/index.js';
 import type { FileCache } from '../file-cache.js';
 import { statOrNull } from '../file-version.js';
 import { HttpError } from '../http-error.js';
@@ -84,13 +84,22 @@ export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
   app.get(API_DOCS_PATH.replace(/\/$/, ''), (c) => c.redirect(API_DOCS_PATH, 301));
   app.get(API_DOCS_PATH, (c) => respond(c, docsPayload, { contentType: 'text/html; charset=utf-8', cacheControl: NO_CACHE }));
 
+  // A repeated query gets the same response object from the search's cache: its bytes, ETag and
+  // compressed forms are made once, and go with it when the cache drops it.
+  const searchPayloads = new WeakMap<SearchResponse, Payload>();
   const search = (c: Context, strict: boolean): Promise<Response> => {
     // The original route parses exactly as it always did (hono's query, unknown names ignored).
     const { q, kind, limit, banned } = strict ? parseStrictQuery(c.req.url, SearchQuerySchema, `GET ${SEARCH_V1_PATH}`) : parseWith(SearchQuerySchema, c.req.query());
     const opts: SiteSearchOptions = { limit };
     if (kind !== undefined) opts.kind = kind;
     if (banned !== undefined) opts.banned = banned;
-    return json(c, deps.search.search(q, opts));
+    const response = deps.search.search(q, opts);
+    let payload = searchPayloads.get(response);
+    if (payload === undefined) {
+      payload = new Payload(Buffer.from(JSON.stringify(response), 'utf8'));
+      searchPayloads.set(response, payload);
+    }
+    return respond(c, payload, { contentType: JSON_TYPE, cacheControl: NO_CACHE });
   };
   app.get(SEARCH_CONTRACT_PATH, (c) => search(c, false));
   app.get(SEARCH_V1_PATH, (c) => search(c, true));
@@ -98,9 +107,8 @@ export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
   app.get(LIST_PATH, async (c) => {
     const query = parseStrictQuery(c.req.url, ListQuerySchema, `GET ${LIST_PATH}`);
     const page = listPage(current(), query);
-    const res = await json(c, page);
-    if (page.next !== null) res.headers.set('Link', `<${page.next}>; rel="next"`);
-    return res;
+    if (page.next !== null) c.header('Link', `<${page.next}>; rel="next"`);
+    return json(c, page);
   });
 
   app.get(BULK_PATH, (c) => {
