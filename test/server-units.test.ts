@@ -142,3 +142,36 @@ test('the server module exports exactly its public API', async () => {
     'startServer',
   ]);
 });
+
+test('FileCache: the ETag hash follows the file version, through evictions and rewrites', async () => {
+  const { mkdtempSync, writeFileSync, rmSync, utimesSync } = await import('node:fs');
+  const { createHash } = await import('node:crypto');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { FileCache } = await import('../src/server/file-cache.js');
+  const { statOrNull } = await import('../src/server/file-version.js');
+  const dir = mkdtempSync(join(tmpdir(), 'formulary-file-cache-'));
+  try {
+    const sha1 = (s: string): string => createHash('sha1').update(s).digest('base64url');
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    writeFileSync(a, 'a'.repeat(400));
+    writeFileSync(b, 'b'.repeat(400));
+    const cache = new FileCache(1000); // room for one file (each counts twice its size)
+    const load = (f: string) => cache.load(f, statOrNull(f)!);
+    assert.equal((await load(a)).hash, sha1('a'.repeat(400)));
+    assert.equal((await load(b)).hash, sha1('b'.repeat(400))); // evicts a
+    const again = await load(a);
+    assert.equal(again.hash, sha1('a'.repeat(400)), 'read again after eviction: same hash');
+    assert.equal(Buffer.from(again.bytes).toString(), 'a'.repeat(400));
+    // Rewritten with the same size: a new version (mtime), so a new hash, never the remembered one.
+    writeFileSync(a, 'c'.repeat(400));
+    utimesSync(a, new Date(), new Date(Date.now() + 5000));
+    await load(b); // evicts a's bytes; its old hash stays remembered
+    const rewritten = await load(a);
+    assert.equal(Buffer.from(rewritten.bytes).toString(), 'c'.repeat(400));
+    assert.equal(rewritten.hash, sha1('c'.repeat(400)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

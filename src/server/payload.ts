@@ -17,9 +17,10 @@ export class Payload {
   readonly hash: string;
   readonly #encoded = new Map<Encoding, Promise<Uint8Array<ArrayBuffer>>>();
 
-  constructor(bytes: Uint8Array<ArrayBuffer>) {
+  /** `hash`: the sha1 of these bytes when already known (see `FileCache`); computed otherwise. */
+  constructor(bytes: Uint8Array<ArrayBuffer>, hash?: string) {
     this.bytes = bytes;
-    this.hash = createHash('sha1').update(bytes).digest('base64url');
+    this.hash = hash ?? createHash('sha1').update(bytes).digest('base64url');
   }
 
   etag(encoding: Encoding | 'identity'): string {
