@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { openSiteSearch, type SearchResponse, type SiteSearch } from '../search/engine/index.js';
-import { apiPolicy, isApiPath, problemResponse, registerApiRoutes, type ApiPolicyOptions } from './api/index.js';
+import { drugPath, fileOf, type ApiDrug } from '../api/index.js';
+import type { ComparePageData, InteractionsPageData } from '../site/index.js';
+import { apiPolicy, isApiPath, openApiData, problemResponse, registerApiRoutes, type ApiPolicyOptions } from './api/index.js';
+import { compareAnswer, interactionsAnswer } from './tools.js';
 
 export type { SearchResponse };
 import { cacheControlFor, contentTypeOf } from './content-types.js';
@@ -28,6 +31,11 @@ export interface ServerOptions {
   onRequestLog?: (line: string) => void;
   /** Limits of the API routes (`/api/*`, `/fhir/*`): rate limit per client, URL and body size. */
   api?: ApiPolicyOptions;
+  /**
+   * Render the tools' answers for `GET /interactions/?d=…` and `GET /compare/?d=…` (works without
+   * JS); without it their static pages (the empty forms) are served.
+   */
+  renderTools?: { interactions: (data: InteractionsPageData) => string; compare: (data: ComparePageData) => string };
 }
 
 /** Results shown on the server-rendered search page. */
@@ -44,8 +52,14 @@ const SearchQuerySchema = z.object({ q: z.string().default('') });
  * const app = createApp({ siteDir: resolve('dist'), renderSearch: renderSearchPage });
  * const server = await startServer(app, 3000);
  */
+/** The tools `renderTools` answers, by their one path segment. */
+const TOOLS: ReadonlyMap<string, 'interactions' | 'compare'> = new Map([
+  ['interactions', 'interactions'],
+  ['compare', 'compare'],
+]);
+
 export function createApp(options: ServerOptions): Hono {
-  const { siteDir, renderSearch } = options;
+  const { siteDir, renderSearch, renderTools } = options;
   const log = options.onRequestLog ?? (() => {});
   const files = new FileCache();
   const redirects = reloadable<RedirectTable>(join(siteDir, '_redirects'), (text) => ({ value: parseRedirects(text) }), new Map());
@@ -65,7 +79,8 @@ export function createApp(options: ServerOptions): Hono {
   // The JSON API (issue 7; `GET /api/search` is issue 3's contract, unchanged): its limits, then its routes.
   const policy = apiPolicy(options.api); // one instance: one rate-limit bucket per client for both prefixes
   for (const prefix of ['/api/*', '/fhir/*']) app.use(prefix, ...policy);
-  registerApiRoutes(app, { siteDir, files, search: siteSearch, redirects: () => redirects.get(), log });
+  const apiData = openApiData(siteDir, (problem) => log(`api: ${problem}`));
+  registerApiRoutes(app, { siteDir, files, search: siteSearch, data: apiData, redirects: () => redirects.get(), log });
 
   app.get('*', async (c) => {
     const { pathname, search } = new URL(c.req.url);
@@ -86,8 +101,33 @@ export function createApp(options: ServerOptions): Hono {
       });
     }
 
+    const tool = renderTools === undefined || path.segments.length !== 1 || !path.trailingSlash ? undefined : TOOLS.get(path.segments[0]!);
+    if (tool !== undefined && renderTools !== undefined) {
+      const values = c.req.queries('d') ?? [];
+      const data = apiData.get();
+      if (values.length > 0 && data !== null) {
+        const deps = { data, search: siteSearch, readDrug };
+        const html = tool === 'interactions' ? renderTools.interactions(await interactionsAnswer(values, deps)) : renderTools.compare(await compareAnswer(values, deps));
+        return respond(c, new Payload(Buffer.from(html, 'utf8')), { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
+      }
+    }
+
     return serveFile(c, path, search);
   });
+
+  /** A drug's API document as the build wrote it (the site's own file), or null. */
+  async function readDrug(id: string): Promise<ApiDrug | null> {
+    const root = realOrNull(siteDir);
+    const file = root === null ? null : realInside(root, join(siteDir, fileOf(drugPath(id))));
+    const st = file === null ? null : statOrNull(file);
+    if (file === null || st === null || !st.isFile()) return null;
+    try {
+      const doc = JSON.parse(Buffer.from((await files.load(file, st)).bytes).toString('utf8')) as ApiDrug;
+      return typeof doc === 'object' && doc !== null && Array.isArray(doc.sections) && typeof doc.url === 'string' ? doc : null;
+    } catch {
+      return null;
+    }
+  }
 
   app.all('*', () => {
     throw new HttpError(405, 'only GET and HEAD are supported');

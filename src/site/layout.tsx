@@ -133,6 +133,9 @@ const SiteHeader: FC<{ ctx: SiteContext; search: boolean }> = ({ ctx, search }) 
           <li>
             <a href={ctx.href('/search/')}>Search</a>
           </li>
+          <li>
+            <a href={ctx.href('/interactions/')}>Interactions</a>
+          </li>
         </ul>
       </nav>
     </div>
@@ -148,7 +151,8 @@ const SiteFooter: FC<{ ctx: SiteContext }> = ({ ctx }) => (
       </p>
       <p>
         <a href={ctx.href('/')}>Home</a> · <a href={ctx.href('/browse/a/')}>Browse A–Z</a> ·{' '}
-        <a href={ctx.href('/search/')}>Search</a>
+        <a href={ctx.href('/search/')}>Search</a> · <a href={ctx.href('/interactions/')}>Interaction check</a> ·{' '}
+        <a href={ctx.href('/compare/')}>Compare medicines</a>
       </p>
     </div>
   </footer>

@@ -12,6 +12,7 @@ import { NotFoundPage } from './not-found-page.js';
 import { redirectPageHtml } from './redirect-page.js';
 import { renderDocument } from './render.js';
 import { SearchPage } from './search-page.js';
+import { ComparePage, InteractionsPage, type ComparePageData, type InteractionsPageData } from './tools-pages.js';
 import { signature, TEMPLATE_VERSION } from './signature.js';
 import { robotsPage, SITEMAP_MAX_URLS, sitemapPages, type SitemapUrl } from './sitemap.js';
 import { encodePath, isoDate, letterOf, LETTERS } from './text.js';
@@ -203,6 +204,17 @@ export function* eachSitePage(catalog: Catalog, options: SiteOptions, limits: Si
     render: () => renderSearchPageWith(ctx, { query: '', results: [], didYouMean: null }),
   });
   sitemap.push({ path: '/search/', lastmod: siteDate });
+  // The tools: their forms (`formulary serve` answers them).
+  yield add({
+    path: 'interactions/index.html',
+    signature: signature([...optionParts(ctx, 'tool'), 'interactions']),
+    render: () => renderDocument(<InteractionsPage ctx={ctx} data={{ inputs: [], profiles: [], check: null, message: null }} />),
+  });
+  yield add({
+    path: 'compare/index.html',
+    signature: signature([...optionParts(ctx, 'tool'), 'compare']),
+    render: () => renderDocument(<ComparePage ctx={ctx} data={{ inputs: [], columns: [], rows: [], message: null }} />),
+  });
   yield add({
     path: '404.html',
     signature: signature([...optionParts(ctx, 'not-found'), ...navLetters]),
@@ -251,4 +263,14 @@ function renderSearchPageWith(ctx: SiteContext, data: SearchPageData): string {
  */
 export function renderSearchPage(data: SearchPageData, options: SiteOptions): string {
   return renderSearchPageWith(siteContext(options), data);
+}
+
+/** The interaction check with its answer, rendered on the server for `/interactions/?d=…&d=…`. */
+export function renderInteractionsPage(data: InteractionsPageData, options: SiteOptions): string {
+  return renderDocument(<InteractionsPage ctx={siteContext(options)} data={data} />);
+}
+
+/** The comparison with its answer, rendered on the server for `/compare/?d=…&d=…`. */
+export function renderComparePage(data: ComparePageData, options: SiteOptions): string {
+  return renderDocument(<ComparePage ctx={siteContext(options)} data={data} />);
 }

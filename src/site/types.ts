@@ -44,4 +44,4 @@ export interface SearchPageData {
 }
 
 /** Every kind of page the site renders; ad slot keys use these names. */
-export type PageKind = Kind | 'home' | 'browse' | 'search' | 'not-found' | 'redirect' | 'quality';
+export type PageKind = Kind | 'home' | 'browse' | 'search' | 'not-found' | 'redirect' | 'quality' | 'tool';

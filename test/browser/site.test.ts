@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from '../../src/build/index.js';
 import { createApp, startServer } from '../../src/server/index.js';
-import { renderSearchPage } from '../../src/site/index.js';
+import { renderComparePage, renderInteractionsPage, renderSearchPage } from '../../src/site/index.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -23,7 +23,11 @@ before(async () => {
   const out = join(tmp, 'dist');
   await build({ contentDirs: [join(ROOT, 'content')], brandFiles: [join(ROOT, 'content', 'brands', 'sample-brands.csv')], outDir: out, cacheDir: null, siteUrl: 'https://example.org' });
   const options = { siteUrl: 'https://example.org', siteName: 'Formulary', adSlots: {}, builtAt: new Date().toISOString() };
-  const app = createApp({ siteDir: out, renderSearch: (r) => renderSearchPage(r, options) });
+  const app = createApp({
+    siteDir: out,
+    renderSearch: (r) => renderSearchPage(r, options),
+    renderTools: { interactions: (d) => renderInteractionsPage(d, options), compare: (d) => renderComparePage(d, options) },
+  });
   const server = await startServer(app, 0, '127.0.0.1');
   base = server.url.replace(/\/$/, '');
   close = server.close;
@@ -92,6 +96,8 @@ describe('the site in a real browser', () => {
     ['generic with a brands table', '/composition/paracetamol/'],
     ['banned brand from the registry', '/medicines/demoxin-forte-tablet/'],
     ['search', '/search/?q=para'],
+    ['interaction check', '/interactions/?d=Crocin+650&d=paracetamol-caffeine&d=alemtuzumb'],
+    ['compare', '/compare/?d=paracetamol&d=alemtuzumab&d=crocin-650'],
   ];
   for (const [name, path] of pages) {
     test(`axe-core reports no violations on the ${name} page`, async () => {

@@ -38,7 +38,7 @@ import { Payload } from '../payload.js';
 import { findRedirect, type RedirectTable } from '../redirects.js';
 import { parseRequestPath, realInside, realOrNull } from '../request-path.js';
 import { respond } from '../respond.js';
-import { openApiData, type ApiData } from './api-data.js';
+import { openApiData, type ApiData, type ApiDataSource } from './api-data.js';
 import { LargeFiles } from './large-file.js';
 import { listPage } from './list.js';
 import { parseStrictQuery, parseWith } from './query.js';
@@ -47,6 +47,8 @@ export interface ApiRouteDeps {
   siteDir: string;
   files: FileCache;
   search: SiteSearch;
+  /** The site's API list (default: read here from `siteDir`); shared so the site's tools read the same one. */
+  data?: ApiDataSource;
   /** The site's `_redirects`, current (old slugs of renamed pages). */
   redirects: () => Promise<RedirectTable>;
   log: (line: string) => void;
@@ -65,7 +67,7 @@ const MAX_CACHED_BUNDLES = 8;
  * the server and a static host give the same shapes, and follow a rebuild on the next request.
  */
 export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
-  const data = openApiData(deps.siteDir, (problem) => deps.log(`api: ${problem}`));
+  const data = deps.data ?? openApiData(deps.siteDir, (problem) => deps.log(`api: ${problem}`));
   const large = new LargeFiles();
   const openapi = openApiDocument(siteOptionsOf(deps.siteDir));
   const openapiPayload = new Payload(Buffer.from(JSON.stringify(openapi), 'utf8'));

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { build } from '../src/build/index.js';
+import { createApp } from '../src/server/index.js';
+import { renderComparePage, renderInteractionsPage } from '../src/site/index.js';
+
+// The interaction check and the comparison (issue 6) as `formulary serve` answers them, over the
+// bundled sample site; and their static pages (the forms) as the build writes them.
+
+const ROOT = new URL('..', import.meta.url).pathname;
+let dir: string;
+let site: string;
+let app: ReturnType<typeof createApp>;
+const OPTIONS = { siteUrl: null, siteName: 'Formulary', adSlots: {}, builtAt: '2026-01-01T00:00:00.000Z' };
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'formulary-tools-'));
+  site = join(dir, 'dist');
+  await build({ contentDirs: [join(ROOT, 'content')], brandFiles: [join(ROOT, 'content', 'brands', 'sample-brands.csv')], outDir: site, cacheDir: null });
+  app = createApp({
+    siteDir: site,
+    renderTools: { interactions: (d) => renderInteractionsPage(d, OPTIONS), compare: (d) => renderComparePage(d, OPTIONS) },
+  });
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const page = async (path: string): Promise<{ status: number; html: string; text: string }> => {
+  const res = await app.request(path);
+  const html = await res.text();
+  return { status: res.status, html, text: html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') };
+};
+
+describe('the static pages', () => {
+  test('the build writes both forms (GET, one field per medicine), linked from every page', () => {
+    const interactions = readFileSync(join(site, 'interactions', 'index.html'), 'utf8');
+    assert.match(interactions, /<form class="tool-form" method="get" action="\/interactions\/">/);
+    assert.equal(interactions.match(/name="d"/g)?.length, 10);
+    const compare = readFileSync(join(site, 'compare', 'index.html'), 'utf8');
+    assert.equal(compare.match(/name="d"/g)?.length, 4);
+    const home = readFileSync(join(site, 'index.html'), 'utf8');
+    assert.match(home, /href="\/interactions\/"/);
+    assert.match(home, /href="\/compare\/"/);
+  });
+
+  test('without renderTools the server serves the static form, whatever the query', async () => {
+    const plain = createApp({ siteDir: site });
+    const res = await plain.request('/interactions/?d=paracetamol&d=alemtuzumab');
+    assert.equal(res.status, 200);
+    assert.doesNotMatch(await res.text(), /Results/);
+  });
+});
+
+describe('GET /interactions/?d=…', () => {
+  test('a brand resolves to its generic; every pair is listed; no finding is never called safe', async () => {
+    const r = await page('/interactions/?d=Crocin+650&d=alemtuzumab&d=paracetamol-caffeine');
+    assert.equal(r.status, 200);
+    assert.match(r.html, /<a href="\/medicines\/crocin-650\/">Crocin 650<\/a>/);
+    assert.match(r.text, /brand of Paracetamol/);
+    assert.match(r.text, /Crocin 650 and Alemtuzumab/);
+    assert.match(r.text, /No interaction found in these monographs\./);
+    assert.match(r.text, /is not a statement that taking them together is safe/);
+    const rest = r.text.replace('“No interaction found” is not a statement that taking them together is safe', '');
+    assert.doesNotMatch(rest, /\bsafe\b/i);
+    assert.match(r.text, /Crocin 650 and Paracetamol \+ Caffeine Both contain Paracetamol : taken together, the same ingredient is taken twice/);
+    assert.match(r.html, /<meta name="robots" content="noindex/);
+  });
+
+  test('a misspelt name is offered, never substituted; one medicine is not a check', async () => {
+    const r = await page('/interactions/?d=alemtuzumb&d=paracetamol');
+    assert.match(r.text, /No medicine is named “alemtuzumb”\. Did you mean Alemtuzumab \?/);
+    assert.match(r.html, /href="\/interactions\/\?d=alemtuzumab&amp;d=paracetamol"/);
+    assert.match(r.text, /Enter at least 2 different medicines/);
+    assert.doesNotMatch(r.text, /No interaction found/);
+  });
+
+  test('more than 10 medicines: the first 10 are checked, with a message', async () => {
+    const ids = ['alemtuzumab', 'ibalizumab', 'inotuzumab-ozogamicin', 'isatuximab', 'itolizumab', 'paracetamol', 'paracetamol-caffeine', 'crocin-650', 'demoxin-plus', 'exampleol-demoxin', 'examplamol-500-tablet'];
+    const r = await page(`/interactions/?${ids.map((i) => `d=${i}`).join('&')}`);
+    assert.match(r.text, /Only the first 10 medicines were checked/);
+    assert.equal(r.html.match(/<section class="pair /g)?.length, 45, '10 medicines, 45 pairs');
+  });
+
+  test('hostile input is escaped and answered with a page, never a 500', async () => {
+    for (const q of ['d=%3Cscript%3Ealert(1)%3C%2Fscript%3E&d=paracetamol', `d=${'x'.repeat(5000)}&d=y`, 'd=&d=', 'd=%F0%9F%98%80&d=..%2F..%2Fetc%2Fpasswd']) {
+      const r = await page(`/interactions/?${q}`);
+      assert.ok(r.status === 200 || r.status === 414, `${q}: ${r.status}`);
+      assert.doesNotMatch(r.html, /<script>alert/);
+    }
+    assert.equal((await page('/constructor/?d=paracetamol&d=alemtuzumab')).status, 404);
+  });
+});
+
+describe('GET /compare/?d=…', () => {
+  test('two drugs side by side: one row per canonical section either has, in the model order', async () => {
+    const r = await page('/compare/?d=paracetamol&d=alemtuzumab');
+    assert.equal(r.status, 200);
+    assert.match(r.html, /<table class="compare">/);
+    const heads = [...r.html.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]);
+    assert.ok(heads.length >= 4, heads.join(', '));
+    assert.equal(heads[0], 'Usage');
+    assert.ok(heads.indexOf('Dosage') < heads.indexOf('Side effects'));
+    assert.ok(!heads.includes('FAQs'));
+    // Ids in the two drugs' sections are unique on the page.
+    const ids = [...r.html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  test('a brand is compared by its generic’s monograph, named as such', async () => {
+    const r = await page('/compare/?d=crocin-650&d=alemtuzumab');
+    assert.match(r.text, /Crocin 650 Brand brand of Paracetamol/);
+    assert.match(r.html, /<table class="compare">/);
+  });
+});
