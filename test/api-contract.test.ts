@@ -18,7 +18,16 @@ interface Case {
   headers?: Record<string, string>;
   /** Send this request first and use its ETag in `If-None-Match`. */
   etagFrom?: boolean;
+  /** A POST with this JSON body (`Content-Type: application/json` unless `headers` says otherwise). */
+  post?: string;
 }
+
+const dose = (body: unknown, app: Case['app'] = 'main', headers: Record<string, string> = { 'Content-Type': 'application/json' }): Case => ({
+  app,
+  path: '/api/dose',
+  post: typeof body === 'string' ? body : JSON.stringify(body),
+  headers,
+});
 
 const LONG = `?class=${'a'.repeat(5000)}`;
 const CASES: Record<string, Record<string, Case>> = {
@@ -80,6 +89,16 @@ const CASES: Record<string, Record<string, Case>> = {
     '429': { app: 'limited', path: '/fhir/MedicationKnowledge' },
     '503': { app: 'bare', path: '/fhir/MedicationKnowledge' },
   },
+  calculateDose: {
+    '200': dose({ slug: 'isatuximab', regimen: 0, weightKg: 72 }),
+    '400': dose({ slug: 'isatuximab', weightKg: 72, dose: 1 }),
+    '404': dose({ slug: 'no-such-drug', weightKg: 72 }),
+    '413': dose(JSON.stringify({ slug: 'isatuximab', pad: 'x'.repeat(2000) })),
+    '415': dose({ slug: 'isatuximab' }, 'main', { 'Content-Type': 'text/plain' }),
+    '422': dose({ slug: 'isatuximab', regimen: 0 }),
+    '429': dose({ slug: 'isatuximab', regimen: 0, weightKg: 72 }, 'limited'),
+    '503': dose({ slug: 'isatuximab', weightKg: 72 }, 'bare'),
+  },
   getOpenApi: { '200': { app: 'main', path: '/api/openapi.json' }, '304': { app: 'main', path: '/api/openapi.json', etagFrom: true } },
   getApiDocs: { '200': { app: 'main', path: '/api/docs/' }, '304': { app: 'main', path: '/api/docs/', etagFrom: true } },
 };
@@ -93,7 +112,7 @@ let site: ApiTestSite;
 let bare: TestSite;
 const apps = {} as Record<Case['app'], Hono>;
 before(async () => {
-  site = await makeApiSite({ "compositions/ringer's-lactate.md": '---\ntitle: "Ringer\'s Lactate"\n---\n## Usage\n\n- Fluid replacement (test data).\n' });
+  site = await makeApiSite({ "compositions/ringer's-lactate.md": '---\ntitle: "Ringer\'s Lactate"\n---\n## Usage\n\n- Fluid replacement (test data).\n' }, { regimens: true });
   bare = await makeSite();
   apps.main = createApp({ siteDir: site.siteDir, api: { rateLimit: false } });
   apps.bare = createApp({ siteDir: bare.siteDir, api: { rateLimit: false } });
@@ -122,8 +141,9 @@ describe('every documented status of every operation', () => {
           assert.equal(first.status, 200);
           headers['If-None-Match'] = first.headers.get('etag')!;
         }
-        if (c.app === 'limited') assert.equal((await app.request(c.path)).status < 400, true, 'the first request is allowed');
-        const res = await app.request(c.path, { headers });
+        const init = (): RequestInit => (c.post === undefined ? { headers } : { method: 'POST', headers, body: c.post });
+        if (c.app === 'limited') assert.equal((await app.request(c.path, init())).status < 400, true, 'the first request is allowed');
+        const res = await app.request(c.path, init());
         assert.equal(res.status, Number(status), await res.clone().text());
         const documented = route.responses[status]!;
         for (const h of documented.headers ?? []) if (!h.startsWith('RateLimit-')) assert.ok(res.headers.get(h) !== null, `header ${h}`);
@@ -131,7 +151,7 @@ describe('every documented status of every operation', () => {
         const type = res.headers.get('content-type') ?? '';
         assert.ok(type.startsWith(documented.body.type), `${type} is not ${documented.body.type}`);
         if (!('schema' in documented.body)) return;
-        const validate = ajv.getSchema(`openapi#/${pointer('paths', route.path, 'get', 'responses', status, 'content', documented.body.type, 'schema')}`);
+        const validate = ajv.getSchema(`openapi#/${pointer('paths', route.path, route.method ?? 'get', 'responses', status, 'content', documented.body.type, 'schema')}`);
         assert.ok(validate, 'the document has a schema for this body');
         const ok = validate(await res.json());
         assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 3)));

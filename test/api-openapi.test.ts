@@ -58,12 +58,15 @@ describe('the OpenAPI document', () => {
       ['SearchResponse', SearchResponseSchema],
     ];
     for (const [name, schema] of pairs) assert.deepEqual(Object.keys(schemas[name]!['properties'] as Json), Object.keys(schema.shape), name);
-    assert.deepEqual((schemas['ApiDrug']!['properties'] as Json)['regimens'], {
-      maxItems: 0,
-      type: 'array',
-      items: { not: {} },
-      description: 'Reserved for structured dosage regimens (issue 6, dose extraction). Always empty in this version; clients must not rely on its item shape yet.',
-    });
+    const regimens = (schemas['ApiDrug']!['properties'] as Json)['regimens'] as Json;
+    assert.equal(regimens['type'], 'array');
+    assert.deepEqual(regimens['items'], { $ref: '#/components/schemas/Regimen' });
+    assert.match(String(regimens['description']), /--regimens.*experimental/s);
+    // The issue's contract: a regimen has these fields (the generator manifest's names) and its source.
+    const regimen = schemas['Regimen']!['properties'] as Json;
+    for (const f of ['indication', 'population', 'phase', 'amount', 'unit', 'per', 'route', 'everyDays', 'timesPerDay', 'timesPerWeek', 'cycleDays', 'days', 'durationWeeks', 'infusionMinutes', 'maxDailyAmount', 'source']) {
+      assert.ok(f in regimen, f);
+    }
   });
 
   test('documents every route of API_ROUTES with its parameters and error statuses', () => {
@@ -72,6 +75,9 @@ describe('the OpenAPI document', () => {
     const list = paths['/api/v1/drugs']!.get;
     assert.deepEqual((list['parameters'] as Json[]).map((p) => p['name']), ['kind', 'banned', 'class', 'company', 'letter', 'cursor', 'limit']);
     assert.deepEqual(Object.keys(list['responses'] as Json), ['200', '304', '400', '414', '429', '503']);
+    const dose = (doc['paths'] as Record<string, { post?: Json }>)['/api/dose']!.post!;
+    assert.deepEqual(((dose['requestBody'] as Json)['content'] as Json)['application/json'], { schema: { $ref: '#/components/schemas/DoseRequest' } });
+    assert.deepEqual(Object.keys(dose['responses'] as Json), ['200', '400', '404', '413', '415', '422', '429', '503']);
     const limit = (list['parameters'] as Json[]).find((p) => p['name'] === 'limit')!;
     assert.deepEqual(limit['schema'], { type: 'integer', minimum: 1, maximum: 1000, default: 100 });
     assert.equal(limit['required'], false);
@@ -125,7 +131,7 @@ describe('the docs page', () => {
     assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
     const html = await res.text();
-    for (const r of API_ROUTES) assert.ok(html.includes(`GET ${r.path}`), r.path);
+    for (const r of API_ROUTES) assert.ok(html.includes(`${(r.method ?? 'get').toUpperCase()} ${r.path}`), r.path);
     for (const name of Object.keys((doc['components'] as Json)['schemas'] as Json)) assert.ok(html.includes(`id="schema-${name}"`), name);
     assert.doesNotMatch(html, /<script|\sstyle=|\son[a-z]+=|<style/i);
     assert.match(html, /href="\/api\/openapi\.json"/);

@@ -324,7 +324,7 @@ describe('methods and errors', () => {
     const pre = await app.request('/api/v1/drugs', { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'GET' } });
     assert.equal(pre.status, 204);
     assert.equal(pre.headers.get('access-control-allow-origin'), '*');
-    assert.equal(pre.headers.get('access-control-allow-methods'), 'GET,HEAD');
+    assert.equal(pre.headers.get('access-control-allow-methods'), 'GET,HEAD,POST', 'POST for /api/dose');
   });
 
   test('HEAD is GET without a body', async () => {

@@ -18,9 +18,9 @@ export interface ApiTestSite {
 export const SITE_OPTIONS = { siteUrl: null, siteName: 'Formulary' } as const;
 
 /** Write every API file under `siteDir` (write-then-rename, as a rebuild in place does). */
-export async function writeApiFiles(catalog: Pick<Catalog, 'entries'>, siteDir: string): Promise<string[]> {
+export async function writeApiFiles(catalog: Pick<Catalog, 'entries'>, siteDir: string, regimens = false): Promise<string[]> {
   const written: string[] = [];
-  for await (const f of apiFiles(catalog, SITE_OPTIONS)) {
+  for await (const f of apiFiles(catalog, { ...SITE_OPTIONS, regimens })) {
     const target = join(siteDir, f.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(`${target}.tmp`, f.contents);
@@ -32,9 +32,9 @@ export async function writeApiFiles(catalog: Pick<Catalog, 'entries'>, siteDir: 
 
 /**
  * Build `content/` (no cache), with `extra` content files added (path under the content folder →
- * text), and add the API files.
+ * text), and add the API files (with the dose regimens when `regimens`).
  */
-export async function makeApiSite(extra: Record<string, string> = {}): Promise<ApiTestSite> {
+export async function makeApiSite(extra: Record<string, string> = {}, options: { regimens?: boolean } = {}): Promise<ApiTestSite> {
   const root = mkdtempSync(join(tmpdir(), 'formulary-api-'));
   const siteDir = join(root, 'site');
   let contentDir = SAMPLE_DIR;
@@ -46,7 +46,8 @@ export async function makeApiSite(extra: Record<string, string> = {}): Promise<A
       writeFileSync(join(contentDir, path), text);
     }
   }
-  const { state } = await build({ contentDirs: [contentDir], outDir: siteDir, cacheDir: null });
-  await writeApiFiles(state.catalog, siteDir);
+  const regimens = options.regimens === true;
+  const { state } = await build({ contentDirs: [contentDir], outDir: siteDir, cacheDir: null, regimens });
+  await writeApiFiles(state.catalog, siteDir, regimens);
   return { root, siteDir, catalog: state.catalog, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

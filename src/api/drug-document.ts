@@ -1,4 +1,5 @@
 import { entryKey } from '../catalog/index.js';
+import { extractRegimens } from '../clinical/index.js';
 import type { CatalogEntry, Link } from '../model/index.js';
 import { fhirId, type ApiIds } from './ids.js';
 import { drugPath, fhirPath } from './paths.js';
@@ -6,9 +7,14 @@ import { API_VERSION, type ApiDrug, type ApiLink } from './schemas.js';
 
 /**
  * The API document of one catalog entry: the monograph as normalized (every field), its page URL,
- * links with API ids, banned status (inherited for brands) and the reserved `regimens`.
+ * links with API ids, banned status (inherited for brands) and, when published, its dose regimens.
  */
-export function toApiDrug(entry: CatalogEntry, ids: ApiIds): ApiDrug {
+export interface ApiDrugOptions {
+  /** Publish the dose regimens read from the text (`--regimens`, experimental); else `regimens` is empty. */
+  regimens?: boolean;
+}
+
+export function toApiDrug(entry: CatalogEntry, ids: ApiIds, options: ApiDrugOptions = {}): ApiDrug {
   const id = ids.of(entry);
   const link = (l: Link): ApiLink => apiLink(l, ids);
   return {
@@ -24,7 +30,7 @@ export function toApiDrug(entry: CatalogEntry, ids: ApiIds): ApiDrug {
       generic: entry.links.generic ? link(entry.links.generic) : null,
     },
     banned: { ...entry.banned },
-    regimens: [],
+    regimens: options.regimens === true && entry.monograph.kind !== 'medicine' ? extractRegimens(entry.monograph) : [],
   };
 }
 

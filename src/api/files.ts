@@ -31,13 +31,13 @@ export interface ApiFile {
  * @example
  * for await (const f of apiFiles(catalog, options)) await writer.write(f.path, f.contents);
  */
-export async function* apiFiles(catalog: Pick<Catalog, 'entries'>, options: Pick<SiteOptions, 'siteUrl' | 'siteName'>): AsyncGenerator<ApiFile> {
+export async function* apiFiles(catalog: Pick<Catalog, 'entries'>, options: Pick<SiteOptions, 'siteUrl' | 'siteName' | 'regimens'>): AsyncGenerator<ApiFile> {
   const ids = apiIds(catalog);
   checkFhirIds(catalog.entries.map((e) => ids.of(e)));
   const bulk = new GzipCollector();
   try {
     for (const entry of catalog.entries) {
-      const text = JSON.stringify(toApiDrug(entry, ids));
+      const text = JSON.stringify(toApiDrug(entry, ids, { regimens: options.regimens === true }));
       yield { path: fileOf(drugPath(ids.of(entry))), contents: text };
       await bulk.write(text + '\n');
     }
@@ -76,9 +76,9 @@ export function apiDocFiles(options: Pick<SiteOptions, 'siteUrl' | 'siteName'>):
  * depend on the whole catalog, which is why it is passed). The bulk file changes only when
  * `apiFiles` runs again.
  */
-export function apiDrugFiles(catalog: Pick<Catalog, 'entries'>, entries: readonly CatalogEntry[]): ApiFile[] {
+export function apiDrugFiles(catalog: Pick<Catalog, 'entries'>, entries: readonly CatalogEntry[], options: Pick<SiteOptions, 'regimens'> = {}): ApiFile[] {
   const ids = apiIds(catalog);
-  return entries.map((entry) => ({ path: fileOf(drugPath(ids.of(entry))), contents: JSON.stringify(toApiDrug(entry, ids)) }));
+  return entries.map((entry) => ({ path: fileOf(drugPath(ids.of(entry))), contents: JSON.stringify(toApiDrug(entry, ids, { regimens: options.regimens === true })) }));
 }
 
 /**

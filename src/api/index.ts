@@ -23,6 +23,8 @@ export {
   ApiIndexPageSchema,
   ApiListResponseSchema,
   ProblemSchema,
+  DoseProblemSchema,
+  DoseRequestSchema,
   type ApiDrug,
   type ApiLink,
   type ApiListItem,

@@ -25,7 +25,7 @@ const COMPONENT = '#/components/schemas/';
 export function openApiDocument(options: OpenApiOptions): Json {
   const components = componentSchemas();
   const paths: Json = {};
-  for (const route of API_ROUTES) paths[route.path] = { get: operation(route) };
+  for (const route of API_ROUTES) paths[route.path] = { [route.method ?? 'get']: operation(route) };
   return {
     openapi: '3.1.0',
     info: {
@@ -34,7 +34,7 @@ export function openApiDocument(options: OpenApiOptions): Json {
       summary: 'Medicine monographs as data: the catalog, each drug, search, bulk download and FHIR R4.',
       description: [
         'Static files (`/api/v1/index.json`, `/api/v1/drugs/{id}.json`, `/api/v1/bulk.ndjson.gz`, this document) are written by `formulary build` and work on any static host; the other routes need `formulary serve`.',
-        'Errors are RFC 9457 `application/problem+json` (under `/fhir`, FHIR `OperationOutcome`). Every JSON response has a strong `ETag` (send `If-None-Match` for a 304) and `Cache-Control`. GET and HEAD only; CORS is open for them.',
+        'Errors are RFC 9457 `application/problem+json` (under `/fhir`, FHIR `OperationOutcome`). Every JSON GET response has a strong `ETag` (send `If-None-Match` for a 304) and `Cache-Control`. GET and HEAD, and POST for the dose calculation only; CORS is open for them.',
         'The server limits requests per client (429 with `Retry-After`), the URL length and query parameters (unknown or repeated ones are a 400 naming them).',
         'The content is unreviewed AI-written text from public sites: not medical advice.',
       ].join('\n\n'),
@@ -46,6 +46,7 @@ export function openApiDocument(options: OpenApiOptions): Json {
       { name: 'catalog', description: 'The catalog: list, drugs, bulk.' },
       { name: 'search', description: 'Search by name, synonym, combination or text.' },
       { name: 'fhir', description: 'FHIR R4 MedicationKnowledge.' },
+      { name: 'clinical', description: 'Dose calculation from structured regimens.' },
       { name: 'meta', description: 'This documentation.' },
     ],
     paths,
@@ -105,6 +106,9 @@ function operation(route: RouteDoc): Json {
     description: route.static ? `${description}\n\nAlso a static file of the built site.` : description,
     tags: [route.tag],
     parameters,
+    ...(route.requestBody === undefined
+      ? {}
+      : { requestBody: { required: true, description: route.requestBody.description, content: { 'application/json': { schema: schemaOf(route.requestBody.schema, 'input') } } } }),
     responses,
   };
 }

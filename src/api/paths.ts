@@ -16,6 +16,8 @@ export const API_DOCS_PATH = '/api/docs/';
 export const LIST_PATH = `${API_V1}/drugs`;
 export const SEARCH_V1_PATH = `${API_V1}/search`;
 export const SEARCH_CONTRACT_PATH = '/api/search';
+/** `POST`: a dose worked out from a drug's structured regimen (issue 6's contract). */
+export const DOSE_PATH = '/api/dose';
 export const FHIR_BASE = '/fhir';
 export const FHIR_MEDICATION_KNOWLEDGE = `${FHIR_BASE}/MedicationKnowledge`;
 

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { FhirBundleSchema, MedicationKnowledgeSchema, OperationOutcomeSchema } from './fhir-schemas.js';
-import { API_DOCS_PATH, API_V1, BULK_PATH, FHIR_MEDICATION_KNOWLEDGE, LIST_PATH, OPENAPI_PATH, SEARCH_CONTRACT_PATH, SEARCH_V1_PATH } from './paths.js';
+import { DoseResponseSchema } from '../clinical/index.js';
+import { API_DOCS_PATH, API_V1, BULK_PATH, DOSE_PATH, FHIR_MEDICATION_KNOWLEDGE, LIST_PATH, OPENAPI_PATH, SEARCH_CONTRACT_PATH, SEARCH_V1_PATH } from './paths.js';
 import { FhirReadQuerySchema, FhirSearchQuerySchema, ListQuerySchema, NoQuerySchema, SearchQuerySchema } from './query-schemas.js';
-import { ApiDrugSchema, ApiIndexPageSchema, ApiListResponseSchema, ProblemSchema } from './schemas.js';
+import { ApiDrugSchema, ApiIndexPageSchema, ApiListResponseSchema, DoseProblemSchema, DoseRequestSchema, ProblemSchema } from './schemas.js';
 import { SearchResponseSchema } from './search-schemas.js';
 
 /** A response body: a schema, or a kind of body no schema describes. */
@@ -15,14 +16,18 @@ export interface ResponseDoc {
   headers?: readonly string[];
 }
 
-/** One documented operation (all are GET; HEAD is the same without a body). */
+/** One documented operation (GET unless told; HEAD is the same without a body). */
 export interface RouteDoc {
   /** OpenAPI path, `{param}` for path parameters. */
   path: string;
+  /** `post` for the one operation that takes a body (`POST /api/dose`). */
+  method?: 'get' | 'post';
+  /** The JSON body a `post` takes. */
+  requestBody?: { schema: z.ZodType; description: string };
   operationId: string;
   summary: string;
   description: string;
-  tag: 'catalog' | 'search' | 'fhir' | 'meta';
+  tag: 'catalog' | 'search' | 'fhir' | 'clinical' | 'meta';
   /** Also written by `formulary build`, so a static host serves it too. */
   static: boolean;
   pathParams?: readonly { name: string; description: string; pattern?: string }[];
@@ -182,6 +187,29 @@ export const API_ROUTES: readonly RouteDoc[] = [
       '200': { description: 'The Bundle.', body: { type: FHIR_TYPE, schema: FhirBundleSchema }, headers: CACHED },
       ...FHIR_ERRORS,
       '503': fhirError('The site was built without the API files: rebuild it.'),
+    },
+  },
+  {
+    path: DOSE_PATH,
+    method: 'post',
+    operationId: 'calculateDose',
+    summary: 'Work out a dose from a drug\'s regimen (server)',
+    description:
+      'Arithmetic on one regimen of the drug\'s `regimens` (per kg: × weight; per m²: × body surface area, Mosteller unless `bsa` says `dubois`; fixed: as written), with the formula, the rounding, the text\'s daily maximum as a cap and the source sentence. Drugs of a site built without `--regimens` have none: the answer is then a 422 `no-regimens`. Not medical advice.',
+    tag: 'clinical',
+    static: false,
+    query: NoQuerySchema,
+    strictQuery: true,
+    requestBody: { schema: DoseRequestSchema, description: 'Which drug and regimen, and the person\'s weight and height.' },
+    responses: {
+      '200': { description: 'The dose.', body: { type: JSON_TYPE, schema: DoseResponseSchema } },
+      '400': problem('The body is not JSON, or not a DoseRequest (unknown field, wrong type); `detail` says what.'),
+      '404': problem('No drug has this slug or id.'),
+      '413': problem('The body is larger than the server accepts (1 KiB).'),
+      '415': problem('The body is not `application/json`.'),
+      '422': { description: 'No dose: `code` says why (no regimens, a regimen must be chosen, weight or height missing or out of range…), `detail` what to do.', body: { type: 'application/problem+json', schema: DoseProblemSchema } },
+      '429': COMMON_ERRORS['429']!,
+      '503': UNAVAILABLE,
     },
   },
   {

@@ -13,6 +13,8 @@ import {
   SectionSchema,
   SourceSchema,
 } from '../model/index.js';
+import { DOSE_REFUSAL_CODES } from '../clinical/dose.js';
+import { DoseRequestSchema, RegimenSchema, registerDoseSchemas } from '../clinical/index.js';
 import { API_ID_PATTERN } from './ids.js';
 
 /**
@@ -84,14 +86,23 @@ export const ApiDrugSchema = MonographSchema.extend({
   links: ApiLinksSchema,
   banned: BannedStatusSchema,
   regimens: described(
-    z.array(z.never()).max(0),
-    'Reserved for structured dosage regimens (issue 6, dose extraction). Always empty in this version; clients must not rely on its item shape yet.',
+    z.array(RegimenSchema),
+    'Dose regimens read from the Dosage section, each with the sentence it was read from (`source`). Empty unless the site was built with `--regimens`, which is experimental: on pages not used to write the reader, not every field of every regimen is right (see the project\'s docs/DESIGN.md), so show `source.text` with any number used. Brands have none (their generic\'s page has them).',
   ),
 }).register(API_SCHEMAS, {
   id: 'ApiDrug',
   description:
-    'One drug: every field of the normalized monograph (see Monograph), plus its API id, page URL, catalog links, banned status (inherited for brands) and the reserved `regimens`.',
+    'One drug: every field of the normalized monograph (see Monograph), plus its API id, page URL, catalog links, banned status (inherited for brands) and its dose `regimens` (when published).',
 });
+
+// The dose calculation's shapes (`POST /api/dose`), described where they are defined.
+registerDoseSchemas(API_SCHEMAS);
+API_SCHEMAS.add(RegimenSchema, {
+  id: 'Regimen',
+  description:
+    'One dose as the text states it: amount in mg (per kg, per m² or fixed), route, frequency, cycle, duration, infusion time, phase, population, indication and maximum, each null when the text does not say it unambiguously.',
+});
+export { DoseRequestSchema };
 export type ApiDrug = z.infer<typeof ApiDrugSchema>;
 
 /** One row of the catalog list (static index pages and `GET /api/v1/drugs`). */
@@ -163,3 +174,8 @@ export const ProblemSchema = z
   })
   .register(API_SCHEMAS, { id: 'Problem', description: 'An error (RFC 9457 `application/problem+json`).' });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+/** `POST /api/dose` refusals: a problem with the refusal's stable `code`. */
+export const DoseProblemSchema = ProblemSchema.extend({
+  code: described(z.enum(DOSE_REFUSAL_CODES), 'Why no dose was worked out (a stable name a client may branch on).'),
+}).register(API_SCHEMAS, { id: 'DoseProblem', description: 'No dose could be worked out (422): an RFC 9457 problem with a `code`.' });

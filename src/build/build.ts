@@ -36,6 +36,8 @@ export interface BuildOptions {
   brandFiles?: string[];
   /** Leave out the `/quality/` report page (a public build: `--public`). */
   public?: boolean;
+  /** Publish the dose regimens read from the text in the API (`--regimens`, experimental). */
+  regimens?: boolean;
   /** Source-line links on `/quality/`: a URL template with `{file}` and `{line}`. */
   qualitySourceUrl?: string;
   /** Progress callback: phase name, done, total. */
@@ -177,7 +179,9 @@ function refresh(files: DiscoveredFile[], changed: ReadonlySet<string>, opts: Lo
 }
 
 function siteOptions(opts: BuildOptions, builtAt: string): SiteOptions {
-  return { siteUrl: opts.siteUrl ?? null, siteName: opts.siteName ?? 'Formulary', adSlots: opts.adSlots ?? {}, builtAt };
+  const options: SiteOptions = { siteUrl: opts.siteUrl ?? null, siteName: opts.siteName ?? 'Formulary', adSlots: opts.adSlots ?? {}, builtAt };
+  if (opts.regimens === true) options.regimens = true;
+  return options;
 }
 
 /** Files every build writes besides the pages: names index, assets, site.json. */
@@ -496,7 +500,7 @@ export async function rebuild(
     // file waits for the next full build.
     // Same kinds and slugs, so the same API ids.
     keepApiIds(state.catalog, catalog);
-    for (const f of apiDrugFiles(catalog, quick.changed)) writeAtomic(opts.outDir, f.path, f.contents);
+    for (const f of apiDrugFiles(catalog, quick.changed, options)) writeAtomic(opts.outDir, f.path, f.contents);
     if (listRowsChanged(state.catalog, catalog, quick.changed)) {
       const previous = state.apiIndex;
       apiIndex = settle(

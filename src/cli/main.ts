@@ -83,9 +83,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
     .option('--no-cache', 'read and parse every file again')
     .option('--public', 'leave out the /quality/ report page (editors only)')
+    .option('--regimens', 'experimental: publish the dose regimens read from the text in the JSON API (and POST /api/dose); see docs/DESIGN.md for their measured accuracy')
     .option('--quality-source-url <template>', 'link each /quality/ finding to its source line: a URL with {file} and {line}')
     .option('--quiet', 'print only the summary line')
-    .action(async (dirs: string[], o: { out: string; siteUrl?: string; brands: string[]; ads?: string; cacheDir: string; cache: boolean; public?: boolean; qualitySourceUrl?: string; quiet?: boolean }) => {
+    .action(async (dirs: string[], o: { out: string; siteUrl?: string; brands: string[]; ads?: string; cacheDir: string; cache: boolean; public?: boolean; regimens?: boolean; qualitySourceUrl?: string; quiet?: boolean }) => {
       const bad = checkDirs(dirs);
       if (bad) {
         io.err.write(bad + '\n');
@@ -113,6 +114,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         cacheDir: o.cache ? o.cacheDir : null,
         brandFiles: o.brands,
         public: o.public === true,
+        regimens: o.regimens === true,
         ...(o.qualitySourceUrl !== undefined ? { qualitySourceUrl: o.qualitySourceUrl } : {}),
         onProgress: (p, d, t) => progress.update(p, d, t),
       };
@@ -140,17 +142,18 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .option('--cache-dir <dir>', 'where the SQLite cache lives', '.formulary')
     .option('--brands <file>', 'brand catalog CSV to import when building (repeatable; watched with --watch)', collect, [] as string[])
     .option('--public', 'when building: leave out the /quality/ report page')
+    .option('--regimens', 'when building: publish the dose regimens read from the text (experimental, as for build)')
     .option('--rate-limit <n>', 'API requests per minute per client (0: no limit)', perMinute, 600)
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a reverse proxy)')
     .option('--watch', 'rebuild changed files and serve the result on the next page load')
-    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; brands: string[]; public?: boolean; rateLimit: number; trustProxy?: boolean; watch?: boolean }) => {
+    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; brands: string[]; public?: boolean; regimens?: boolean; rateLimit: number; trustProxy?: boolean; watch?: boolean }) => {
       const bad = checkDirs(dirs);
       if (bad) {
         io.err.write(bad + '\n');
         code = 2;
         return;
       }
-      const opts: BuildOptions = { contentDirs: dirs, outDir: o.site, siteUrl: o.siteUrl ?? null, cacheDir: o.cacheDir, brandFiles: o.brands, public: o.public === true };
+      const opts: BuildOptions = { contentDirs: dirs, outDir: o.site, siteUrl: o.siteUrl ?? null, cacheDir: o.cacheDir, brandFiles: o.brands, public: o.public === true, regimens: o.regimens === true };
       let state: BuildState | null = null;
       if (dirs.length > 0) {
         const r = await build(opts);

@@ -21,6 +21,8 @@ export interface SiteOptions {
   adSlots: AdSlots;
   /** ISO date of the build: the sitemap's `lastmod` for pages without a `lastModified`. */
   builtAt: string;
+  /** Publish the dose regimens read from the text (`--regimens`, experimental): the API's `regimens`. */
+  regimens?: boolean;
 }
 
 /** One output file of the site. */

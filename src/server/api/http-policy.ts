@@ -46,7 +46,7 @@ export function apiPolicy(options: ApiPolicyOptions = {}): MiddlewareHandler[] {
       await next();
     },
     bodyLimitFor(maxBody),
-    corsHeaders(cors({ origin: '*', allowMethods: ['GET', 'HEAD'], allowHeaders: ['If-None-Match'], exposeHeaders: EXPOSED, maxAge: 86_400 })),
+    corsHeaders(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST'], allowHeaders: ['If-None-Match', 'Content-Type'], exposeHeaders: EXPOSED, maxAge: 86_400 })),
   ];
   const limit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   if (limit !== false) {
@@ -79,7 +79,7 @@ export function apiPolicy(options: ApiPolicyOptions = {}): MiddlewareHandler[] {
  */
 function bodyLimitFor(maxBody: number): MiddlewareHandler {
   const tooLarge = (): never => {
-    throw new HttpError(413, `the request body is larger than ${maxBody} bytes; the API takes no body (GET and HEAD only)`);
+    throw new HttpError(413, `the request body is larger than ${maxBody} bytes; only POST /api/dose takes a body, of a few hundred bytes`);
   };
   const counted = bodyLimit({ maxSize: maxBody, onError: tooLarge });
   return (c, next) => {

@@ -7,6 +7,8 @@ const STATUS_TITLES: Partial<Record<number, string>> = {
   405: 'Method Not Allowed',
   413: 'Content Too Large',
   414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -19,11 +21,12 @@ export const isApiPath = (pathname: string): boolean => pathname === '/api' || p
 
 /**
  * An error body: RFC 9457 `application/problem+json` (status and a message written for the client,
- * never a stack), or under `/fhir` a FHIR `OperationOutcome` with the same message.
+ * never a stack; `members`: extension members such as a refusal's `code`), or under `/fhir` a
+ * FHIR `OperationOutcome` with the same message.
  */
-export function problemResponse(c: Context, status: number, detail: string, headers: Record<string, string> = {}): Response {
+export function problemResponse(c: Context, status: number, detail: string, headers: Record<string, string> = {}, members: Record<string, string> = {}): Response {
   const fhir = isFhirPath(new URL(c.req.url).pathname);
-  const body = fhir ? JSON.stringify(operationOutcome(status, detail)) : JSON.stringify({ type: 'about:blank', title: STATUS_TITLES[status] ?? 'Error', status, detail });
+  const body = fhir ? JSON.stringify(operationOutcome(status, detail)) : JSON.stringify({ type: 'about:blank', title: STATUS_TITLES[status] ?? 'Error', status, detail, ...members });
   const type = fhir ? 'application/fhir+json; charset=utf-8' : 'application/problem+json';
   return c.body(body, status as 400, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
 }

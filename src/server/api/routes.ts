@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   API_DOCS_PATH,
   BULK_PATH,
+  DOSE_PATH,
+  DoseRequestSchema,
   drugPath,
   FHIR_BUNDLE_MAX,
   FHIR_MEDICATION_KNOWLEDGE,
@@ -25,9 +27,12 @@ import {
   SearchQuerySchema,
   toBundle,
   toMedicationKnowledge,
+  type ApiDrug,
   type ApiListItem,
   type FhirContext,
 } from '../../api/index.js';
+import { computeDose, selectRegimen, type DoseResponse } from '../../clinical/index.js';
+import type { DoseRefusal } from '../../clinical/dose.js';
 import { KindSchema, pagePath } from '../../model/index.js';
 import { slugify } from '../../normalize/index.js';
 import type { SearchResponse, SiteSearch, SiteSearchOptions } from '../../search/engine/index.js';
@@ -41,6 +46,7 @@ import { respond } from '../respond.js';
 import { openApiData, type ApiData, type ApiDataSource } from './api-data.js';
 import { LargeFiles } from './large-file.js';
 import { listPage } from './list.js';
+import { problemResponse } from './problem.js';
 import { parseStrictQuery, parseWith } from './query.js';
 
 export interface ApiRouteDeps {
@@ -103,6 +109,41 @@ export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
     }
     return respond(c, payload, { contentType: JSON_TYPE, cacheControl: NO_CACHE });
   };
+  app.post(DOSE_PATH, async (c) => {
+    parseStrictQuery(c.req.url, NoQuerySchema, `POST ${DOSE_PATH}`);
+    if (!/^application\/json\s*(?:;|$)/i.test(c.req.header('Content-Type') ?? '')) {
+      throw new HttpError(415, 'send the body as application/json: {"slug": "…", "regimen": 0, "weightKg": 70, "heightCm": 170}');
+    }
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new HttpError(400, 'the body is not valid JSON');
+    }
+    const parsed = DoseRequestSchema.safeParse(body);
+    if (!parsed.success) throw new HttpError(400, `the body is not a DoseRequest: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ')}`);
+    const request = parsed.data;
+    const d = current();
+    const item = d.byId.get(request.slug) ?? (await findOther(d, request.slug));
+    if (item === undefined) throw new HttpError(404, `no drug has the slug or id ${quoted(request.slug)}: find it at ${SEARCH_V1_PATH}?q=`);
+    const doc = await readDrug(item.id);
+    if (doc === null) throw new HttpError(404, `the document of ${quoted(item.id)} is missing from the site: rebuild it`);
+    const refuse = (r: DoseRefusal): Response => problemResponse(c, 422, r.message, { 'Cache-Control': 'no-store' }, { code: r.code });
+    const generic = doc.links.generic;
+    if (doc.kind === 'medicine' && generic !== null && doc.regimens.length === 0) {
+      return refuse({ ok: false, code: 'no-regimens', message: `${doc.title} is a brand: the doses are on its generic's page. Ask with "slug": ${JSON.stringify(generic.id)}.` });
+    }
+    const chosen = selectRegimen(doc.regimens, request.regimen);
+    if (!chosen.ok) return refuse(chosen);
+    const answer = computeDose(chosen.regimen, request);
+    if (!answer.ok) return refuse(answer);
+    const { ok: _ok, ...result } = answer;
+    const response: DoseResponse = { ...result, slug: request.slug, regimenIndex: chosen.index };
+    return c.body(JSON.stringify(response), 200, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' });
+  });
+
+  app.get(DOSE_PATH, (c) => problemResponse(c, 405, 'only POST: send a DoseRequest as JSON ({"slug", "regimen", "weightKg", "heightCm"})', { Allow: 'POST' }));
+
   app.get(SEARCH_CONTRACT_PATH, (c) => search(c, false));
   app.get(SEARCH_V1_PATH, (c) => search(c, true));
 
@@ -171,6 +212,20 @@ export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
     if (other === undefined) throw new HttpError(404, `no MedicationKnowledge has the id ${quoted(name)}: the Bundle of all is ${FHIR_MEDICATION_KNOWLEDGE}`);
     return c.redirect(fhirPath(fhirId(other.id)), 301);
   });
+
+  /** The drug document as the build wrote it, parsed; null when missing or unreadable. */
+  async function readDrug(id: string): Promise<ApiDrug | null> {
+    const root = realOrNull(deps.siteDir);
+    const file = root === null ? null : realInside(root, join(deps.siteDir, fileOf(drugPath(id))));
+    const st = file === null ? null : statOrNull(file);
+    if (file === null || st === null || !st.isFile()) return null;
+    try {
+      const doc = JSON.parse(Buffer.from((await deps.files.load(file, st)).bytes).toString('utf8')) as ApiDrug;
+      return typeof doc === 'object' && doc !== null && Array.isArray(doc.regimens) && typeof doc.links === 'object' ? doc : null;
+    } catch {
+      return null;
+    }
+  }
 
   /** The drug document as the build wrote it (same bytes as a static host serves). */
   async function serveDrug(c: Context, id: string): Promise<Response> {

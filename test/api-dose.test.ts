@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ApiDrugSchema, DoseProblemSchema } from '../src/api/index.js';
+import { DoseResponseSchema } from '../src/clinical/index.js';
+import { createApp } from '../src/server/index.js';
+import { makeApiSite, type ApiTestSite } from './api-site.js';
+import { runCli } from './helpers/cli.js';
+
+// `POST /api/dose` (issue 6's contract) and the `--regimens` build option that publishes the
+// regimens it calculates from, over the bundled sample.
+
+let withRegimens: ApiTestSite;
+let without: ApiTestSite;
+before(async () => {
+  [withRegimens, without] = await Promise.all([makeApiSite({}, { regimens: true }), makeApiSite()]);
+});
+after(() => {
+  withRegimens.remove();
+  without.remove();
+});
+
+const post = (site: ApiTestSite, body: unknown) =>
+  createApp({ siteDir: site.siteDir, api: { rateLimit: false } }).request('/api/dose', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+const drug = (site: ApiTestSite, id: string) => ApiDrugSchema.parse(JSON.parse(readFileSync(join(site.siteDir, 'api/v1/drugs', `${id}.json`), 'utf8')));
+
+describe('--regimens', () => {
+  test('publishes each generic’s regimens with their source; brands have none; without it every list is empty', () => {
+    const isa = drug(withRegimens, 'isatuximab');
+    assert.ok(isa.regimens.length > 0);
+    const r = isa.regimens[0]!;
+    assert.deepEqual([r.amount, r.unit, r.per, r.route, r.cycleDays], [10, 'mg', 'kg', 'IV', 28]);
+    assert.equal(r.source.file, 'content/compositions/isatuximab.md');
+    const line = readFileSync(join(new URL('..', import.meta.url).pathname, r.source.file), 'utf8').split('\n')[r.source.line - 1]!;
+    assert.ok(line.includes(r.source.text), `line ${r.source.line} holds the source sentence`);
+    assert.deepEqual(drug(withRegimens, 'crocin-650').regimens, []);
+    assert.deepEqual(drug(without, 'isatuximab').regimens, []);
+  });
+
+  test('the CLI flag sets it', async () => {
+    const out = join(withRegimens.root, 'cli-site');
+    const r = await runCli(['build', new URL('../content', import.meta.url).pathname, '--out', out, '--no-cache', '--quiet', '--regimens']);
+    assert.equal(r.code, 0, r.err);
+    const doc = JSON.parse(readFileSync(join(out, 'api/v1/drugs/isatuximab.json'), 'utf8')) as { regimens: unknown[] };
+    assert.ok(doc.regimens.length > 0);
+  });
+});
+
+describe('POST /api/dose', () => {
+  test('per kg: the formula, the rounding and the source sentence', async () => {
+    const res = await post(withRegimens, { slug: 'isatuximab', regimen: 0, weightKg: 72 });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('cache-control'), 'no-store');
+    const body = DoseResponseSchema.parse(await res.json());
+    assert.equal(body.doseMg, 720);
+    assert.equal(body.formula, '10 mg/kg × 72 kg = 720 mg');
+    assert.equal(body.slug, 'isatuximab');
+    assert.equal(body.regimenIndex, 0);
+    assert.deepEqual(body.regimen, drug(withRegimens, 'isatuximab').regimens[0]);
+    assert.equal(body.source.text, body.regimen.source.text);
+  });
+
+  test('refusals are 422 problems with a stable code and a message for the reader', async () => {
+    const cases: [unknown, ApiTestSite, string, RegExp][] = [
+      [{ slug: 'isatuximab', regimen: 0 }, withRegimens, 'weight-required', /weight/i],
+      [{ slug: 'isatuximab', regimen: 0, weightKg: 900 }, withRegimens, 'weight-out-of-range', /350/],
+      [{ slug: 'isatuximab', weightKg: 72 }, withRegimens, 'regimen-required', /Choose which one/],
+      [{ slug: 'isatuximab', regimen: 99, weightKg: 72 }, withRegimens, 'regimen-not-found', /no regimen 99/],
+      [{ slug: 'isatuximab', weightKg: 72 }, without, 'no-regimens', /nothing to calculate/],
+      [{ slug: 'crocin-650', weightKg: 72 }, withRegimens, 'no-regimens', /brand.*"paracetamol"/],
+    ];
+    for (const [body, site, code, message] of cases) {
+      const res = await post(site, body);
+      assert.equal(res.status, 422, JSON.stringify(body));
+      assert.equal(res.headers.get('content-type'), 'application/problem+json');
+      const p = DoseProblemSchema.parse(await res.json());
+      assert.equal(p.code, code, JSON.stringify(body));
+      assert.match(p.detail, message);
+    }
+  });
+
+  test('bad requests: 400 for bad JSON or fields, 404 for an unknown drug, 405 for GET, 415 for another type', async () => {
+    assert.equal((await post(withRegimens, '{"slug":')).status, 400);
+    assert.equal((await post(withRegimens, { slug: 'isatuximab', weightKg: '72' })).status, 400);
+    assert.equal((await post(withRegimens, { slug: '../../etc/passwd', weightKg: 72 })).status, 400);
+    assert.equal((await post(withRegimens, { slug: 'no-such-drug', weightKg: 72 })).status, 404);
+    const app = createApp({ siteDir: withRegimens.siteDir, api: { rateLimit: false } });
+    const get = await app.request('/api/dose');
+    assert.equal(get.status, 405);
+    assert.equal(get.headers.get('allow'), 'POST');
+    const text = await app.request('/api/dose', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    assert.equal(text.status, 415);
+    const pre = await app.request('/api/dose', { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' } });
+    assert.equal(pre.status, 204);
+    assert.match(pre.headers.get('access-control-allow-headers') ?? '', /Content-Type/i);
+  });
+});
