@@ -153,6 +153,8 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
   const real = emptyScore();
   const holdout = emptyScore();
   const holdout2 = emptyScore();
+  const holdout3 = emptyScore();
+  const holdout4 = emptyScore();
   const preg = counts();
   const pregHoldout = counts();
   pages.forEach((p, i) => {
@@ -161,6 +163,8 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
     scorePage(p.root === 'repo' ? seeds : real, p.file, got, p.expected, () => GOLD_FIELDS, true);
     if (p.split === 'holdout') scorePage(holdout, p.file, got, p.expected, () => GOLD_FIELDS, true);
     if (p.split === 'holdout2') scorePage(holdout2, p.file, got, p.expected, () => GOLD_FIELDS, true);
+    if (p.split === 'holdout3') scorePage(holdout3, p.file, got, p.expected, () => GOLD_FIELDS, true);
+    if (p.split === 'holdout4') scorePage(holdout4, p.file, got, p.expected, () => GOLD_FIELDS, true);
     if (p.pregnancy !== undefined) {
       for (const c of p.split === 'holdout2' ? [preg, pregHoldout] : [preg]) {
         if (p.pregnancy !== null) c.expected++;
@@ -171,7 +175,7 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
       }
     }
   });
-  return { pages: pages.length, missing, msPerPage, score: all, seeds, real, holdout, holdout2, pregnancy: countsPR(preg), pregnancyHoldout: countsPR(pregHoldout), raw: { preg, pregHoldout } };
+  return { pages: pages.length, missing, msPerPage, score: all, seeds, real, holdout, holdout2, holdout3, holdout4, pregnancy: countsPR(preg), pregnancyHoldout: countsPR(pregHoldout), raw: { preg, pregHoldout } };
 }
 
 function fieldTable(score: Score): string[] {
@@ -207,7 +211,9 @@ lines.push(summary('gold: seeds', gld['seeds'] as Score));
 if (corpusPresent) {
   lines.push(summary('gold: real corpus', gld['real'] as Score));
   lines.push(summary('gold: holdout (used)', gld['holdout'] as Score));
-  lines.push(summary('gold: holdout2', gld['holdout2'] as Score));
+  lines.push(summary('gold: holdout2 (used)', gld['holdout2'] as Score));
+  lines.push(summary('gold: holdout3 (used)', gld['holdout3'] as Score));
+  lines.push(summary('gold: holdout4 (used)', gld['holdout4'] as Score));
 }
 else lines.push(`gold: real corpus       skipped: ${CORPUS} is absent (only the seeds' entries were scored)`);
 lines.push('');
@@ -257,6 +263,8 @@ writeFileSync(
         real: corpusPresent ? { precision: precision(gld['real'] as Score), recall: recall(gld['real'] as Score) } : null,
         holdout: corpusPresent ? { precision: precision(gld['holdout'] as Score), recall: recall(gld['holdout'] as Score), expected: (gld['holdout'] as Score).expected } : null,
         holdout2: corpusPresent ? { precision: precision(gld['holdout2'] as Score), recall: recall(gld['holdout2'] as Score), expected: (gld['holdout2'] as Score).expected } : null,
+        holdout3: corpusPresent ? { precision: precision(gld['holdout3'] as Score), recall: recall(gld['holdout3'] as Score), expected: (gld['holdout3'] as Score).expected } : null,
+        holdout4: corpusPresent ? { precision: precision(gld['holdout4'] as Score), recall: recall(gld['holdout4'] as Score), expected: (gld['holdout4'] as Score).expected } : null,
         score: strip(gScore),
         pregnancy: gld['pregnancy'],
       },

@@ -20,7 +20,8 @@ export interface Amount {
 }
 
 const DAY_AFTER = /^\s*(?:\([^()]*\)\s*)?(?:(?:orally|po|iv|im|sc|intravenously|subcutaneously|intramuscularly)\s+)?(?:(?:a|per)\s+day\b|\/\s*(?:day|d)\b)/i;
-const RANGE_GAP = /^\s*(?:-|–|—|to)\s*$/;
+/** `1.5 g (1 g ampicillin/0.5 g sulbactam) to 3 g`: a range with a parenthesis after its lower end. */
+const RANGE_GAP = /^\s*(?:\([^()]*\)\s*)?(?:-|–|—|to)\s*$/;
 
 /** Amounts of a sentence in order. */
 export function amountsIn(sentence: string): Amount[] {

@@ -2,7 +2,7 @@ import type { Monograph, Section } from '../model/index.js';
 import { fold } from '../util/text.js';
 import { memoize } from '../util/memo.js';
 import { amountsIn, withoutAmountParens, type Amount } from './amounts.js';
-import { classifyLabel, ingredientOfWord, labelIngredient, namesCondition, type LabelInfo } from './labels.js';
+import { classifyLabel, ingredientOfWord, labelIngredient, namesCondition, namesConditionWord, type LabelInfo } from './labels.js';
 import {
   AMBIGUOUS,
   cycleDaysOf,
@@ -14,6 +14,7 @@ import {
   numberOf,
   phasesIn,
   populationOf,
+  populationsIn,
   routeOf,
   routesIn,
   type Frequency,
@@ -53,7 +54,7 @@ const RIGHT_OK = new Set(
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
 /** Sentences that are not dosing instructions: strengths, studies, toxicity, overdose, levels. */
-const NOT_DOSING = /\b(?:available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
+const NOT_DOSING = /\b(?:appl(?:y|ied|ying|ication)\b|(?:dietary\s+)?reference\s+intakes?|dris?\b|rdas?\b|rnis?\b|adequate\s+intake|recommended\s+(?:daily|dietary)\s+(?:allowance|intake)s?|(?:tolerable\s+)?upper\s+(?:tolerable\s+)?(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
 const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b/i;
 const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
 /** What ends a maximum's clause: a new instruction, not "or 400 mg/day for extended-release". */
@@ -73,7 +74,7 @@ const PER_BODY_CHAIN = /(?:\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+\s*\/\s*)+\d[\d.,
 const DIVIDED_OVER = /^\s*(?:\([^()]*\)\s*)?(?:divided|given|spread|administered)\s+(?:equally\s+)?over\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a|two|three|four|five|several)\s+(?:consecutive\s+)?(?:days?|weeks?|months?|years?)\b/i;
 const RANGE_FROM = /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjustable)\s*,?\s+(?:\w+ly\s*,?\s+)?from\s*$/i;
 const COMPARISON = /\b(?:usual dose|usual dosage|normal dose|instead of|rather than|compared (?:to|with)|in place of|versus)\b/i;
-const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bdivided\s+into\s+(\w+)\s+(?:equal\s+|separate\s+)?(?:doses|administrations)\b|\b(?:in\s+)?divided\s+doses\b|\bdivided\s+(?:every|q)\b|\bdivided\b/i;
+const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s+(two|three|four|2|3|4)\s+(?:equal\s+|separate\s+)?doses\b|\bdivided\s+into\s+(\w+)\s+(?:equal\s+|separate\s+)?(?:doses|administrations)\b|\b(?:in\s+)?divided\s+doses\b|\bdivided\s+(?:every|q)\b|\bdivided\b/i;
 const CONDITIONS = /\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand)\b/gi;
 const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|or\s+twice|\w+\s+(?:day|week|month)))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
@@ -81,10 +82,20 @@ const CHAIN = /^\W*(?:and\s+)?then\s+(?:possibly\s+|further\s+|again\s+)?to\s+$/
 const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*)?$/i;
 const INDICATION_LEAD = [
   /^(?:for|in)\s+(?:the\s+)?(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+([^,:;]{3,80}?)\s*[,:]/i,
-  /^for\s+([^,:;]{3,60}?)\s*[,:]/i,
-  /\b(?:dose|dosage|regimen)\s+for\s+([^,:;]{3,60}?)\s+(?:is|are|:)/i,
+  /^(?:for|in)\s+([^,:;]{3,60}?)\s*[,:]/i,
+  /\b(?:dose|dosage|regimen)\s+for\s+([^,:;]{3,80}?)\s+(?:(?:usually|typically|generally|commonly)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?)\b/i,
 ];
-const NOT_INDICATION = /\b(?:patients?|adults?|child(?:ren)?|infants?|neonates?|elderly|people|those|individuals?|example|instance|most|some|all|each|this|these|use|dosing|dose|doses|weight|kg|years?|months?|renal|hepatic|kidney|liver|impairment|mild|moderate|severe|first|long-term|short-term|maintenance|initial)\b/i;
+const ORGAN_DISEASE = /\b(?:liver|kidney|renal|hepatic)\s+(?:disease|problems?)\b/i;
+const ORGAN_IMPAIRMENT = /\b(?:impair\w*|insufficien\w*|dysfunction|failure|child-pugh|crcl|clcr|creatinine|dialysis|e?gfr)\b/i;
+/** "one 100mg capsule", "a 500 mg film-coated tablet": a product's strength, not a dose. */
+const STRENGTH_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoules?|ampules?|suppositor(?:y|ies)|pessar(?:y|ies)|lozenges?|patch(?:es)?|strengths?)\b/iu;
+/** "one tablet of Norfloxacin 200mg + Ornidazole 500mg": a product's contents. */
+const CONTENTS_BEFORE = /\b(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoules?|suppositor(?:y|ies)|formulations?|preparations?|products?)\s+(?:of|containing|that contains?)\b[^.;()]*$/i;
+/** "The 125mg dose is usually administered as one 100mg capsule and …": a sentence about a dose stated before. */
+const DOSE_REFERENCE = /^\s*(?:the|this|that)\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s+doses?\s+(?:is|are|can|may|should|will|must|could|would)\b/i;
+/** "(usually after initial intravenous treatment)", "switch to oral": a route of another treatment. */
+const OTHER_TREATMENT_ROUTE = /\b(?:after|following|followed\s+by|before|prior\s+to|preceded\s+by|switch(?:ed|ing)?\s+(?:from|to)|step(?:ped)?[- ]?down\s+(?:from|to)|instead\s+of|in\s+place\s+of|transition(?:ed|ing)?\s+(?:from|to))\s+(?:(?:an?|the|initial|initially|usually|prior|previous|\w+ly)\s+){0,3}(?:intravenous(?:ly)?|iv|i\.v\.?|oral(?:ly)?|parenteral(?:ly)?|intramuscular(?:ly)?|im|subcutaneous(?:ly)?|sc)\b(?:\s+(?:treatment|therapy|administration|dosing|antibiotics?|doses?|route|formulation))?/gi;
+const NOT_INDICATION = /\b(?:toxicity|toxicities|adverse|grade|milder|more severe|less severe|patients?|adults?|child(?:ren)?|infants?|neonates?|elderly|people|those|individuals?|example|instance|most|some|all|each|this|these|use|dosing|dose|doses|weight|kg|years?|months?|renal|hepatic|kidney|liver|impairment|mild|moderate|severe|first|long-term|short-term|maintenance|initial)\b/i;
 
 export interface RegimenOptions {
   /** File for the sources (defaults to the monograph's primary source). */
@@ -104,6 +115,8 @@ interface Candidate {
   /** Text before the amount that belongs to it, and after it. */
   left: string;
   right: string;
+  /** Where `left` starts in the sentence. */
+  leftFrom: number;
   ingredient: string | null;
 }
 
@@ -123,9 +136,9 @@ function labelReader(ingredients: readonly string[]): (raw: string) => LabelInfo
     const base = baseLabel(raw);
     const ingredient = labelIngredient(raw, ingredients);
     // A label naming an ingredient ("Amlodipine:") says which ingredient, and is no indication.
-    if (ingredient !== null) return { ...base, ingredient, indication: null, block: base.block && !/\bcomponents?\b/i.test(raw) };
-    // On a combination page a short abbreviation ("α-GPC") is more likely an ingredient than a condition.
-    if (base.indication !== null && !namesCondition(base.indication.replace(/(?:^|[\s(/,-])[a-z]?[A-Z][A-Z0-9]{1,6}s?(?=$|[\s)/,:;-])/g, ' '))) return { ...base, indication: null };
+    if (ingredient !== null) return { ...base, ingredient, indication: null, unknown: false, block: base.block && !/\bcomponents?\b/i.test(raw) };
+    // On a combination page a short abbreviation ("α-GPC", "cSSTI") may be an ingredient or a condition: not clear.
+    if (base.indication !== null && !namesCondition(base.indication.replace(/(?:^|[\s(/,-])[a-z]?[A-Z][A-Z0-9]{1,6}s?(?=$|[\s)/,:;-])/g, ' '))) return { ...base, indication: null, unknown: true };
     return base;
   };
 }
@@ -151,7 +164,7 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
 
 /** A lead-in names who the list is for (and may name the route), not an indication or phase. */
 function leadInInfo(info: LabelInfo): LabelInfo {
-  return { population: info.population, route: info.route, phase: null, indication: null, ingredient: null, days: null, block: false };
+  return { population: info.population, route: info.route, phase: null, indication: null, ingredient: null, days: null, block: false, unknown: false };
 }
 
 /** The last sentence of a lead-in paragraph, read like a label ("For neonates (less than 3 months)"). */
@@ -166,6 +179,8 @@ const QUICK_AMOUNT = /\d\s*(?:mc|µ|μ|mi|m|g)|\bmiss/i;
 function sectionRegimens(section: Section, ingredient: string | null, scope: Scope): Regimen[] {
   const lines = sectionLines(section);
   const introRoute = sectionIntroRoute(lines);
+  // The opening paragraph's route stands for the doses that name none only when no line of the section names another.
+  const introSure = introRoute !== null && lines.every((l) => routesIn(withoutAmountParens(`${l.label ?? ''} ${l.text}`)).every((r) => r === introRoute));
   // "* **Route:** Intravenous (IV) infusion." declares the route for the lines beside and below it.
   const declared = new Map<TextLine | null, Route>();
   for (const l of lines) {
@@ -212,16 +227,16 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
         .filter((l) => amountsIn(l.text).length === 0)
         .map((l) => l.text)
         .join(' ');
-      lineRegimens.push(...sentenceRegimens(s.text, amounts, line, chain, infos, doselessAncestors, ingredient, declaredRoute(line) ?? introRoute, scope));
+      lineRegimens.push(...sentenceRegimens(s.text, amounts, line, chain, infos, doselessAncestors, ingredient, declaredRoute(line) ?? introRoute, declaredRoute(line) !== null || introSure, scope));
     }
     // A sentence of the same line without a dose may give the infusion time or route for all.
-    if (lineRegimens.length && doseless.length) fillFromLine(lineRegimens, doseless);
     // "10 mg by mouth once daily. The dose may be increased to 20 mg …": the route the line's doses state.
     const lineRoutes = new Set(lineRegimens.flatMap((r) => (r.route ? [r.route] : [])));
     if (lineRoutes.size === 1) {
       const lineRoute = [...lineRoutes][0]!;
       for (const r of lineRegimens) if (r.route === null && !routeUnclear.has(r)) r.route = lineRoute;
     }
+    if (lineRegimens.length && doseless.length) lineRegimens.splice(0, lineRegimens.length, ...fillFromLine(lineRegimens, doseless));
     out.push(...lineRegimens);
   }
   for (const m of missed) {
@@ -245,14 +260,34 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
 /** "Administer intravenously.", "It is given orally": a statement of the route, not "IV administration should be infused over 60 minutes". */
 const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)/i;
 
-function fillFromLine(regimens: Regimen[], doseless: readonly string[]): void {
+/** "Two capsules … are typically prescribed": a product form that is swallowed, stated for the line's doses. */
+const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?)\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used)\b/i;
+
+/**
+ * What the line's sentences without a dose say about its doses: an infusion time, a route stated as
+ * such, a cycle, filled in; a route, frequency or duration said otherwise may be theirs or not, so a
+ * dose that states none of its own gives no regimen.
+ */
+function fillFromLine(regimens: Regimen[], doseless: readonly string[]): Regimen[] {
   const text = doseless.join(' ');
   const inf = infusionMinutesOf(text);
-  const route = ROUTE_STATEMENT.test(text) ? routeOf(text) : null;
+  const named = routeOf(text);
+  const route = ROUTE_STATEMENT.test(text) || FORM_STATEMENT.test(text) ? named : null;
+  // "This 28-day cycle is repeated …": the cycle of the line's doses.
+  const cycle = cycleDaysOf(text);
+  const duration = durationOf(text);
+  const out: Regimen[] = [];
   for (const r of regimens) {
+    if (typeof cycle === 'number' && r.cycleDays === null) r.cycleDays = cycle;
     if (typeof inf === 'number' && r.infusionMinutes === null && (r.route === 'IV' || r.route === null)) r.infusionMinutes = inf;
-    if (route !== null && route !== AMBIGUOUS && r.route === null) r.route = route;
+    if (r.route === null && !routeUnclear.has(r)) {
+      if (route !== null && route !== AMBIGUOUS) r.route = route;
+      else if (named !== null && named !== AMBIGUOUS) continue;
+    }
+    if (duration !== null && duration !== AMBIGUOUS && r.durationDays === null && r.durationWeeks === null) continue;
+    out.push(r);
   }
+  return out;
 }
 
 function sentenceRegimens(
@@ -264,6 +299,7 @@ function sentenceRegimens(
   doselessAncestors: string,
   sectionIngredient: string | null,
   introRoute: Route | null,
+  introRouteSure: boolean,
   scope: Scope,
 ): Regimen[] {
   // Maxima and candidates.
@@ -272,7 +308,7 @@ function sentenceRegimens(
   const kept: { amount: Amount; ingredient: string | null; daily: boolean; weekly: boolean }[] = [];
   const example = /^(?:for example|for instance|e\.g\.),?\s+([\p{L}][\p{L}-]+)\s+(?:might|may|can|could|is|are|would)\s+(?:be\s+)?(?:given|administered|used|prescribed|taken|dosed)\b/iu.exec(s);
   // "For example, metoclopramide might be given as 10 mg": another drug's example dose (a class page).
-  const notDosing = NOT_DOSING.test(s) || (example !== null && !isOwnName(fold(example[1]!), scope));
+  const notDosing = NOT_DOSING.test(s) || DOSE_REFERENCE.test(s) || /\b(?:AI|UL)\b/.test(s) || (example !== null && !isOwnName(fold(example[1]!), scope));
   let prevMax: Amount | null = null;
   let prevIncrement: Amount | null = null;
   for (let a of amounts) {
@@ -290,7 +326,7 @@ function sentenceRegimens(
     const maxClause = paren.slice(Math.max(paren.lastIndexOf(','), paren.lastIndexOf(';'), paren.search(/\b(?:then|followed by)\b(?!.*\b(?:then|followed by)\b)/i)) + 1);
     if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax) {
       prevMax = a;
-      const daily = a.daily || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : paren).slice(-40));
+      const daily = a.daily || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40));
       if (daily && a.min === a.max && a.per === null) {
         if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
         maxDaily = a.max;
@@ -298,6 +334,8 @@ function sentenceRegimens(
       continue;
     }
     if (a.inParens || notDosing) continue;
+    // "0 g", "0-5 mg": no amount to give.
+    if (a.min <= 0) continue;
     // "If there is no response … at 1 mg/kg, the dose may be increased to …": the condition's amount.
     if (/^\s*(?:if|when|after|unless|in case|once|where)\b/i.test(s) && !/[,;]/.test(before.replace(/\([^()]*\)/g, '')) && /,/.test(after)) continue;
     if (TOTAL_BEFORE.test(before) && !TOTAL_DAILY_BEFORE.test(before)) continue;
@@ -306,6 +344,8 @@ function sentenceRegimens(
     if (DIVIDED_OVER.test(after)) continue;
     // "30 mg or higher": a lower bound.
     if (/^\s*(?:\/\s*(?:kg|m²|m2)\s*)?(?:or|and)\s+(?:higher|more|above|greater|over)\b/i.test(after)) continue;
+    // "doses of 500 mg or less": an upper bound.
+    if (/^\s*(?:\/\s*(?:kg|m²|m2)\s*)?(?:or\s+(?:less|lower|fewer|below|under)|at\s+most)\b/i.test(after)) continue;
     // "increased gradually by 500 mg every week or 850 mg every two weeks": both are increments.
     const gapAfterIncrement = prevIncrement === null ? '' : s.slice(prevIncrement.end, a.start).replace(/\([^()]*\)/g, ' ');
     const listedIncrement = prevIncrement !== null && !STRONG_BREAK.test(gapAfterIncrement) && !/[,;]/.test(gapAfterIncrement) && /\bor\b|\band\b/.test(gapAfterIncrement);
@@ -317,6 +357,13 @@ function sentenceRegimens(
     // "from 300 mg to 200 mg" is a change of dose; "after escalation from 3 mg and 10 mg" names the steps.
     if (FROM_BEFORE.test(before) && !RANGE_FROM.test(before) && !/\b(?:escalat\w*|titrat\w*)\s+from\s*$/i.test(before)) continue;
     if (kept.length > 0 && COMPARISON.test(before.slice(kept[kept.length - 1]!.amount.end))) break;
+    // "Discontinue permanently if the 15 mg/m² dose is not tolerated": a dose named before, not an instruction to give it
+    // ("increase to the 30 mg dose" is one).
+    if (/\b(?:the|this|that)\s*$/i.test(before) && /^\s*doses?\b/i.test(after) && !/\b(?:increas|escalat|titrat|reduc|decreas|switch|giv|administ|continu|start|begin|resum|us|mov|proceed)\w*\s+(?:\w+\s+){0,2}(?:the|this|that)\s*$/i.test(before)) continue;
+    // Strengths and contents of a product, and a sentence about a dose stated before, are no regimens.
+    // ("given as two 250 mg tablets", "in 500 mg capsules"; not "One 500 mg tablet twice daily", the dose itself)
+    const productUnit = /\b(?:as|in|using)\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?$|\b(?:multiple|several|various|different|or)\s*$|\bfrom\s+(?:(?:a|one|the)\s+)?(?:single\s+)?$/i.test(before) || (/\b(?:a|an|one)\s+$/i.test(before) && before.trim().split(/\s+/).length > 1);
+    if ((STRENGTH_AFTER.test(after) && productUnit) || CONTENTS_BEFORE.test(before)) continue;
     const ing = adjacentIngredient(before, after, scope);
     if (ing === false) continue;
     // "500 mg/125 mg", "90mg/6.4mg/kg/day of amoxycillin/clavulanic acid" on a combination page: which
@@ -331,7 +378,7 @@ function sentenceRegimens(
     kept.push({
       amount: a,
       ingredient: ing,
-      daily: a.daily || TOTAL_DAILY_BEFORE.test(before) || DAILY_DOSE_BEFORE.test(before) || DAILY_DOSE_AFTER.test(after) || (listed && prevKept.daily && !prevKept.amount.daily),
+      daily: a.daily || TOTAL_DAILY_BEFORE.test(before) || DAILY_DOSE_BEFORE.test(before) || DAILY_DOSE_AFTER.test(after) || (listed && prevKept.daily && !prevKept.amount.daily) || namePerDay(after, scope),
       weekly: WEEKLY_DOSE_BEFORE.test(before) || (listed && prevKept.weekly),
     });
   }
@@ -378,20 +425,58 @@ function sentenceRegimens(
     // "…every 2 weeks for 12 weeks, then every 4 weeks": what follows "then" is a later step (with no amount of its own).
     const step = /,?\s*\b(?:then|followed by|thereafter|after which|subsequently)\b/i.exec(right);
     if (step) right = right.slice(0, step.index);
+    // "… every 12 hours with a maximum dose of 24 mcg daily": the maximum's words are not the dose's.
+    const maxAt = /,?\s*\b(?:(?:with|to|at)\s+a\s+)?(?:max(?:imum|\.)?\b|not\s+(?:to\s+)?exceed\w*|up\s+to\s+(?:a\s+)?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)/i.exec(right);
+    if (maxAt) right = right.slice(0, maxAt.index);
     // What stands before the dose, from its own clause: a dropped amount before it (a maximum,
     // another drug's dose) does not lend it its words.
     const leftFrom = Math.max(leftStart, k.amount.start - clauseBefore(s.slice(0, k.amount.start)).length);
-    cands.push({ amount: k.amount, left: clean.slice(leftFrom, k.amount.start), right, ingredient: k.ingredient });
+    cands.push({ amount: k.amount, left: clean.slice(leftFrom, k.amount.start), right, leftFrom, ingredient: k.ingredient });
     leftStart = nextLeft;
   }
 
   // Sentence-wide readings.
   const sentenceText = clean.replace(CUT_RIGHT, ' ');
-  const sRoute = routeOf(sentenceText);
+  const otherTreatmentRoute = OTHER_TREATMENT_ROUTE.test(s);
+  OTHER_TREATMENT_ROUTE.lastIndex = 0;
+  const sRoute = routeOf(otherTreatmentRoute ? sentenceText.replace(OTHER_TREATMENT_ROUTE, ' ') : sentenceText);
   const sCycle = cycleDaysOf(sentenceText);
   const sInfusion = infusionMinutesOf(sentenceText);
   const sPopulation = populationOf(s.slice(0, kept[0]!.amount.start)) ?? suffixPopulation(s.slice(kept[kept.length - 1]!.amount.end));
-  const sIndication = indicationOf(s.slice(0, kept[0]!.amount.start));
+  const lead = indicationOf(s.slice(0, kept[0]!.amount.start));
+  // "For patients with severe disease …,": the sentence opens with what may be a condition the reader does not take.
+  if (lead === AMBIGUOUS) return [];
+  const sIndication = lead;
+  // "The typical dosage for adults with <a condition not read> is 1000 mg/m²": a condition named before the doses and not read.
+  const opening = s.slice(0, amounts[0]!.start).replace(/\([^()]*\)/g, ' ');
+  if (sIndication === null && namesConditionWord(opening) && !/\b(?:impair\w*|insufficien\w*|dysfunction|failure|disease)\b/i.test(opening)) return [];
+  // "For cystic fibrosis-associated liver disease, …": an organ's disease is a condition or a population, not clear which.
+  if ((sPopulation === 'renal' || sPopulation === 'hepatic') && ORGAN_DISEASE.test(s.slice(0, kept[0]!.amount.start)) && !ORGAN_IMPAIRMENT.test(s.slice(0, kept[0]!.amount.start))) return [];
+  // What the sentence says outside every dose's own words: a frequency or duration there belongs to no dose for sure.
+  const covered = clean.split('');
+  for (const c of cands) for (let x = c.leftFrom; x < c.amount.end + c.right.length && x < covered.length; x++) covered[x] = ' ';
+  // … nor in the clause of an amount that is no dose ("up to a maximum of 100 mg daily", "24 mg orally (…)").
+  for (const a of amounts) {
+    if (a.inParens || kept.some((k) => k.amount.start === a.start)) continue;
+    const from = a.start - clauseBefore(s.slice(0, a.start)).length;
+    CONNECTOR.lastIndex = 0;
+    const after = s.slice(a.end);
+    let to = s.length;
+    for (let m = CONNECTOR.exec(after); m; m = CONNECTOR.exec(after)) {
+      if (parenDepthIn(after, m.index) === 0) {
+        to = a.end + m.index;
+        break;
+      }
+    }
+    for (let x = from; x < to && x < covered.length; x++) covered[x] = ' ';
+  }
+  const restText = covered.join('').replace(CUT_RIGHT, ' ');
+  const restFrequency = frequencyOf(restText);
+  const restDuration = durationOf(restText);
+  // A route named outside every dose's own words, in a sentence naming several ("Oral and intravenous dosages are 600 mg").
+  // (the sentence's opening "For elderly patients, …" is read as the sentence's population, not here)
+  const restPopulations = populationsIn(covered.join('').slice(kept[0]!.amount.start));
+  const restRoutes = routesIn(otherTreatmentRoute ? restText.replace(OTHER_TREATMENT_ROUTE, ' ') : restText);
   const sentenceIngredients = scope.ingredients.length > 1 ? [...new Set(s.split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []))] : [];
 
   const out: Regimen[] = [];
@@ -419,7 +504,7 @@ function sentenceRegimens(
       daily = true;
       frequency = null;
     } else if (divided) {
-      const n = divided[1] ?? divided[2];
+      const n = divided[1] ?? divided[2] ?? divided[3];
       const count = n ? numberOf(n) : null;
       if (daily || count !== null) {
         daily = true;
@@ -432,23 +517,34 @@ function sentenceRegimens(
       frequency = null;
     }
 
-    // "as a single daily dose": once a day.
-    if (frequency === null && !divided && /\b(?:a|one)\s+single\s+daily\s+dose\b|\bonce[- ]daily\s+dose\b/i.test(`${c.amount.text}${c.right}`)) frequency = { timesPerDay: 1, timesPerWeek: null, everyDays: null };
+    // "as a single daily dose", "15 mg/kg/day as a single dose": once a day.
+    if (frequency === null && !divided && (/\b(?:a|one)\s+single\s+daily\s+dose\b|\bonce[- ]daily\s+dose\b/i.test(`${c.amount.text}${c.right}`) || (daily && /^\W*(?:given\s+|taken\s+|administered\s+)?as\s+(?:a|one)\s+single\s+dose\b/i.test(c.right))))
+      frequency = { timesPerDay: 1, timesPerWeek: null, everyDays: null };
+    // "every 20 minutes", "3 times": words of how often that the reader does not understand.
+    // (not "every 2 minutes": a repetition within minutes is no dosing frequency)
+    if (freqRead === null && frequency === null && /\bevery\b|\btimes\b|\bq\s?\d/i.test(own.replace(/\bat\s+all\s+times\b|\bevery\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*min(?:ute)?s?\b/gi, ' '))) continue;
     const dur = durationOf(own);
+    // A frequency or duration the sentence states outside every dose's words may be this dose's: not clear.
+    if (freqRead === null && frequency === null && !daily && restFrequency !== null && restFrequency !== AMBIGUOUS) continue;
+    if (dur === null && restDuration !== null && restDuration !== AMBIGUOUS) continue;
     const inf = infusionMinutesOf(own);
     const cyc = cycleDaysOf(own);
     const days = daysOf(own);
-    const segRoute = routeOf(own);
+    const segRoute = otherTreatmentRoute ? routeOf(own.replace(OTHER_TREATMENT_ROUTE, ' ')) : routeOf(own);
 
     // Phase: the words before the amount, a "then to" chain, or a label.
     const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(c.right);
     // "a 400 mg loading dose": the noun after the amount names its phase before a verb before it ("begins with").
     let phase: Phase | null = asPhase ? lastPhase(asPhase[1] ?? asPhase[2] ?? asPhase[3]!) : lastPhase(c.left);
+    // "reduce the initial dose to 750 mg/m²": two phases before the dose; which is its own is not clear.
+    if (!asPhase && phasesIn(c.left).length > 1) continue;
+    // "0.1 mg/kg every 8 hours initially".
+    if (phase === null && /\binitially\b/i.test(c.right)) phase = 'initial';
     // "5 to 20 mg IM every 2 weeks is a typical starting dose", "… for induction".
-    const later = /\b(?:is|are)\s+(?:a|the|an)\s+(?:typical\s+|usual\s+|recommended\s+|common\s+)?(initial|starting|loading|maintenance|induction)\s+dose\b|\bfor\s+(induction|maintenance)\b/i.exec(s.slice(k.amount.end, cands[i + 1]?.amount.start ?? s.length));
+    const later = /\b(?:is|are)\s+(?:a|the|an)\s+(?:typical\s+|usual\s+|recommended\s+|common\s+)?(initial|starting|loading|maintenance|induction)\s+dose\b|\bfor\s+(?:the\s+)?(induction|maintenance|initial)(?:\s+(?:therapy|treatment|phase))?\b/i.exec(s.slice(k.amount.end, cands[i + 1]?.amount.start ?? s.length));
     if (phase === null && later) phase = lastPhase(later[1] ?? later[2]!);
     // "The initial dose can vary …, ranging from 5 mg to 60 mg": a noun naming the first dose of the sentence.
-    if (phase === null && i === 0 && amounts[0] === k.amount) {
+    if (phase === null && i === 0 && amounts[0] === k.amount && !/\b(?:followed by|then|after which|thereafter)\b/i.test(s.slice(0, k.amount.start))) {
       const p = lastPhase(s.slice(0, k.amount.start));
       if (p === 'initial' || p === 'loading' || p === 'maintenance' || p === 'induction') phase = p;
     }
@@ -463,10 +559,21 @@ function sentenceRegimens(
       const p = lastPhase(s.slice(cands[i - 1]!.amount.end, c.amount.start));
       if (p === 'escalation' || p === 'reduction') phase = p;
     }
-    if (phase === null) phase = nearest(infos, (x) => x.phase);
+    if (phase === null) {
+      phase = nearest(infos, (x) => x.phase);
+      // "Initial dose: 1.5 mg. A supplemental dose of 0.75 mg may be given 1 hour after the initial dose": the dose's
+      // own words name a phase it is not in; the label's is not clearly its.
+      if (phase !== null && lastPhase(s.slice(k.amount.end, cands[i + 1]?.amount.start ?? s.length)) !== null) continue;
+      // "Initial dose: … Gradually titrate up to the highest tolerated dose, typically 15-20 mg/kg/day": words of
+      // another phase before the dose in its sentence (outside its own clause) make the label's phase unclear.
+      const from = i > 0 ? cands[i - 1]!.amount.end + cands[i - 1]!.right.length : 0;
+      const p = c.leftFrom > from ? lastPhase(s.slice(from, c.leftFrom)) : null;
+      if (p !== null && p !== phase) continue;
+    }
 
     let route: Route | null = null;
-    const unclear = segRoute === AMBIGUOUS || (segRoute === null && sRoute === AMBIGUOUS);
+    // The route of an earlier or later treatment ("after initial intravenous treatment") is not this dose's.
+    let unclear = segRoute === AMBIGUOUS || (segRoute === null && sRoute === AMBIGUOUS) || otherTreatmentRoute;
     // The dose's own words, then its label ("IV:", "Oral (Immediate Release)"), then the rest of the sentence.
     const lr = nearestRead(infos, (x) => x.route);
     if (segRoute !== null) route = segRoute === AMBIGUOUS ? null : segRoute;
@@ -475,20 +582,54 @@ function sentenceRegimens(
     else if (lr === AMBIGUOUS) route = null;
     else {
       const ar = routeOf(doselessAncestors);
+      if (ar === null && introRoute !== null && !introRouteSure) continue; // the section's opening names a route, but other lines name others
       route = ar === AMBIGUOUS ? null : ar ?? introRoute;
+    }
+    // "Oral and intravenous dosages are generally 600 mg": another route named outside the dose's own words.
+    if (route !== null && restRoutes.some((r) => r !== route)) {
+      route = null;
+      unclear = true;
     }
 
     let population: Population | null;
-    if (sPopulation !== null) population = sPopulation === AMBIGUOUS ? null : sPopulation;
-    else {
+    // The group the dose's own words name ("…; in children, 10 mg/kg", "(children under 12)"), then the sentence's, then the label's.
+    const segPopulation = i > 0 || cands.length > 1 ? populationOf(own) : null;
+    const sentencePopulation = segPopulation ?? sPopulation;
+    if (sentencePopulation !== null) {
+      // "Children (12 years and older): The dosage is the same as for adults: 1500 mg", "Hepatic Dysfunction: … for
+      // adults and children …": the sentence names other groups than its label (not a narrower one: elderly or
+      // impaired adults, impaired children); which one the dose is for is not clear.
+      const lp = nearestRead(infos, (x) => x.population);
+      if (sentencePopulation === AMBIGUOUS && lp !== null) continue;
+      population = sentencePopulation === AMBIGUOUS ? null : sentencePopulation;
+      if (population !== null && lp !== null && lp !== AMBIGUOUS && lp !== population && !(lp === 'adult' && population !== 'child') && !(lp === 'child' && (population === 'renal' || population === 'hepatic'))) continue;
+    } else {
       const lp = nearestRead(infos, (x) => x.population);
       population = lp === AMBIGUOUS ? null : lp;
     }
+    // Another group named in the sentence outside every dose's words: which dose it is for is not clear.
+    if (population !== null && restPopulations.some((p) => p !== population && !(population === 'elderly' && p === 'adult') && !((population === 'renal' || population === 'hepatic') && p === 'adult'))) continue;
 
     const forWhat = /\(\s*for\s+([^()]{2,60}?)(?:\s+only)?\s*\)/i.exec(c.right);
     const trailing = forWhat && !NOT_INDICATION.test(forWhat[1]!) && namesCondition(forWhat[1]!) ? forWhat[1]!.trim() : null;
-    const indication = sIndication ?? trailing ?? nearest(infos, (x) => x.indication);
+    let indication = sIndication ?? trailing;
+    if (indication === null) {
+      // The nearest label naming a condition; a label that may name one the reader does not know, nearer or alone, leaves it unclear.
+      let unknown = false;
+      for (let j = infos.length - 1; j >= 0 && indication === null && !unknown; j--) {
+        const x = infos[j];
+        if (x?.unknown) unknown = true;
+        else if (x?.indication) indication = x.indication;
+      }
+      if (unknown) continue;
+    } else {
+      // "Hypertensive Emergency: … For non-life-threatening symptoms, 0.25 mg/kg": the sentence and its label name different conditions.
+      const li = nearest(infos, (x) => x.indication);
+      if (li !== null && indicationKeyOf(li) !== indicationKeyOf(indication) && !indicationKeyOf(indication).includes(indicationKeyOf(li)) && !indicationKeyOf(li).includes(indicationKeyOf(indication))) continue;
+    }
     let ingredient = c.ingredient ?? sectionIngredient ?? nearest(infos, (x) => x.ingredient);
+    // A page of three or more ingredients: an amount naming none is the product's, not one drug's.
+    if (ingredient === null && scope.ingredients.length > 2 && sentenceIngredients.length === 0) continue;
     if (ingredient === null && scope.ingredients.length > 1) {
       // "Vancomycin is generally 10-15 mg/kg IV …": the one ingredient the sentence names; several → unclear.
       const named = sentenceIngredients;
@@ -596,17 +737,21 @@ function suffixPopulation(suffix: string): Read<Population> {
   return m ? populationOf(m[1] ?? m[2]!) : null;
 }
 
-function indicationOf(prefix: string): string | null {
-  const lead = prefix.trim().replace(/^(?:for example|for instance|e\.g\.|generally|typically|usually|in general)\s*,\s*/i, '');
+function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
+  const lead = prefix.trim().replace(/^(?:for example|for instance|e\.g\.|generally|typically|usually|in general)\s*,\s*/i, '').replace(/\([^()]*\)/g, ' ');
   for (const re of INDICATION_LEAD) {
     const m = re.exec(lead);
     if (!m) continue;
     // "dosage for adults with relapsed follicular lymphoma is": the condition after the group.
     const what = m[1]!
       .trim()
-      .replace(/^(?:adults?|adult patients|children|pa?ediatric patients|patients|people|those)\s+(?:with|who have)\s+/i, '')
-      .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '');
+      .replace(/^(?:adults?|adult patients|children|adolescents|infants|neonates|elderly(?: patients)?|pa?ediatric patients|patients|people|those)\s+(?:with|who have)\s+/i, '')
+      .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '')
+      // "remission induction in APL": the phase, then the condition.
+      .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '');
     if (!NOT_INDICATION.test(what) && namesCondition(what)) return what;
+    // "For patients with severe disease who are critically ill,": a condition mixed with other words.
+    if (namesCondition(what) && populationOf(what) === null) return AMBIGUOUS;
   }
   return null;
 }
@@ -627,6 +772,12 @@ function adjacentIngredient(before: string, after: string, scope: Scope): string
     if (isOwnName(w, scope)) ingredient = ingredientOf(w, scope);
     else if (!LEFT_OK.has(w)) return false;
   }
+  // "1.5 g (1 g ampicillin/0.5 g sulbactam)": the amount of a mixture with another drug.
+  const mix = /^\s*\(([^()]*)\)/.exec(after);
+  if (mix) for (const w of mix[1]!.matchAll(/\d\s*(?:mg|g|mcg|µg|μg)(?:\s*\/\s*(?:kg|m²|m2|day|d))*\s+([\p{L}][\p{L}-]{3,})/giu)) if (!isOwnName(fold(w[1]!), scope) && !RIGHT_OK.has(fold(w[1]!)) && !/^(?:elemental|base|activity|component)$/i.test(w[1]!)) return false;
+  // "6-7 mg/kg (aminophylline)": a parenthesis naming another drug.
+  const paren = /^\s*\(\s*([\p{L}][\p{L}-]{3,})\s*\)/u.exec(after);
+  if (paren && !isOwnName(fold(paren[1]!), scope) && !RIGHT_OK.has(fold(paren[1]!)) && !/^[A-Z]{2,4}$/.test(paren[1]!) && !/^(?:approximately|total|elemental|base|daily|weekly|once|twice|initially|maximum|max|orally|intravenously|subcutaneously|intramuscularly|oral|intravenous|subcutaneous|intramuscular|adults?|children|infants|neonates|elderly)$/i.test(paren[1]!)) return false;
   const wa = WORD_AFTER.exec(after);
   if (wa) {
     const w = fold(wa[1]!).replace(/:$/, '');
@@ -643,6 +794,20 @@ function adjacentIngredient(before: string, after: string, scope: Scope): string
     else if (!RIGHT_OK.has(w) && !RIGHT_OK.has(w + ':') && !/^q\d{1,2}h(?:rs?)?$/.test(w)) return false;
   }
   return ingredient;
+}
+
+const indicationKeyOf = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/\([^()]*\)/g, ' ')
+    .replace(/[^\p{L}\d]+/gu, ' ')
+    .trim();
+
+/** "1-2 mg of Trifluoperazine per day", "20-120 mcg molybdenum per day": a daily amount with the drug's name between. */
+function namePerDay(after: string, scope: Scope): boolean {
+  if (/^\s*(?:of\s+[\p{L}][\p{L}\s-]{0,40}?\s+)?(?:per|\/)\s*(?:kg|kilograms?)(?:\s+of\s+body\s*weight)?\s*(?:per\s+day|a\s+day|\/\s*day)\b/iu.test(after)) return true;
+  const m = /^\s*(?:of\s+)?([\p{L}][\p{L}\s-]{0,50}?)\s*(?:(?:per|a|each)\s+day\b|\/\s*day\b)/iu.exec(after);
+  return m !== null && m[1]!.split(/[\s-]+/).every((w) => isOwnName(fold(w), scope) || /^(?:the|this|elemental)$/i.test(w));
 }
 
 function leftNamesIngredient(before: string, scope: Scope): boolean {

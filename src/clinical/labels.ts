@@ -1,6 +1,6 @@
 import { memoize } from '../util/memo.js';
 import { fold } from '../util/text.js';
-import { AMBIGUOUS, daysOf, labelPhase, parseDayList, populationOf, populationOfAges, routeOf, type Read } from './phrases.js';
+import { AMBIGUOUS, daysOf, labelPhase, parseDayList, populationOf, populationOfAges, populationsIn, routeOf, type Read } from './phrases.js';
 import type { Phase, Population, Route } from './schema.js';
 
 /**
@@ -17,11 +17,16 @@ export interface LabelInfo {
   days: number[] | null;
   /** Doses under this label are not regimens of this drug (premedication, overdose, maxima). */
   block: boolean;
+  /**
+   * The label may name a condition but was not read as one ("Strep Throat", "Chronic Phase CML"):
+   * a dose under it has an indication the reader cannot give, so it gives no regimen.
+   */
+  unknown: boolean;
 }
 
-const BLOCK = /\b(?:premedicat\w*|pre-medicat\w*|overdos\w*|storage|contraindicat\w*|warnings?|side effects?|interactions?|pregnan\w*|lactation|breastfeeding|poisoning|missed doses?|components?|maximum|max\.?|not recommended|other drugs?|equivalen\w*|conver(?:sion|ting)|switch\w*|transition\w*|changing to)\b/i;
+const BLOCK = /\b(?:(?:dietary\s+)?reference\s+intakes?|dris?\b|rdas?\b|rnis?\b|adequate\s+intakes?|recommended\s+(?:daily|dietary)\s+(?:allowances?|intakes?)|(?:tolerable\s+)?upper\s+(?:intake\s+)?(?:levels?|limits?)|premedicat\w*|pre-medicat\w*|overdos\w*|storage|contraindicat\w*|warnings?|side effects?|interactions?|pregnan\w*|lactation|breastfeeding|poisoning|missed doses?|components?|maximum|max\.?|not recommended|other drugs?|equivalen\w*|conver(?:sion|ting)|switch\w*|transition\w*|changing to)\b/i;
 /** Labels that say nothing about the indication: section names, courses and cycles, forms, settings, ages. */
-const GENERIC = /\b(?:dosage|doses?|dosing|regimens?|administration|schedule|titration|tapering|special (?:cases|populations|considerations)|clinical use|adjustments?|modifications?|notes?|important|guidelines?|instructions?|courses?|cycles?|steps?|phases?|weeks?|(?:immediate|extended|modified|sustained|delayed|controlled|prolonged)[- ]release|tablets?|capsules?|caplets?|formulations?|syrup|suspension|solution|injection|cream|ointment|gel|drops|inhaler|powder|patch|granules|sachets?|vials?|comorbid\w*|unboosted|boosted|monotherapy|liposomal|lipid complex|deoxycholate|nebuli[sz]ers?|inhalers?|metered|mdi|sprays?|devices?|auto-?injectors?|rda|rni|recommended (?:daily|dietary) (?:allowance|intake)|adequate intake|daily (?:allowances?|intakes?|requirements?)|upper (?:intake )?limits?|concomitant|inhibitors?|inducers?|toxicity|toxicities|adverse (?:reactions?|effects?|events?)|approved|indications|hypothetical|illustrative|examples?|duration|frequency|monitoring|precautions?|emergency|surgical procedures|intubation|mechanical ventilation|intensive care|icu|weight-based|body weight|bsa|years?|age[ds]?|kg|outpatients?|inpatients?|hospitali[sz]ed)\b/i;
+const GENERIC = /\b(?:dosage|doses?|dosing|regimens?|administration|schedule|titration|tapering|special (?:cases|populations|considerations)|clinical use|adjustments?|modifications?|notes?|important|guidelines?|instructions?|courses?|cycles?|steps?|(?<!\b(?:chronic|accelerated|blast|acute|crisis)\s)phases?|weeks?|(?:immediate|extended|modified|sustained|delayed|controlled|prolonged)[- ]release|tablets?|capsules?|caplets?|formulations?|syrup|suspension|solution|injection|cream|ointment|gel|drops|inhaler|powder|patch|granules|sachets?|vials?|comorbid\w*|unboosted|boosted|monotherapy|liposomal|lipid complex|deoxycholate|nebuli[sz]ers?|inhalers?|metered|mdi|sprays?|devices?|auto-?injectors?|rda|rni|recommended (?:daily|dietary) (?:allowance|intake)|adequate intake|daily (?:allowances?|intakes?|requirements?)|upper (?:intake )?limits?|concomitant|inhibitors?|inducers?|toxicity|toxicities|adverse (?:reactions?|effects?|events?)|approved|indications|hypothetical|illustrative|examples?|duration|frequency|monitoring|precautions?|emergency|surgical procedures|intubation|mechanical ventilation|intensive care|icu|weight-based|body weight|bsa|years?|age[ds]?|kg|outpatients?|inpatients?|hospitali[sz]ed|men|women|males?|females?|intranasal|transdermal|suppositor(?:y|ies)|enemas?|lozenges?|liquid|oils?|tea|tinctures?|dried|microsize|ultramicrosize|macrocrystals|monohydrate|continuous|intermittent|range|guidance|long-term|off-label|conventional|(?:dietary\s+)?supplements?|treatment-(?:naive|experienced)|add-on|adjunct(?:ive)?|booster|cyp\w+|diagnostic|therapeutic|uses?|patient-controlled|pca)\b/i;
 const GENERIC_WHOLE = /^(?:general|other|others|overview|alternative|options?|summary|usual|standard|typical|recommended|treatment|therapy|management|prophylaxis|prevention|indications?|uses?|purpose|consider|note|notes|caution|warning|important|tips?|remember|example|examples|alternatively|alternative regimen|also|additionally|then|or)$/i;
 const SEVERITY = /^(?:mild|moderate|severe|end-stage)(?:\s*(?:to|or|and|-|–)\s*(?:mild|moderate|severe))?(?:\s+(?:impairment|dysfunction|insufficiency|disease|cases?|failure))?$/i;
 const CONDITION_START = /^(?:patients?|people|those|individuals?|subjects?|when|if|in|with|during|after|before|for patients|for those|for people|for individuals)\b/i;
@@ -32,10 +37,16 @@ const FOR_CONDITION = /^(?:for|in)\s+(?:the\s+)?(?:(?:treatment|management|preve
  * lymphoma, pneumonia …), a symptom or purpose (pain, nausea, sedation, prophylaxis of …), or an
  * abbreviation (CLL, cSSSI). Labels that do not ("Nebulizer", "Unboosted", "RDA") are no indication.
  */
-export function namesCondition(s: string): boolean {
-  return CONDITION_WORD.test(s) || CONDITION_ENDING.test(s) || /(?:^|[\s(/,-])[a-z]?[A-Z][A-Z0-9]{1,6}s?(?=$|[\s)/,:;-])/.test(s.replace(/\b(?:IV|IM|SC|SQ|PO|OD|BID|TID|QID|RDA|ER|XR|SR|IR|CR|MDI)\b/g, ''));
+/** A condition's word or ending in a text (not an abbreviation, which may be a gene, a test or a product). */
+export function namesConditionWord(s: string): boolean {
+  return CONDITION_WORD.test(s) || CONDITION_ENDING.test(s);
 }
-const CONDITION_WORD = /\b(?:disease|disorders?|syndromes?|infections?|infestations?|cancers?|tumou?rs?|carcinomas?|sarcomas?|melanomas?|neoplasms?|malignan\w*|metasta\w*|failure|pain|fever|hypertension|hypotension|angina|asthma|diabetes|arthritis|migraine|epilep\w*|seizures?|convulsions?|depression|anxiety|panic|insomnia|schizophrenia|psychosis|bipolar|mania|psoriasis|acne|gout|ulcers?|reflux|gerd|nausea|vomiting|emesis|constipation|diarrh(?:o)?ea|cough|cold|flu|influenza|allerg\w*|rhinitis|urticaria|dermatitis|eczema|obesity|deficienc\w*|poisoning|overdose|toxicity|transplant\w*|rejection|prophylaxis of|prevention of|treatment of|sedation|an(?:a)?esthesia|analgesia|shock|o?edema|bleeding|ha?emorrhage|thrombo\w*|embolism|stroke|infarction|fibrillation|flutter|tachycardia|bradycardia|arrhythmia|hiv|hepatitis|tuberculosis|malaria|worms?|lice|scabies|herpes|zoster|shingles|warts?|burns?|wounds?|fractures?|spasms?|spasticity|tremor|withdrawal|dependence|addiction|smoking|cessation|contraception|pregnancy|labou?r|delivery|menopaus\w*|infertility|endometriosis|dysfunction|hyper\w+|hypo\w+|chemotherapy|radiotherapy|surgery|surgical|postoperative|preoperative|procedures?|vertigo|motion sickness|hiccups|glaucoma|cataract|conjunctivitis|acromegaly|myeloma|leuka?emia|lymphoma|gist|nsclc|crohn\w*|colitis|pemphig\w*|lupus|sclerosis|dystrophy|atrophy|hemangioma|growth|stature|puberty|enuresis|incontinence|bladder|prostat\w*|erectile|alopecia|vitiligo|rosacea|inflammation|inflammatory|injur\w*|trauma|bites?|stings?|envenomation|dehydration|electrolyte|acidosis|alkalosis|hyperkalemia|anemia|anaemia|neutropenia|thrombocytopenia|bacter\w*|fung\w*|viral|parasit\w*|amoebiasis|amebiasis|giardiasis|helminth\w*|mycos\w*|candid\w*|cystitis|pyelonephritis|sinusitis|otitis|pharyngitis|tonsillitis|bronchitis|pneumonia|meningitis|endocarditis|osteomyelitis|cellulitis|sepsis|septicemia|gonorrh(?:o)?ea|syphilis|chlamydia|typhoid|cholera|leprosy|leishmaniasis|trypanosom\w*|filariasis|toxoplasmosis|pneumocystis|cmv|covid\w*|symptoms?|relief|control|management of)\b/i;
+
+export function namesCondition(s: string): boolean {
+  // (not a gene or allele: "UGT1A1", "CYP3A4", "HLA-B*5701")
+  return CONDITION_WORD.test(s) || CONDITION_ENDING.test(s) || /(?:^|[\s(/,-])[a-z]?[A-Z][A-Z0-9]{1,6}s?(?=$|[\s)/,:;-])/.test(s.replace(/\b(?:IV|IM|SC|SQ|PO|OD|BID|TID|QID|RDA|ER|XR|SR|IR|CR|MDI|DPI)\b|\b[A-Z]+\d+[A-Z][A-Z\d*]*\b|\bHLA-\S+/g, ''));
+}
+const CONDITION_WORD = /\b(?:disease|disorders?|syndromes?|infections?|infestations?|cancers?|tumou?rs?|carcinomas?|sarcomas?|melanomas?|neoplasms?|malignan\w*|metasta\w*|failure|pain|fever|hypertension|hypotension|angina|asthma|diabetes|arthritis|migraine|epilep\w*|seizures?|convulsions?|depression|anxiety|panic|insomnia|schizophrenia|psychosis|bipolar|mania|psoriasis|acne|gout|ulcers?|reflux|gerd|nausea|vomiting|emesis|constipation|diarrh(?:o)?ea|cough|cold|flu|influenza|allerg\w*|rhinitis|urticaria|dermatitis|eczema|obesity|deficienc\w*|poisoning|overdose|toxicity|transplant\w*|rejection|prophylaxis of|prevention of|treatment of|sedation|an(?:a)?esthesia|analgesia|shock|o?edema|bleeding|ha?emorrhage|thrombo\w*|embolism|stroke|infarction|fibrillation|flutter|tachycardia|bradycardia|arrhythmia|hiv|hepatitis|tuberculosis|malaria|worms?|lice|scabies|herpes|zoster|shingles|warts?|burns?|wounds?|fractures?|spasms?|spasticity|tremor|withdrawal|dependence|addiction|smoking|cessation|contraception|pregnancy|labou?r|delivery|menopaus\w*|infertility|endometriosis|dysfunction|hyper\w+|hypo\w+|chemotherapy|radiotherapy|surgery|surgical|postoperative|preoperative|procedures?|vertigo|motion sickness|hiccups|glaucoma|cataract|conjunctivitis|acromegaly|myeloma|leuka?emia|lymphoma|gist|nsclc|crohn\w*|colitis|pemphig\w*|lupus|sclerosis|dystrophy|atrophy|hemangioma|growth|stature|puberty|enuresis|incontinence|bladder|prostat\w*|erectile|alopecia|vitiligo|rosacea|inflammation|inflammatory|injur\w*|trauma|bites?|stings?|envenomation|dehydration|electrolyte|acidosis|alkalosis|hyperkalemia|anemia|anaemia|neutropenia|thrombocytopenia|bacter\w*|fung\w*|viral|parasit\w*|amoebiasis|amebiasis|giardiasis|helminth\w*|mycos\w*|candid\w*|cystitis|pyelonephritis|sinusitis|otitis|pharyngitis|tonsillitis|bronchitis|pneumonia|meningitis|endocarditis|osteomyelitis|cellulitis|sepsis|septicemia|gonorrh(?:o)?ea|syphilis|chlamydia|typhoid|cholera|leprosy|leishmaniasis|trypanosom\w*|filariasis|toxoplasmosis|pneumocystis|cmv|covid\w*|symptoms?|relief|control|management of|impetigo|(?:strep|sore) throat)\b/i;
 const CONDITION_ENDING = /\b\w{3,}(?:itis|osis|oses|iasis|emia|aemia|algia|pathy|pathies|oma|omas|plegia|trophy|rrhea|rrhoea|uria|ism)\b/i;
 
 export interface LabelOptions {
@@ -46,8 +57,14 @@ export interface LabelOptions {
 /** Read one label. Memoized by the caller (labels repeat across pages). */
 export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   const label = raw.replace(/\s+/g, ' ').trim();
-  const info: LabelInfo = { population: null, phase: null, route: null, indication: null, ingredient: null, days: null, block: false };
+  const info: LabelInfo = { population: null, phase: null, route: null, indication: null, ingredient: null, days: null, block: false, unknown: false };
   if (!label) return info;
+  // A heading that runs on into prose ("Clinical Use Cases Selenium is primarily given through TPN …") is no label the reader understands.
+  if ((label.replace(/\([^()]*\)/g, ' ').match(/\p{L}{3,}/gu) ?? []).length > 10) {
+    info.unknown = true;
+    info.block = BLOCK.test(label);
+    return info;
+  }
   const paren = /^(.*?)\s*\(([^()]*)\)\s*(.*)$/.exec(label);
   const main = paren ? `${paren[1]!} ${paren[3]!}`.trim() : label;
   const inner = paren ? paren[2]!.trim() : '';
@@ -63,8 +80,11 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   }
   info.ingredient = labelIngredient(main, opts.ingredients);
   const mainPopulation = populationOf(main) ?? populationOfAges(main);
-  info.population = mainPopulation ?? populationOf(inner) ?? populationOfAges(inner);
-  info.phase = labelPhase(main);
+  // "Edema (due to heart failure or kidney disease)": an organ's disease in a parenthesis is part of the condition, not the group.
+  const innerPopulation = populationOf(inner);
+  const innerGroup = (innerPopulation === 'renal' || innerPopulation === 'hepatic') && /\bdisease\b/i.test(inner) && !/\b(?:impair\w*|insufficien\w*|dysfunction|failure|child-pugh|crcl|clcr|creatinine|dialysis|e?gfr)\b/i.test(inner) ? null : innerPopulation;
+  info.population = mainPopulation ?? innerGroup ?? populationOfAges(inner);
+  info.phase = labelPhase(main) ?? (inner ? labelPhase(inner) : null);
   info.route = routeOf(label);
   const days = daysOf(main);
   if (days !== null && days !== AMBIGUOUS) info.days = days;
@@ -87,6 +107,11 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   }
   // "Proteinuric Chronic Kidney Disease", "Iron-deficiency anemia in hemodialysis patients": an organ
   // population and a condition; "Renal Impairment", "Severe hepatic impairment" are the population only.
+  // "Adults with Chronic Liver Disease-Associated Thrombocytopenia": a group, an organ's disease and a condition; not clear.
+  if ((mainPopulation === 'renal' || mainPopulation === 'hepatic') && /\b(?:liver|kidney|renal|hepatic)\s+disease\b/i.test(named) && populationsIn(named).length > 1) {
+    info.unknown = true;
+    return info;
+  }
   if ((mainPopulation === 'renal' || mainPopulation === 'hepatic') && !/^(?:patients?\s+(?:with|on)\s+)?(?:(?:mild|moderate|severe|end-stage)\s+(?:(?:to|or)\s+(?:moderate|severe)\s+)?)?(?:renal|kidney|hepatic|liver|creatinine|crcl|clcr|egfr|gfr|dialysis|ha?emodialysis|child-pugh)\b/i.test(named) && namesCondition(named.replace(/\b(?:renal|kidney|hepatic|liver)\s+(?:impairment|insufficiency|dysfunction)\b/gi, ''))) {
     info.indication = label;
     return info;
@@ -99,9 +124,21 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
     const whole = named === main ? label : label.replace(FOR_CONDITION, '');
     const text = inner && (isQualifier(inner) || GENERIC_WHOLE.test(inner)) ? named : whole;
     if (namesCondition(text)) info.indication = text;
-  } else if (inner && !isQualifier(inner) && populationOf(inner) === null && !BLOCK.test(inner) && !GENERIC.test(inner) && !GENERIC_WHOLE.test(inner) && !CONDITION_START.test(inner) && !/^for\b/i.test(inner)) {
-    // `Adults (MCL and CLL/SLL)`, `Cycle 1 (multiple myeloma)`: the parenthesis names the condition.
-    if (namesCondition(inner)) info.indication = inner;
+    // A name the reader does not know ("Strep Throat", "Impetigo", a trial's name): maybe a condition.
+    else info.unknown = true;
+  } else if (inner && inner.replace(/[^A-Za-z]/g, '').toLowerCase() !== main.split(/[\s-]+/).map((w) => w[0] ?? '').join('').toLowerCase()) {
+    // ("Dry powder inhaler (DPI)": the parenthesis abbreviates the label, and names nothing.)
+    // `Adults (MCL and CLL/SLL)`, `Cycle 1 (multiple myeloma)`, `Adults (for premature labor)`, `Emergencies (e.g., acute asthma)`: the parenthesis names the condition.
+    const cond = inner.replace(/^(?:e\.g\.|i\.e\.|eg|ie|such as|including)\s*,?\s*/i, '').replace(FOR_CONDITION, '');
+    if (cond && !isQualifier(cond) && populationOf(cond) === null && !BLOCK.test(cond) && !GENERIC.test(cond) && !GENERIC_WHOLE.test(cond) && !CONDITION_START.test(cond) && namesCondition(cond)) info.indication = cond;
+  }
+  // "Chronic Phase CML", "Blast Phase": a word the reader sets aside ("phase", "cycle", "tablets")
+  // inside what still names a condition; whether the label is the indication is not clear.
+  if (info.indication === null && !info.unknown && info.ingredient === null && mainPopulation === null && info.phase === null && !routeOnly(main)) {
+    const rest = main.replace(new RegExp(GENERIC.source, 'gi'), ' ').replace(/\bCYP\w+|\bP-gp\b/gi, ' ').replace(/\s+/g, ' ').trim();
+    // (an abbreviation of two letters — "LD", "XL" — is more often a product's than a condition's)
+    const signal = CONDITION_WORD.test(rest) || CONDITION_ENDING.test(rest) || /(?:^|[\s(/,-])[a-z]?[A-Z][A-Z0-9]{2,6}s?(?=$|[\s)/,:;-])/.test(rest);
+    if (rest !== main.trim() && rest.length >= 3 && !GENERIC_WHOLE.test(rest) && !SEVERITY.test(rest) && !CONDITION_START.test(rest) && !/^[\d<>≥≤]/.test(rest) && signal) info.unknown = true;
   }
   return info;
 }

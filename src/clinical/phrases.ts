@@ -49,7 +49,7 @@ const ROUTE_PATTERNS: [Route, RegExp, RegExp, RegExp | null][] = [
   ['IM', /intram|im|i\.m/i, /\bintra-?muscular(?:ly)?\b/i, /\b(?:IM|I\.M\.?|i\.m\.?)(?![\w-])/],
   ['oral', /oral|mouth|po|p\.o|per os/i, /\b(?:oral(?:ly)?|by mouth|per os)\b/i, /\b(?:PO|P\.O\.?|p\.o\.?)(?![\w-])/],
   ['sublingual', /lingual/i, /\bsub-?lingual(?:ly)?\b/i, null],
-  ['inhaled', /inhal|nebul/i, /\b(?:inhal(?:ed|ation|er)|nebuli[sz](?:ed|er|ation))\b/i, null],
+  ['inhaled', /inhal|nebul/i, /\b(?:inhal(?:ed|ations?|ers?)|nebuli[sz](?:ed|ers?|ation))\b/i, null],
   ['nasal', /nasal|nostril/i, /\b(?:intra-?nasal(?:ly)?|nasal spray|per nostril|each nostril)\b/i, null],
   ['rectal', /rect|suppos/i, /\b(?:rectal(?:ly)?|per rectum|suppositor(?:y|ies))\b/i, null],
   ['vaginal', /vagin|pessar/i, /\b(?:vaginal(?:ly)?|intravaginal(?:ly)?|pessar(?:y|ies))\b/i, null],
@@ -63,10 +63,10 @@ const ROUTE_PATTERNS: [Route, RegExp, RegExp, RegExp | null][] = [
 // Weak signals, used only when no route is named: an infusion is intravenous, a tablet is swallowed.
 const INFUSION = /\binfus(?:ion|ions|ed|e)\b/i;
 const ORAL_FORM = /\b(?:tablets?|capsules?|caplets?|syrup|oral suspension|oral solution)\b/i;
-const NOT_ORAL_FORM = /\b(?:chewable|dispersible|effervescent|vaginal|sublingual|buccal|orally disintegrating)\b/i;
+const NOT_ORAL_FORM = /\b(?:chewable|dispersible|effervescent|vaginal|sublingual|buccal|orally disintegrating|inhal\w*|nebuli[sz]\w*)\b/i;
 
 /** "vaginal yeast infections", "oral thrush", "oral contraceptives": conditions and products, not routes. */
-const ROUTE_IN_CONDITION = /\b(?:oral|vaginal|nasal|rectal|ophthalmic|eye|ear|topical|intravenous)\s+(?:thrush|candidiasis|yeast|infections?|ulcers?|mucositis|hygiene|contracepti\w+|hypoglyc\w+|antidiabetic\w*|anticoagulants?|congestion|polyps|bleeding|atrophy|dryness|discharge|surgery|cancer|lesions?|pain|itching|drug abuse|fluids?)\b/gi;
+const ROUTE_IN_CONDITION = /\b(?:oral|vaginal|nasal|rectal|ophthalmic|eye|ear|topical|intravenous)\s+(?:thrush|candidiasis|yeast|infections?|ulcers?|mucositis|hygiene|contracepti\w+|hypoglyc\w+|antidiabetic\w*|anticoagulants?|congestion|polyps|bleeding|atrophy|dryness|discharge|surgery|cancer|lesions?|pain|itching|drug abuse|fluids?|(?:or\s+enteral\s+)?(?:nutrition|intake|feeding|diet))\b/gi;
 
 /** Every route a text names (`IV (or subcutaneously)` → IV, SC). */
 export function routesIn(raw: string): Route[] {
@@ -114,7 +114,7 @@ const TIMES_A_WEEK = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+tim
 const EVERY = new RegExp(String.raw`\b(?:every|each)\s+(other\s+|${NUM_NC}\s*)?(hours?|hrs?|h|days?|weeks?|months?|years?|fortnight|night|morning|evening)\b`, 'gi');
 const Q_HOURS = /\bq\s?(\d{1,2})\s?h(?:rs?|ours?)?\b/gi;
 const LATIN = /\b(?:(b\.?i\.?d|bd|b\.d)|(t\.?i\.?d|tds|t\.d\.s)|(q\.?i\.?d|qds|q\.d\.s)|(o\.?d|q\.?d|qhs|q\.h\.s|o\.d))\.?(?![\w])/gi;
-const DAILY = /\b(?:daily|a day|per day|each day|every day|nightly|at bedtime|at night|before bedtime|once-daily)\b/gi;
+const DAILY = /\b(?:daily|a day|per day|each day|every day|nightly|at bedtime|at night|per night|a night|each night|before bedtime|once-daily)\b/gi;
 const WEEKLY = /\b(?:weekly|per week|(?<!\b(?:for|in|within|after|over|of)\s)a week|once-weekly)\b/gi;
 const FORTNIGHTLY = /\bfortnightly\b/gi;
 const MONTHLY = /\b(?:monthly|a month|per month|every month)\b/gi;
@@ -197,7 +197,7 @@ export function durationOf(text: string): Read<Duration> {
   return agree(found, (a, b) => a.days === b.days && a.weeks === b.weeks);
 }
 
-const INFUSION_RANGE = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:at\s+least|not\s+less\s+than|a\s+minimum\s+of|approximately|about|around|up\s+to|more\s+than|less\s+than|no\s+less\s+than|${NUM}\s*(?:-|–|to|or)\s*${NUM})\b|\b${NUM}\s*(?:-|–|to)\s*${NUM}[- ](?:minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+)?infusion`, 'i');
+const INFUSION_RANGE = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:at\s+least|not\s+less\s+than|a\s+minimum\s+of|approximately|about|around|up\s+to|more\s+than|less\s+than|no\s+less\s+than|${NUM}\s*(?:-|–|to|or)\s*${NUM})\b|\b${NUM}\s*(?:-|–|to)\s*${NUM}[- ](?:minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+)?infusion|\bover\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|h)\s+or\s+(?:less|more|longer)\b`, 'i');
 const INFUSION_TIME = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:${NUM}|half\s+an)\s*(minutes?|mins?|hours?|hrs?|h)\b|\b(?:as\s+an?\s+)?${NUM}[- ](minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+|IV\s+)?infusion`, 'gi');
 
 /** `over 2 hours` → 120, `as a 30-minute infusion` → 30; ranges and minimums are AMBIGUOUS. */
@@ -221,6 +221,8 @@ const DAY_LIST = /\bdays?\s+(\d{1,3}(?:\s*(?:,|and|&|to|through|thru|-|–)\s*(?
 export function daysOf(text: string): Read<number[]> {
   if (!/days?\s+(?:\d+|one|two|three|four|five|six|seven)\b/i.test(text)) return null;
   const found: Read<number[]>[] = [];
+  // "on days 1-5 and days 8-12": one list.
+  text = text.replace(/(\bdays?\s+\d[\d\s,–-]*)\s+and\s+(?:on\s+)?days?\s+(?=\d)/gi, '$1 and ');
   DAY_LIST.lastIndex = 0;
   for (let m = DAY_LIST.exec(text); m; m = DAY_LIST.exec(text)) {
     // "for 5 days", "3 days after": a count of days, not a day number.
@@ -229,7 +231,8 @@ export function daysOf(text: string): Read<number[]> {
     // "within 3 days", "for days": not day numbers.
     if (/\b(?:for|within|after|before|up to|over|next|first|last|every|each|of)\s*$/i.test(before) && !/\bon\s*$/i.test(before)) continue;
     const list = parseDayList(m[1]!);
-    found.push(list ?? AMBIGUOUS);
+    // "cycle day 3, 5, or other days": one of several days, not a list of days.
+    found.push(list !== null && !/^\s*,?\s*or\b/i.test(text.slice(m.index + m[0].length)) ? list : AMBIGUOUS);
   }
   return agree(found, (a, b) => a.join() === b.join());
 }
@@ -300,7 +303,7 @@ export function lastPhase(text: string): Phase | null {
 const LABEL_PHASE: [Phase, RegExp][] = [
   ['loading', /\bloading\b/i],
   ['maintenance', /\bmaintenance\b/i],
-  ['induction', /\binduction\b/i],
+  ['induction', /\binduction\b(?!\s+of\b)/i],
   ['initial', /\b(?:initial|starting)\s+(?:dose|dosage|dosing|therapy|treatment)\b|^(?:initial|starting|start)\b/i],
   ['escalation', /\b(?:dose\s+)?(?:escalation|titration|up-?titration)\b|^(?:dose\s+)?(?:increase|increasing)$/i],
   ['reduction', /\bdose\s+reduction\b|\breduced\s+dose\b|^(?:dose\s+)?reduction$/i],
@@ -332,7 +335,7 @@ const POPULATION_WORDS: [Population, { test(s: string): boolean }][] = [
   ['renal', { test: (s: string): boolean => !NOT_ORGAN_POPULATION.test(s) && (RENAL.test(s) || GFR.test(s)) }],
   ['hepatic', { test: (s: string): boolean => !NOT_ORGAN_POPULATION.test(s) && HEPATIC.test(s) }],
   ['elderly', /\b(?:elderly|geriatrics?|older (?:adults|patients|people)|aged (?:over|above) 6[05]|over (?:the age of )?6[05]|>\s*6[05] years|65 years (?:and|or) older)\b/i],
-  ['child', /\b(?:child(?:ren)?(?![\w-])|pa?ediatrics?|infants?|neonates?|neonatal|newborns?|adolescents?|kids|toddlers?|boys|girls)\b/i],
+  ['child', /\b(?:child(?:ren)?(?![\w-])|pa?ediatrics?|infants?|neonates?|neonatal|newborns?|adolescents?|kids|toddlers?|boys|girls|babies|(?:pre-?)?teens|teenagers)\b/i],
   ['adult', /\badults?\b/i],
 ];
 
