@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ApiDrugSchema, DoseProblemSchema } from '../src/api/index.js';
 import { DoseResponseSchema } from '../src/clinical/index.js';
+import ICAL from 'ical.js';
 import { createApp } from '../src/server/index.js';
+import { renderComparePage, renderDosePage, renderInteractionsPage } from '../src/site/index.js';
 import { makeApiSite, type ApiTestSite } from './api-site.js';
 import { runCli } from './helpers/cli.js';
 
@@ -101,3 +103,48 @@ describe('POST /api/dose', () => {
     assert.match(pre.headers.get('access-control-allow-headers') ?? '', /Content-Type/i);
   });
 });
+
+describe('the drug page’s dose calculator (--regimens)', () => {
+  const OPTIONS = { siteUrl: null, siteName: 'Formulary', adSlots: {}, builtAt: '2026-01-01T00:00:00.000Z' };
+  const app = (site: ApiTestSite) =>
+    createApp({
+      siteDir: site.siteDir,
+      renderTools: { interactions: (d) => renderInteractionsPage(d, OPTIONS), compare: (d) => renderComparePage(d, OPTIONS), dose: (d) => renderDosePage(d, OPTIONS) },
+    });
+  const page = (site: ApiTestSite, path: string) => readFileSync(join(site.siteDir, path), 'utf8');
+
+  test('the page lists each regimen with its source sentence and a GET form to /dose/; without --regimens there is none', () => {
+    const html = page(withRegimens, 'composition/isatuximab/index.html');
+    const n = drug(withRegimens, 'isatuximab').regimens.length;
+    const table = html.slice(html.indexOf('<table class="regimens">'), html.indexOf('</table>', html.indexOf('<table class="regimens">')));
+    assert.equal(table.match(/<tr><th scope="row">/g)?.length, n);
+    assert.match(table, /10 mg\/kg.*IV.*days 1, 8, 15 and 22 of a 28-day cycle.*<q>10 mg\/kg on days 1, 8, 15, and 22 of a 28-day cycle\.<\/q>/s);
+    assert.match(html, /<form class="tool-form dose-form" id="[^"]+" method="get" action="\/dose\/">\s*<input type="hidden" name="page" value="\/composition\/isatuximab\/"\/>/);
+    assert.match(html, /href="#dose-calculator">Dose calculator</, 'in the table of contents');
+    assert.doesNotMatch(page(without, 'composition/isatuximab/index.html'), /dose-calculator|action="\/dose\/"/);
+    assert.ok(readFileSync(join(withRegimens.siteDir, 'dose/index.html'), 'utf8').includes('<h1>Dose calculation</h1>'));
+    assert.throws(() => readFileSync(join(without.siteDir, 'dose/index.html')));
+  });
+
+  test('GET /dose/: the dose with its formula and source; a refusal in words; a start date gives the schedule and its .ics', async () => {
+    const q = (extra: string) => `/dose/?page=${encodeURIComponent('/composition/isatuximab/')}&regimen=0${extra}`;
+    const ok = await (await app(withRegimens).request(q('&weightKg=72&start=2026-12-01'))).text();
+    assert.match(ok, /720 mg per dose/);
+    assert.match(ok, /10 mg\/kg × 72 kg = 720 mg/);
+    assert.match(ok, /<time datetime="2026-12-08">2026-12-08<\/time>: Cycle 1, day 8/);
+    const ics = /href="(\/dose\/schedule\.ics\?[^"]+)"/.exec(ok)?.[1]?.replace(/&amp;/g, '&');
+    assert.ok(ics, 'a link to the calendar file');
+    const cal = await app(withRegimens).request(ics);
+    assert.equal(cal.headers.get('content-type'), 'text/calendar; charset=utf-8');
+    const events = new ICAL.Component(ICAL.parse(await cal.text())).getAllSubcomponents('vevent');
+    const dates = [...ok.matchAll(/<time datetime="([\d-]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(events.map((e) => String(e.getFirstPropertyValue('dtstart'))), dates);
+    const refused = await (await app(withRegimens).request(q('&weightKg=900'))).text();
+    assert.match(refused, /350/);
+    assert.doesNotMatch(refused, /mg per dose/);
+    const unknown = await (await app(withRegimens).request('/dose/?page=%2Fnope%2F')).text();
+    assert.match(unknown, /No drug page was named/);
+    assert.equal((await app(withRegimens).request('/dose/schedule.ics?page=%2Fnope%2F&start=2026-12-01')).status, 404);
+  });
+});
+

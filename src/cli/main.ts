@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { build, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
 import { DEFAULT_STALE_AFTER_DAYS } from '../check/index.js';
 import { createApp, startServer } from '../server/index.js';
-import { renderComparePage, renderInteractionsPage, renderSearchPage } from '../site/index.js';
+import { renderComparePage, renderDosePage, renderInteractionsPage, renderSearchPage } from '../site/index.js';
 import { checkCommand, type CheckFormat } from './check.js';
 import { createProgress } from './progress.js';
 import { searchCommand } from './search.js';
@@ -169,7 +169,11 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       const app = createApp({
         siteDir: resolve(o.site),
         renderSearch: (response) => renderSearchPage(response, options),
-        renderTools: { interactions: (data) => renderInteractionsPage(data, options), compare: (data) => renderComparePage(data, options) },
+        renderTools: {
+          interactions: (data) => renderInteractionsPage(data, options),
+          compare: (data) => renderComparePage(data, options),
+          dose: (data) => renderDosePage(data, options),
+        },
         api: { rateLimit: o.rateLimit === 0 ? false : { windowMs: 60_000, limit: o.rateLimit }, trustProxy: o.trustProxy === true },
         onRequestLog: (line) => io.err.write(line + '\n'),
       });

@@ -3,9 +3,11 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { openSiteSearch, type SearchResponse, type SiteSearch } from '../search/engine/index.js';
 import { drugPath, fileOf, type ApiDrug } from '../api/index.js';
-import type { ComparePageData, InteractionsPageData } from '../site/index.js';
+import type { ComparePageData, DosePageData, InteractionsPageData } from '../site/index.js';
 import { apiPolicy, isApiPath, openApiData, problemResponse, registerApiRoutes, type ApiPolicyOptions } from './api/index.js';
-import { compareAnswer, interactionsAnswer } from './tools.js';
+import { scheduleDates, toIcs } from '../clinical/index.js';
+import { doseText } from '../site/index.js';
+import { compareAnswer, doseAnswer, doseRegimen, interactionsAnswer } from './tools.js';
 
 export type { SearchResponse };
 import { cacheControlFor, contentTypeOf } from './content-types.js';
@@ -32,10 +34,11 @@ export interface ServerOptions {
   /** Limits of the API routes (`/api/*`, `/fhir/*`): rate limit per client, URL and body size. */
   api?: ApiPolicyOptions;
   /**
-   * Render the tools' answers for `GET /interactions/?d=…` and `GET /compare/?d=…` (works without
-   * JS); without it their static pages (the empty forms) are served.
+   * Render the tools' answers for `GET /interactions/?d=…`, `GET /compare/?d=…` and the drug
+   * pages' dose calculator `GET /dose/?page=…` (works without JS); without it their static pages
+   * (the empty forms) are served.
    */
-  renderTools?: { interactions: (data: InteractionsPageData) => string; compare: (data: ComparePageData) => string };
+  renderTools?: { interactions: (data: InteractionsPageData) => string; compare: (data: ComparePageData) => string; dose?: (data: DosePageData) => string };
 }
 
 /** Results shown on the server-rendered search page. */
@@ -99,6 +102,24 @@ export function createApp(options: ServerOptions): Hono {
         contentType: 'text/html; charset=utf-8',
         cacheControl: 'no-cache',
       });
+    }
+
+    // The drug page's dose calculator (sites built with --regimens): the answer page and its calendar file.
+    const renderDose = renderTools?.dose;
+    if (renderDose !== undefined && path.segments[0] === 'dose' && c.req.query('page') !== undefined) {
+      const data = apiData.get();
+      if (data !== null && path.segments.length === 1 && path.trailingSlash) {
+        const html = renderDose(await doseAnswer(c.req.query(), { data, readDrug }));
+        return respond(c, new Payload(Buffer.from(html, 'utf8')), { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
+      }
+      if (data !== null && path.segments.length === 2 && path.segments[1] === 'schedule.ics' && !path.trailingSlash) {
+        const found = await doseRegimen(c.req.query(), { data, readDrug });
+        const schedule = 'message' in found ? null : scheduleDates(found.regimen, c.req.query('start') ?? '');
+        if ('message' in found || schedule === null || !schedule.ok) throw new HttpError(404, 'no schedule: open the calculator on the drug page and give a start date');
+        const page = new URL(found.drug.url, new URL(c.req.url).origin).href;
+        const ics = toIcs(schedule, { title: `${found.drug.title} ${doseText(found.regimen)}`, url: page, uidBase: `${new URL(page).host}${found.drug.url}regimen-${found.index}` });
+        return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="schedule.ics"', 'Cache-Control': 'no-cache' });
+      }
     }
 
     const tool = renderTools === undefined || path.segments.length !== 1 || !path.trailingSlash ? undefined : TOOLS.get(path.segments[0]!);

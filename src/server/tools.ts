@@ -2,7 +2,8 @@ import type { ApiDrug, ApiListItem } from '../api/index.js';
 import { brandProfile, combinedProfile, defaultGroups, checkInteractions, MAX_CHECKED, MIN_CHECKED, profileOf, type CompiledGroup, type InteractionProfile } from '../interactions/index.js';
 import { SECTION_ORDER, SECTION_TITLES, type SectionId } from '../model/index.js';
 import type { SiteSearch } from '../search/engine/index.js';
-import type { CompareColumn, ComparePageData, InteractionsPageData, ToolInput } from '../site/index.js';
+import { computeDose, scheduleDates, type Regimen } from '../clinical/index.js';
+import { doseText, forText, scheduleText, type CompareColumn, type ComparePageData, type DosePageData, type InteractionsPageData, type ToolInput } from '../site/index.js';
 import type { ApiData } from './api/api-data.js';
 
 /**
@@ -133,4 +134,44 @@ export async function compareAnswer(values: readonly string[], deps: ToolDeps): 
           ? 'Enter at least 2 different medicines that the site has a page for.'
           : null;
   return { inputs: resolved.map((r) => r.input), columns: columns.length >= 2 ? columns : [], rows: columns.length >= 2 ? rows : [], message };
+}
+
+/** What the calculator form sends (`/dose/?page=…&regimen=…&weightKg=…&heightCm=…&bsa=…&start=…`). */
+export interface DoseQuery {
+  page?: string | undefined;
+  regimen?: string | undefined;
+  weightKg?: string | undefined;
+  heightCm?: string | undefined;
+  bsa?: string | undefined;
+  start?: string | undefined;
+}
+
+const formNumber = (v: string | undefined): number | undefined => {
+  if (v === undefined || v.trim() === '') return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : Number.NaN;
+};
+
+/** The regimen a calculator query means, with its drug, or why not. */
+export async function doseRegimen(q: DoseQuery, deps: Pick<ToolDeps, 'data' | 'readDrug'>): Promise<{ drug: ApiDrug; regimen: Regimen; index: number } | { drug: ApiDrug | null; message: string }> {
+  const item = q.page === undefined ? undefined : deps.data.byUrl.get(q.page);
+  const drug = item === undefined ? null : await deps.readDrug(item.id);
+  if (drug === null) return { drug: null, message: 'No drug page was named: use the calculator on a drug page.' };
+  const index = Number(q.regimen ?? '0');
+  const regimen = Number.isInteger(index) && index >= 0 ? drug.regimens[index] : undefined;
+  if (regimen === undefined) return { drug, message: drug.regimens.length === 0 ? 'This drug has no doses read from its text.' : `There is no regimen #${index + 1}: choose one from the list.` };
+  return { drug, regimen, index };
+}
+
+/** The calculator's answer: the dose, and with a start date the schedule and its `.ics` link. */
+export async function doseAnswer(q: DoseQuery, deps: Pick<ToolDeps, 'data' | 'readDrug'>): Promise<DosePageData> {
+  const found = await doseRegimen(q, deps);
+  const drug = found.drug === null ? null : { title: found.drug.title, url: found.drug.url };
+  if ('message' in found) return { drug, regimen: null, dose: null, schedule: null, icsHref: null, message: found.message };
+  const { regimen, index } = found;
+  const dose = computeDose(regimen, { weightKg: formNumber(q.weightKg), heightCm: formNumber(q.heightCm), bsa: q.bsa === 'dubois' ? 'dubois' : 'mosteller' });
+  const start = q.start?.trim() ?? '';
+  const schedule = start === '' ? null : scheduleDates(regimen, start);
+  const icsHref = schedule?.ok === true ? `/dose/schedule.ics?${new URLSearchParams({ page: found.drug.url, regimen: String(index), start }).toString()}` : null;
+  return { drug, regimen: { index, dose: doseText(regimen), schedule: scheduleText(regimen), for: forText(regimen) }, dose, schedule, icsHref, message: null };
 }

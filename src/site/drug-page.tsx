@@ -6,6 +6,7 @@ import { KIND_LABEL } from './labels.js';
 import { AdSlot, Breadcrumb, Layout } from './layout.js';
 import { drugPageJsonLd, faqJsonLd, type JsonLd } from './seo.js';
 import { comparePrice, type BrandRow, type BrandTables } from './brand-tables.js';
+import { regimensBlock, regimensOf } from './regimens-block.js';
 import { formatDate, formatRupees, IdRegistry, isoDate, letterLabel, letterOf, relevelHeadings, slugify } from './text.js';
 
 /** Lists longer than this are cut in the summary box and shown in full in their own section. */
@@ -85,6 +86,17 @@ const Row: FC<{ term: string; children?: Child }> = ({ term, children }) => (
 
 const nonEmpty = (v: string | null | undefined): v is string => v != null && v.trim() !== '';
 
+/** With `--regimens`: the regimens read from the Dosage text and a calculator, after the Dosage section. */
+function regimensBlockOf(ctx: SiteContext, entry: CatalogEntry, ids: IdRegistry, blocks: Block[]): boolean {
+  if (ctx.options.regimens !== true) return false;
+  const regimens = regimensOf(entry.monograph);
+  if (regimens.length === 0) return false;
+  const id = ids.unique('dose-calculator');
+  const title = 'Doses as numbers, and a calculator';
+  blocks.push({ id, toc: 'Dose calculator', node: topSection(id, title, 'section-regimens', regimensBlock(ctx, entry.url, regimens, (b) => ids.unique(b))) });
+  return true;
+}
+
 /** The drug page of a composition, combination or brand. */
 export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom, brandTables = { brands: null, substitutes: null } }) => {
   const m = entry.monograph;
@@ -100,6 +112,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom, brandTable
 
   // Plan the body (ids are handed out in page order, so the TOC can link every block).
   const blocks: Block[] = [];
+  let calculator = false;
   const disclaimers: Section[] = [];
   let faqSection: Section | null = null;
   for (const s of m.sections) {
@@ -108,6 +121,7 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom, brandTable
     else if (hasBody(s)) {
       const id = ids.unique(s.id);
       blocks.push({ id, toc: s.title, node: topSection(id, s.title, `section-${s.id}`, body(ids, s.html, 2)) });
+      if (s.id === 'dosage' && !calculator) calculator = regimensBlockOf(ctx, entry, ids, blocks);
     }
   }
   for (const group of m.perIngredient) if (group.sections.some(hasBody)) blocks.push(ingredientBlock(ids, group));

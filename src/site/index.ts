@@ -4,8 +4,9 @@
  * FAQ answers and operator ad snippets are injected raw.
  */
 export type { AdSlots, SiteOptions, PageSpec, SearchResultView, SearchPageData, PageKind } from './types.js';
-export { sitePages, eachSitePage, entryPage, renderSearchPage, renderInteractionsPage, renderComparePage } from './pages.js';
-export { INTERACTION_FIELDS, COMPARE_FIELDS, type ToolInput, type InteractionsPageData, type ComparePageData, type CompareColumn } from './tools-pages.js';
+export { sitePages, eachSitePage, entryPage, renderSearchPage, renderInteractionsPage, renderComparePage, renderDosePage } from './pages.js';
+export { regimensOf, doseText, scheduleText, forText } from './regimens-block.js';
+export { INTERACTION_FIELDS, COMPARE_FIELDS, type ToolInput, type InteractionsPageData, type ComparePageData, type CompareColumn, type DosePageData } from './tools-pages.js';
 export { ASSET_FILES } from './assets.js';
 export { TEMPLATE_VERSION } from './signature.js';
 export { SITEMAP_MAX_URLS } from './sitemap.js';

@@ -12,7 +12,7 @@ import { NotFoundPage } from './not-found-page.js';
 import { redirectPageHtml } from './redirect-page.js';
 import { renderDocument } from './render.js';
 import { SearchPage } from './search-page.js';
-import { ComparePage, InteractionsPage, type ComparePageData, type InteractionsPageData } from './tools-pages.js';
+import { ComparePage, DosePage, InteractionsPage, type ComparePageData, type DosePageData, type InteractionsPageData } from './tools-pages.js';
 import { signature, TEMPLATE_VERSION } from './signature.js';
 import { robotsPage, SITEMAP_MAX_URLS, sitemapPages, type SitemapUrl } from './sitemap.js';
 import { encodePath, isoDate, letterOf, LETTERS } from './text.js';
@@ -68,7 +68,7 @@ export function resolveBannedFrom(catalog: Catalog, entry: CatalogEntry): Link |
 
 function optionParts(ctx: SiteContext, kind: PageKind): string[] {
   const o = ctx.options;
-  return [TEMPLATE_VERSION, kind, o.siteUrl ?? '', o.siteName, ctx.ad(kind, 'top') ?? '', ctx.ad(kind, 'bottom') ?? ''];
+  return [TEMPLATE_VERSION, kind, o.siteUrl ?? '', o.siteName, ctx.ad(kind, 'top') ?? '', ctx.ad(kind, 'bottom') ?? '', o.regimens === true ? 'regimens' : ''];
 }
 
 const linkParts = (l: Link | null): string[] => (l === null ? ['-'] : [l.kind, l.slug, l.title, l.url]);
@@ -215,6 +215,10 @@ export function* eachSitePage(catalog: Catalog, options: SiteOptions, limits: Si
     signature: signature([...optionParts(ctx, 'tool'), 'compare']),
     render: () => renderDocument(<ComparePage ctx={ctx} data={{ inputs: [], columns: [], rows: [], message: null }} />),
   });
+  if (options.regimens === true) {
+    const empty: DosePageData = { drug: null, regimen: null, dose: null, schedule: null, icsHref: null, message: null };
+    yield add({ path: 'dose/index.html', signature: signature([...optionParts(ctx, 'tool'), 'dose']), render: () => renderDocument(<DosePage ctx={ctx} data={empty} />) });
+  }
   yield add({
     path: '404.html',
     signature: signature([...optionParts(ctx, 'not-found'), ...navLetters]),
@@ -273,4 +277,9 @@ export function renderInteractionsPage(data: InteractionsPageData, options: Site
 /** The comparison with its answer, rendered on the server for `/compare/?d=…&d=…`. */
 export function renderComparePage(data: ComparePageData, options: SiteOptions): string {
   return renderDocument(<ComparePage ctx={siteContext(options)} data={data} />);
+}
+
+/** The dose calculator's answer, rendered on the server for `/dose/?page=…&regimen=…&weightKg=…`. */
+export function renderDosePage(data: DosePageData, options: SiteOptions): string {
+  return renderDocument(<DosePage ctx={siteContext(options)} data={data} />);
 }

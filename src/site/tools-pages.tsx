@@ -1,4 +1,6 @@
 import type { FC } from 'hono/jsx';
+import type { DoseAnswer } from '../clinical/dose.js';
+import type { ScheduleAnswer } from '../clinical/schedule.js';
 import type { SourceRef } from '../clinical/schema.js';
 import type { InteractionCheck, InteractionProfile } from '../interactions/index.js';
 import type { Kind } from '../model/index.js';
@@ -263,6 +265,98 @@ export const ComparePage: FC<{ ctx: SiteContext; data: ComparePageData }> = ({ c
                 </tbody>
               </table>
             </div>
+          )}
+        </section>
+      )}
+    </Layout>
+  );
+};
+
+export interface DosePageData {
+  /** The drug whose regimen is calculated, or null when the page asked for is unknown. */
+  drug: { title: string; url: string } | null;
+  /** The regimen used (its number in the page's list, from 0) and its text. */
+  regimen: { index: number; dose: string; schedule: string; for: string } | null;
+  dose: DoseAnswer | null;
+  schedule: ScheduleAnswer | null;
+  /** Link to the schedule as an iCalendar file, when there is one. */
+  icsHref: string | null;
+  message: string | null;
+}
+
+/** `/dose/`: the drug page's calculator answered by the server (no JavaScript needed). */
+export const DosePage: FC<{ ctx: SiteContext; data: DosePageData }> = ({ ctx, data }) => {
+  const site = ctx.options.siteName;
+  const { dose, schedule } = data;
+  return (
+    <Layout
+      ctx={ctx}
+      kind="tool"
+      headerSearch={true}
+      title={`Dose calculation${data.drug !== null ? ` — ${data.drug.title}` : ''} | ${site}`}
+      description="A dose worked out from a regimen of a drug's monograph."
+      path="/dose/"
+      ogTitle={`Dose calculation — ${site}`}
+      ogType="website"
+      jsonLd={[]}
+      noindex={true}
+    >
+      <h1>Dose calculation{data.drug !== null && <>: {data.drug.title}</>}</h1>
+      {data.drug === null ? (
+        <p>
+          The calculator is on each drug page that has doses read from its text (a site built with <code>--regimens</code>); it runs on the site’s server.
+        </p>
+      ) : (
+        <p>
+          From the doses read automatically from the text of <a href={ctx.href(data.drug.url)}>{data.drug.title}</a> (experimental): check the numbers against the source
+          sentence. Not medical advice.
+        </p>
+      )}
+      {data.message !== null && <p class="tool-message">{data.message}</p>}
+      {data.regimen !== null && (
+        <p>
+          Regimen #{data.regimen.index + 1}: {data.regimen.dose}
+          {data.regimen.schedule !== '' && <>, {data.regimen.schedule}</>}
+          {data.regimen.for !== '' && <> — {data.regimen.for}</>}
+        </p>
+      )}
+      {dose !== null && !dose.ok && <p class="tool-message">{dose.message}</p>}
+      {dose !== null && dose.ok && (
+        <section class="dose-result" aria-labelledby="dose-h">
+          <h2 id="dose-h">
+            {dose.doseMgMax === null ? `${dose.doseMg} mg` : `${dose.doseMg}–${dose.doseMgMax} mg`} {dose.amountPer === 'day' ? 'a day' : 'per dose'}
+          </h2>
+          <p class="dose-formula">{dose.formula}</p>
+          {dose.bsaFormula !== null && <p class="dose-formula">Body surface area: {dose.bsaFormula}</p>}
+          <p>{dose.rounding}</p>
+          {dose.capped && <p>The text’s daily maximum limited this dose.</p>}
+          <p>
+            From the text: <q>{dose.source.text}</q> <Source source={dose.source} />
+          </p>
+        </section>
+      )}
+      {schedule !== null && !schedule.ok && <p class="tool-message">{schedule.message}</p>}
+      {schedule !== null && schedule.ok && (
+        <section aria-labelledby="schedule-h">
+          <h2 id="schedule-h">Schedule</h2>
+          <p>
+            {schedule.rule}
+            {schedule.continues ? ' (it continues after these dates)' : ''}.
+          </p>
+          <ol class="dose-dates">
+            {schedule.dates.map((d) => (
+              <li>
+                <time datetime={d.date}>{d.date}</time>: {d.label}
+              </li>
+            ))}
+          </ol>
+          {schedule.missedDose !== null && <p>Missed dose, as the text says: {schedule.missedDose}</p>}
+          {data.icsHref !== null && (
+            <p>
+              <a href={ctx.href(data.icsHref)} download="schedule.ics">
+                Download the schedule (.ics)
+              </a>
+            </p>
           )}
         </section>
       )}

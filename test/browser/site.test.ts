@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from '../../src/build/index.js';
 import { createApp, startServer } from '../../src/server/index.js';
-import { renderComparePage, renderInteractionsPage, renderSearchPage } from '../../src/site/index.js';
+import { renderComparePage, renderDosePage, renderInteractionsPage, renderSearchPage } from '../../src/site/index.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -21,12 +21,13 @@ let close: () => Promise<void>;
 before(async () => {
   const tmp = mkdtempSync(join(tmpdir(), 'formulary-browser-'));
   const out = join(tmp, 'dist');
-  await build({ contentDirs: [join(ROOT, 'content')], brandFiles: [join(ROOT, 'content', 'brands', 'sample-brands.csv')], outDir: out, cacheDir: null, siteUrl: 'https://example.org' });
-  const options = { siteUrl: 'https://example.org', siteName: 'Formulary', adSlots: {}, builtAt: new Date().toISOString() };
+  // With --regimens: drug pages carry the dose calculator (axe checks it too).
+  await build({ contentDirs: [join(ROOT, 'content')], brandFiles: [join(ROOT, 'content', 'brands', 'sample-brands.csv')], outDir: out, cacheDir: null, siteUrl: 'https://example.org', regimens: true });
+  const options = { siteUrl: 'https://example.org', siteName: 'Formulary', adSlots: {}, builtAt: new Date().toISOString(), regimens: true };
   const app = createApp({
     siteDir: out,
     renderSearch: (r) => renderSearchPage(r, options),
-    renderTools: { interactions: (d) => renderInteractionsPage(d, options), compare: (d) => renderComparePage(d, options) },
+    renderTools: { interactions: (d) => renderInteractionsPage(d, options), compare: (d) => renderComparePage(d, options), dose: (d) => renderDosePage(d, options) },
   });
   const server = await startServer(app, 0, '127.0.0.1');
   base = server.url.replace(/\/$/, '');
@@ -98,6 +99,8 @@ describe('the site in a real browser', () => {
     ['search', '/search/?q=para'],
     ['interaction check', '/interactions/?d=Crocin+650&d=paracetamol-caffeine&d=alemtuzumb'],
     ['compare', '/compare/?d=paracetamol&d=alemtuzumab&d=crocin-650'],
+    ['composition with the dose calculator', '/composition/isatuximab/'],
+    ['dose calculation', '/dose/?page=%2Fcomposition%2Fisatuximab%2F&regimen=0&weightKg=72&start=2026-12-01'],
   ];
   for (const [name, path] of pages) {
     test(`axe-core reports no violations on the ${name} page`, async () => {
