@@ -146,5 +146,20 @@ describe('the drug page’s dose calculator (--regimens)', () => {
     assert.match(unknown, /No drug page was named/);
     assert.equal((await app(withRegimens).request('/dose/schedule.ics?page=%2Fnope%2F&start=2026-12-01')).status, 404);
   });
+
+  test('the page\'s JSON-LD Drug gets doseSchedule and administrationRoute from the same regimens; not without --regimens', () => {
+    const ld = (site: ApiTestSite) => {
+      const html = page(site, 'composition/isatuximab/index.html');
+      const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1]!) as { '@type': string; mainEntity?: Record<string, unknown> });
+      return blocks.find((b) => b['@type'] === 'MedicalWebPage')!.mainEntity!;
+    };
+    const drugLd = ld(withRegimens);
+    const schedules = drugLd['doseSchedule'] as { '@type': string; doseValue: number; doseUnit: string; frequency?: string }[];
+    assert.equal(schedules.length, drug(withRegimens, 'isatuximab').regimens.length);
+    assert.deepEqual([schedules[0]!['@type'], schedules[0]!.doseValue, schedules[0]!.doseUnit], ['DoseSchedule', 10, 'mg/kg']);
+    assert.equal(schedules[0]!.frequency, 'days 1, 8, 15 and 22 of a 28-day cycle');
+    assert.deepEqual(drugLd['administrationRoute'], ['IV']);
+    assert.equal(ld(without)['doseSchedule'], undefined);
+  });
 });
 

@@ -208,3 +208,46 @@ describe('parseStrengths', () => {
     }
   });
 });
+
+describe('administrationGuidelines (a site built with --regimens)', () => {
+  const withRegimens = catalog.entries.map((e) => toListItem(e, ids, { regimens: true }));
+  const rctx = fhirContext(withRegimens, 'https://formulary.example');
+  const resources = withRegimens.map((i) => toMedicationKnowledge(i, rctx));
+
+  test('every resource is valid R4, with one guideline per regimen; none without --regimens', () => {
+    const v = fhirValidator();
+    let guidelines = 0;
+    for (const [k, r] of resources.entries()) {
+      assert.deepEqual(v.errors('MedicationKnowledge', r), [], r.id);
+      MedicationKnowledgeSchema.parse(r);
+      assert.equal(r.administrationGuidelines?.length ?? 0, withRegimens[k]!.regimens!.length, r.id);
+      guidelines += r.administrationGuidelines?.length ?? 0;
+    }
+    assert.ok(guidelines > 10, `${guidelines} guidelines in the sample`);
+    assert.ok(items.every((i) => toMedicationKnowledge(i, ctx).administrationGuidelines === undefined));
+  });
+
+  test('a regimen per kg on cycle days: dose in UCUM mg/kg, route, indication, and the sentence as text', () => {
+    const isa = resources.find((r) => r.id === 'isatuximab')!;
+    const first = isa.administrationGuidelines![0]!;
+    const dosage = first.dosage[0]!.dosage[0]!;
+    assert.equal(dosage.text, '10 mg/kg on days 1, 8, 15, and 22 of a 28-day cycle.');
+    assert.deepEqual(dosage.doseAndRate, [{ doseQuantity: { value: 10, unit: 'mg/kg', system: 'http://unitsofmeasure.org', code: 'mg/kg' } }]);
+    assert.deepEqual(dosage.route, { text: 'IV' });
+    assert.equal(dosage.timing, undefined, 'cycle days have no Timing.repeat form: the text carries them');
+    assert.deepEqual(first.indicationCodeableConcept, { text: 'Multiple Myeloma (Relapsed or Refractory)' });
+  });
+
+  test('frequency, duration, infusion time and a daily maximum map to Timing and maxDosePerPeriod', () => {
+    const all = resources.flatMap((r) => r.administrationGuidelines ?? []).map((g) => g.dosage[0]!.dosage[0]!);
+    const timed = all.find((d) => d.timing?.repeat.frequency !== undefined);
+    assert.ok(timed, 'some regimen has a frequency');
+    assert.ok(['d', 'wk'].includes(timed.timing!.repeat.periodUnit!));
+    const regimens = withRegimens.flatMap((i) => i.regimens ?? []);
+    const capped = regimens.findIndex((r) => r.maxDailyAmount !== null);
+    if (capped >= 0) assert.deepEqual(all[capped]!.maxDosePerPeriod?.denominator, { value: 1, unit: 'd', system: 'http://unitsofmeasure.org', code: 'd' });
+    const infused = regimens.findIndex((r) => r.infusionMinutes !== null);
+    if (infused >= 0) assert.deepEqual([all[infused]!.timing?.repeat.duration, all[infused]!.timing?.repeat.durationUnit], [regimens[infused]!.infusionMinutes, 'min']);
+    assert.ok(capped >= 0 || infused >= 0, 'the sample has a capped or an infused regimen');
+  });
+});

@@ -1,5 +1,5 @@
 import { entryKey } from '../catalog/index.js';
-import { extractRegimens } from '../clinical/index.js';
+import { regimensOf } from '../site/regimens-block.js';
 import type { CatalogEntry, Link } from '../model/index.js';
 import { fhirId, type ApiIds } from './ids.js';
 import { drugPath, fhirPath } from './paths.js';
@@ -30,7 +30,7 @@ export function toApiDrug(entry: CatalogEntry, ids: ApiIds, options: ApiDrugOpti
       generic: entry.links.generic ? link(entry.links.generic) : null,
     },
     banned: { ...entry.banned },
-    regimens: options.regimens === true && entry.monograph.kind !== 'medicine' ? extractRegimens(entry.monograph) : [],
+    regimens: options.regimens === true ? regimensOf(entry.monograph) : [],
   };
 }
 

@@ -17,6 +17,36 @@ export const FhirRatioSchema = z.object({ numerator: FhirQuantitySchema, denomin
 
 const FhirAttachmentSchema = z.object({ contentType: z.string(), url: z.string().min(1), title: z.string().min(1) });
 
+/** FHIR R4 `Dosage`: what a regimen states (the sentence as `text`, route, dose, timing, maximum). */
+const FhirDurationSchema = z.object({ value: z.number(), unit: z.string().min(1), system: z.literal('http://unitsofmeasure.org'), code: z.string().min(1) });
+export const FhirDosageSchema = z.object({
+  text: described(z.string().min(1), 'The sentence the regimen was read from.'),
+  timing: opt(
+    z.object({
+      repeat: z.object({
+        frequency: opt(z.number().int().positive()),
+        period: opt(z.number().positive()),
+        periodUnit: opt(z.enum(['d', 'wk'])),
+        duration: opt(z.number().positive()),
+        durationUnit: opt(z.literal('min')),
+        boundsDuration: opt(FhirDurationSchema),
+      }),
+    }),
+  ),
+  route: opt(FhirCodeableConceptSchema),
+  doseAndRate: opt(
+    z
+      .array(
+        z.object({
+          doseQuantity: opt(FhirQuantitySchema),
+          doseRange: opt(z.object({ low: FhirQuantitySchema, high: FhirQuantitySchema })),
+        }),
+      )
+      .min(1),
+  ),
+  maxDosePerPeriod: opt(FhirRatioSchema),
+});
+
 /** A contained DocumentReference pointing at the monograph page and its JSON document. */
 export const FhirDocumentReferenceSchema = z.object({
   resourceType: z.literal('DocumentReference'),
@@ -67,11 +97,25 @@ export const MedicationKnowledgeSchema = z
     medicineClassification: opt(z.array(z.object({ type: FhirCodeableConceptSchema, classification: z.array(FhirCodeableConceptSchema).min(1) })).min(1)),
     packaging: opt(described(z.object({ quantity: FhirQuantitySchema }), 'A brand\'s pack: a count of units (`15 tablet`) or a volume or weight (`100 mL`).')),
     drugCharacteristic: opt(z.array(z.object({ type: FhirCodeableConceptSchema, valueString: z.string().min(1) })).min(1)),
+    administrationGuidelines: opt(
+      described(
+        z
+          .array(
+            z.object({
+              dosage: z.array(z.object({ type: FhirCodeableConceptSchema, dosage: z.array(FhirDosageSchema).min(1) })).min(1),
+              indicationCodeableConcept: opt(FhirCodeableConceptSchema),
+              patientCharacteristics: opt(z.array(z.object({ characteristicCodeableConcept: FhirCodeableConceptSchema })).min(1)),
+            }),
+          )
+          .min(1),
+        'One per dose regimen read from the text, when the site publishes them (`--regimens`, experimental): the Dosage (dose, route, timing, maximum, the sentence as `text`), its indication and population as written.',
+      ),
+    ),
   })
   .register(API_SCHEMAS, {
     id: 'FhirMedicationKnowledge',
     description:
-      'FHIR R4 MedicationKnowledge: code (title), synonyms, status, ingredients (with strengths for brands), dose form and pack (brands), related pages, classification, cost (brands), the monograph as a contained DocumentReference, meta.lastUpdated. `administrationGuidelines` will come from structured regimens (issue 6).',
+      'FHIR R4 MedicationKnowledge: code (title), synonyms, status, ingredients (with strengths for brands), dose form and pack (brands), related pages, classification, cost (brands), the monograph as a contained DocumentReference, meta.lastUpdated, and `administrationGuidelines` from the dose regimens when the site publishes them (`--regimens`).',
   });
 export type MedicationKnowledge = z.infer<typeof MedicationKnowledgeSchema>;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Pack } from '../model/index.js';
+import type { Regimen } from '../clinical/index.js';
 import { escapeHtml, isoDate } from '../site/text.js';
 import type { FhirBundle, FhirQuantitySchema, FhirRatioSchema, MedicationKnowledge, OperationOutcome } from './fhir-schemas.js';
 import { fhirId } from './ids.js';
@@ -102,7 +103,42 @@ export function toMedicationKnowledge(item: ApiListItem, ctx: FhirContext): Medi
   const packText = item.product?.packSize ?? item.product?.pack?.text ?? null;
   if (packText) characteristics.push({ type: { text: 'pack size' }, valueString: packText });
   if (characteristics.length > 0) mk.drugCharacteristic = characteristics;
+  const guidelines = (item.regimens ?? []).map(administrationGuideline);
+  if (guidelines.length > 0) mk.administrationGuidelines = guidelines;
   return mk;
+}
+
+type Guideline = NonNullable<MedicationKnowledge['administrationGuidelines']>[number];
+type Dosage = Guideline['dosage'][number]['dosage'][number];
+const UCUM = 'http://unitsofmeasure.org' as const;
+/** An amount in mg (per kg or m², per day for a daily total) as a UCUM quantity. */
+const mgQuantity = (value: number, per: Regimen['per'], daily = false): NonNullable<NonNullable<Dosage['doseAndRate']>[number]['doseQuantity']> => {
+  const code = `mg${per === 'kg' ? '/kg' : per === 'm2' ? '/m2' : ''}${daily ? '/d' : ''}`;
+  return { value, unit: code.replace('/m2', '/m²').replace(/\/d$/, '/day'), system: UCUM, code };
+};
+
+/** One regimen as FHIR: its Dosage (only the fields the text states), indication and population. */
+function administrationGuideline(r: Regimen): Guideline {
+  const dosage: Dosage = { text: r.source.text };
+  const repeat: NonNullable<Dosage['timing']>['repeat'] = {};
+  if (r.timesPerDay !== null) Object.assign(repeat, { frequency: r.timesPerDay, period: 1, periodUnit: 'd' });
+  else if (r.timesPerWeek !== null) Object.assign(repeat, { frequency: r.timesPerWeek, period: 1, periodUnit: 'wk' });
+  else if (r.everyDays !== null) Object.assign(repeat, { frequency: 1, period: r.everyDays, periodUnit: 'd' });
+  if (r.infusionMinutes !== null) Object.assign(repeat, { duration: r.infusionMinutes, durationUnit: 'min' });
+  if (r.durationWeeks !== null) repeat.boundsDuration = { value: r.durationWeeks, unit: 'wk', system: UCUM, code: 'wk' };
+  else if (r.durationDays !== null) repeat.boundsDuration = { value: r.durationDays, unit: 'd', system: UCUM, code: 'd' };
+  if (Object.keys(repeat).length > 0) dosage.timing = { repeat };
+  if (r.route !== null) dosage.route = { text: r.route };
+  const day = { value: 1, unit: 'd', system: UCUM, code: 'd' };
+  // A daily total ("40 mg a day") is a quantity per day (`mg/d`), however many doses it is split into.
+  const daily = r.amountPer === 'day';
+  dosage.doseAndRate =
+    r.amountMax !== null ? [{ doseRange: { low: mgQuantity(r.amount, r.per, daily), high: mgQuantity(r.amountMax, r.per, daily) } }] : [{ doseQuantity: mgQuantity(r.amount, r.per, daily) }];
+  if (r.maxDailyAmount !== null) dosage.maxDosePerPeriod = { numerator: mgQuantity(r.maxDailyAmount, null), denominator: day };
+  const g: Guideline = { dosage: [{ type: { text: r.phase ?? 'dose' }, dosage: [dosage] }] };
+  if (r.indication !== null && r.indication.trim() !== '') g.indicationCodeableConcept = { text: r.indication.trim() };
+  if (r.population !== null) g.patientCharacteristics = [{ characteristicCodeableConcept: { text: r.population } }];
+  return g;
 }
 
 type Ingredient = NonNullable<MedicationKnowledge['ingredient']>[number];

@@ -45,7 +45,7 @@ export async function* apiFiles(catalog: Pick<Catalog, 'entries'>, options: Pick
   } finally {
     bulk.destroy();
   }
-  yield* apiIndexFiles(catalog);
+  yield* apiIndexFiles(catalog, options);
   yield* apiDocFiles(options);
 }
 
@@ -54,9 +54,9 @@ export async function* apiFiles(catalog: Pick<Catalog, 'entries'>, options: Pick
  * few entries writes these with their `apiDrugFiles`; a stale page can never be mixed in, since
  * every page carries the list's digest.
  */
-export function apiIndexFiles(catalog: Pick<Catalog, 'entries'>): ApiFile[] {
+export function apiIndexFiles(catalog: Pick<Catalog, 'entries'>, options: Pick<SiteOptions, 'regimens'> = {}): ApiFile[] {
   const ids = apiIds(catalog);
-  const pages = indexPages(catalog.entries.map((e) => toListItem(e, ids)));
+  const pages = indexPages(catalog.entries.map((e) => toListItem(e, ids, options)));
   const files = pages.slice(1).map((page) => ({ path: fileOf(indexPagePath(page.page)), contents: JSON.stringify(page) }));
   files.push({ path: fileOf(indexPagePath(1)), contents: JSON.stringify(pages[0]) });
   return files;

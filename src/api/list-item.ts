@@ -1,14 +1,15 @@
 import { entryKey } from '../catalog/index.js';
 import type { CatalogEntry } from '../model/index.js';
 import { classLabel } from '../search/fulltext/document.js';
+import { regimensOf } from '../site/regimens-block.js';
 import { letterOf } from '../site/text.js';
 import { fold } from '../util/text.js';
 import type { ApiIds } from './ids.js';
 import { drugPath } from './paths.js';
 import type { ApiListItem } from './schemas.js';
 
-/** The list row of one catalog entry (static index pages, `GET /api/v1/drugs`, FHIR). */
-export function toListItem(entry: CatalogEntry, ids: ApiIds): ApiListItem {
+/** The list row of one catalog entry (static index pages, `GET /api/v1/drugs`, FHIR); `regimens`: with its dose regimens (`--regimens`). */
+export function toListItem(entry: CatalogEntry, ids: ApiIds, options: { regimens?: boolean | undefined } = {}): ApiListItem {
   const m = entry.monograph;
   const id = ids.of(entry);
   const idOf = (kind: CatalogEntry['monograph']['kind'], slug: string): string | null => ids.byKey.get(entryKey(kind, slug)) ?? null;
@@ -32,6 +33,7 @@ export function toListItem(entry: CatalogEntry, ids: ApiIds): ApiListItem {
       : null,
     ingredients: entry.links.ingredients.map((i) => ({ name: i.name, id: i.link ? idOf(i.link.kind, i.link.slug) : null })),
     generic: entry.links.generic ? idOf(entry.links.generic.kind, entry.links.generic.slug) : null,
+    ...(options.regimens === true ? { regimens: regimensOf(m) } : {}),
   };
 }
 

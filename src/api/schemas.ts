@@ -130,6 +130,7 @@ export const ApiListItemSchema = z
       'A combination\'s or brand\'s ingredients with the API id of their page (null when none exists).',
     ),
     generic: described(ApiIdSchema.nullable(), 'A brand\'s generic or combination.'),
+    regimens: described(z.array(RegimenSchema), 'The drug\'s dose regimens, as in its document; present only when the site publishes them (`--regimens`, experimental).').exactOptional(),
   })
   .register(API_SCHEMAS, { id: 'ApiListItem', description: 'One catalog entry in a list: enough to filter, link and show it.' });
 export type ApiListItem = z.infer<typeof ApiListItemSchema>;

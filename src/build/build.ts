@@ -501,13 +501,13 @@ export async function rebuild(
     // Same kinds and slugs, so the same API ids.
     keepApiIds(state.catalog, catalog);
     for (const f of apiDrugFiles(catalog, quick.changed, options)) writeAtomic(opts.outDir, f.path, f.contents);
-    if (listRowsChanged(state.catalog, catalog, quick.changed)) {
+    if (listRowsChanged(state.catalog, catalog, quick.changed, options)) {
       const previous = state.apiIndex;
       apiIndex = settle(
         new Promise<void>((go) => setImmediate(go))
           .then(() => previous)
           .then(() => {
-            for (const f of apiIndexFiles(catalog)) writeAtomic(opts.outDir, f.path, f.contents);
+            for (const f of apiIndexFiles(catalog, options)) writeAtomic(opts.outDir, f.path, f.contents);
           }),
       );
     }
@@ -567,12 +567,12 @@ export async function rebuild(
 }
 
 /** Whether the API list rows of `changed` entries differ from the same entries' rows in `before`. */
-function listRowsChanged(before: Catalog, after: Catalog, changed: readonly CatalogEntry[]): boolean {
+function listRowsChanged(before: Catalog, after: Catalog, changed: readonly CatalogEntry[], options: Pick<SiteOptions, 'regimens'>): boolean {
   const idsBefore = apiIds(before);
   const idsAfter = apiIds(after);
   return changed.some((e) => {
     const old = before.byKey.get(entryKey(e.monograph.kind, e.monograph.slug));
-    return old === undefined || JSON.stringify(toListItem(old, idsBefore)) !== JSON.stringify(toListItem(e, idsAfter));
+    return old === undefined || JSON.stringify(toListItem(old, idsBefore, options)) !== JSON.stringify(toListItem(e, idsAfter, options));
   });
 }
 

@@ -1,5 +1,6 @@
 import type { CatalogEntry, Faq } from '../model/index.js';
 import type { SiteContext } from './context.js';
+import { forText, regimensOf, scheduleText } from './regimens-block.js';
 import { htmlToText, isoDate } from './text.js';
 
 /** A JSON-LD object (schema.org vocabulary). */
@@ -59,6 +60,20 @@ export function drugPageJsonLd(ctx: SiteContext, entry: CatalogEntry, descriptio
   }
   if (entry.banned.value) drug['legalStatus'] = 'Banned in India';
   if (modified !== null) drug['dateModified'] = modified;
+  // With --regimens (experimental): the doses the page's calculator shows, as schema.org DoseSchedule.
+  const regimens = ctx.options.regimens === true ? regimensOf(m) : [];
+  if (regimens.length > 0) {
+    drug['doseSchedule'] = regimens.map((r) => {
+      const schedule: JsonLd = { '@type': 'DoseSchedule', doseValue: r.amount, doseUnit: `mg${r.per === 'kg' ? '/kg' : r.per === 'm2' ? '/m²' : ''}${r.amountPer === 'day' ? ' per day' : ''}` };
+      const frequency = scheduleText(r);
+      if (frequency !== '') schedule['frequency'] = frequency;
+      const who = forText(r);
+      if (who !== '') schedule['targetPopulation'] = who;
+      return schedule;
+    });
+    const routes = [...new Set(regimens.map((r) => r.route).filter((x): x is NonNullable<typeof x> => x !== null))];
+    if (routes.length > 0) drug['administrationRoute'] = routes;
+  }
   const page: JsonLd = {
     '@context': CONTEXT,
     '@type': 'MedicalWebPage',
