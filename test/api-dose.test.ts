@@ -43,6 +43,12 @@ describe('--regimens', () => {
     assert.ok(line.includes(r.source.text), `line ${r.source.line} holds the source sentence`);
     assert.deepEqual(drug(withRegimens, 'crocin-650').regimens, []);
     assert.deepEqual(drug(without, 'isatuximab').regimens, []);
+    // The other facts come with them: the pregnancy status and the interaction lines, each with its sentence.
+    const facts = isa.facts!;
+    assert.equal(facts.pregnancy?.status, 'contraindicated');
+    assert.match(facts.pregnancy!.source.text, /use during pregnancy is contraindicated/);
+    assert.ok(facts.targets.some((t) => t.name === 'CD38'));
+    assert.equal(drug(without, 'isatuximab').facts, undefined);
   });
 
   test('the CLI flag sets it', async () => {

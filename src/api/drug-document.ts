@@ -1,5 +1,6 @@
 import { entryKey } from '../catalog/index.js';
-import { regimensOf } from '../site/regimens-block.js';
+import type { ClinicalFacts } from '../clinical/index.js';
+import { clinicalFactsOf, regimensOf } from '../site/regimens-block.js';
 import type { CatalogEntry, Link } from '../model/index.js';
 import { fhirId, type ApiIds } from './ids.js';
 import { drugPath, fhirPath } from './paths.js';
@@ -31,6 +32,7 @@ export function toApiDrug(entry: CatalogEntry, ids: ApiIds, options: ApiDrugOpti
     },
     banned: { ...entry.banned },
     regimens: options.regimens === true ? regimensOf(entry.monograph) : [],
+    ...(options.regimens === true ? { facts: factsWithoutRegimens(clinicalFactsOf(entry.monograph)) } : {}),
   };
 }
 
@@ -39,4 +41,9 @@ export function apiLink(l: Link, ids: ApiIds): ApiLink {
   const id = ids.byKey.get(entryKey(l.kind, l.slug));
   if (id === undefined) throw new Error(`api: link to "${l.kind}:${l.slug}", which is not in the catalog`);
   return { ...l, id, api: drugPath(id) };
+}
+
+function factsWithoutRegimens(f: ClinicalFacts): Omit<ClinicalFacts, 'regimens'> {
+  const { regimens: _regimens, ...rest } = f;
+  return rest;
 }

@@ -14,7 +14,7 @@ import {
   SourceSchema,
 } from '../model/index.js';
 import { DOSE_REFUSAL_CODES } from '../clinical/dose.js';
-import { DoseRequestSchema, RegimenSchema, registerDoseSchemas } from '../clinical/index.js';
+import { ClinicalFactsSchema, DoseRequestSchema, RegimenSchema, registerDoseSchemas } from '../clinical/index.js';
 import { API_ID_PATTERN } from './ids.js';
 
 /**
@@ -89,6 +89,10 @@ export const ApiDrugSchema = MonographSchema.extend({
     z.array(RegimenSchema),
     'Dose regimens read from the Dosage section, each with the sentence it was read from (`source`). Empty unless the site was built with `--regimens`, which is experimental: on pages not used to write the reader, not every field of every regimen is right (see the project\'s docs/DESIGN.md), so show `source.text` with any number used. Brands have none (their generic\'s page has them).',
   ),
+  facts: described(
+    ClinicalFactsSchema.omit({ regimens: true }),
+    'The other clinical facts read from the text, each with its sentence (`source`): pregnancy and breastfeeding status, contraindications, interactions and monitoring as listed, half-life, targets, class. Present only when the site publishes regimens (`--regimens`, experimental); empty for brands (their generic\'s page has them).',
+  ).exactOptional(),
 }).register(API_SCHEMAS, {
   id: 'ApiDrug',
   description:

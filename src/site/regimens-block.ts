@@ -1,4 +1,4 @@
-import { extractRegimens, type Regimen } from '../clinical/index.js';
+import { extractClinicalFacts, type ClinicalFacts, type Regimen } from '../clinical/index.js';
 import type { Monograph } from '../model/index.js';
 import type { SiteContext } from './context.js';
 import { h, type Safe } from './fragment.js';
@@ -11,17 +11,26 @@ import { h, type Safe } from './fragment.js';
  * (470 KB minified, 100 KB gzipped, measured with esbuild), more than the search script by ten.
  */
 
-const memo = new WeakMap<Monograph, Regimen[]>();
+const memo = new WeakMap<Monograph, ClinicalFacts>();
+const NO_FACTS: ClinicalFacts = { regimens: [], pregnancy: null, breastfeeding: null, contraindications: [], interactions: [], monitoring: [], halfLife: null, targets: [], drugClass: null };
 
-/** The monograph's regimens (read once per monograph object). Brands have none: their generic's page does. */
-export function regimensOf(m: Monograph): Regimen[] {
-  if (m.kind === 'medicine') return [];
-  let r = memo.get(m);
-  if (r === undefined) {
-    r = extractRegimens(m);
-    memo.set(m, r);
+/**
+ * The clinical facts of a monograph (read once per monograph object: the page, its JSON-LD and the
+ * API document share them). A brand has none: its generic's page has them.
+ */
+export function clinicalFactsOf(m: Monograph): ClinicalFacts {
+  if (m.kind === 'medicine') return NO_FACTS;
+  let f = memo.get(m);
+  if (f === undefined) {
+    f = extractClinicalFacts(m);
+    memo.set(m, f);
   }
-  return r;
+  return f;
+}
+
+/** The monograph's dose regimens (see {@link clinicalFactsOf}). */
+export function regimensOf(m: Monograph): Regimen[] {
+  return clinicalFactsOf(m).regimens;
 }
 
 const num = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1000) / 1000));
