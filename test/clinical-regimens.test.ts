@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extractRegimens } from '../src/clinical/index.js';
-import { dosagePage, fields } from './helpers/clinical.js';
+import { dosagePage, fields, regimensOfCase, type RegimenCase } from './helpers/clinical.js';
 
 // Dosing phrases as monographs write them (the issue's four examples, then phrasings from the
 // seeds and the real corpora), each with every regimen it must give: fields the regimen has beyond
 // those listed fail the test, so a wrong or extra value is caught, not only a missing one.
 
-interface Case {
-  name: string;
-  dosage: string;
-  want: Record<string, unknown>[];
-  title?: string;
-  combination?: boolean;
-}
-
-const CASES: Case[] = [
+const CASES: RegimenCase[] = [
   // The issue's examples.
   {
     name: 'every 2 weeks for 12 weeks, then every 4 weeks: the later step has no amount of its own and is not invented',
@@ -224,10 +216,7 @@ const NO_REGIMEN: [string, string][] = [
 ];
 
 for (const c of CASES) {
-  test(`regimens: ${c.name}`, () => {
-    const m = dosagePage(c.dosage, { ...(c.title ? { title: c.title } : {}), ...(c.combination ? { kind: 'combination' as const } : {}) });
-    assert.deepEqual(extractRegimens(m).map(fields), c.want);
-  });
+  test(`regimens: ${c.name}`, () => assert.deepEqual(regimensOfCase(c), c.want));
 }
 
 for (const [name, dosage] of NO_REGIMEN) {

@@ -1,4 +1,4 @@
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { DoseAnswer } from '../clinical/dose.js';
 import type { ScheduleAnswer } from '../clinical/schedule.js';
 import type { SourceRef } from '../clinical/schema.js';
@@ -116,35 +116,68 @@ const Source: FC<{ source: SourceRef }> = ({ source }) => (
 const NOT_SAFE =
   'This check only finds what these monographs say about each other. “No interaction found” is not a statement that taking them together is safe: the monographs may be incomplete. Ask a doctor or pharmacist.';
 
+/** The frame of a form tool: the form (filled with what was asked), then, once asked, what each name became, a message, and the answer. */
+const FormToolPage: FC<{
+  ctx: SiteContext;
+  name: string;
+  action: string;
+  description: string;
+  intro: string;
+  fields: number;
+  submit: string;
+  legend: string;
+  resultsHeading: string;
+  inputs: readonly ToolInput[];
+  message: string | null;
+  children?: Child;
+}> = (p) => {
+  const site = p.ctx.options.siteName;
+  return (
+    <Layout
+      ctx={p.ctx}
+      kind="tool"
+      headerSearch={true}
+      title={`${p.name} | ${site}`}
+      description={p.description}
+      path={p.action}
+      ogTitle={`${p.name} — ${site}`}
+      ogType="website"
+      jsonLd={[]}
+      noindex={p.inputs.length > 0}
+    >
+      <h1>{p.name}</h1>
+      <p>{p.intro}</p>
+      <ToolForm ctx={p.ctx} action={p.action} fields={p.fields} inputs={p.inputs} submit={p.submit} legend={p.legend} />
+      <p class="note tool-note">This runs on the site’s server; on a copy of the site without it, the form shows this page again.</p>
+      {p.inputs.length > 0 && (
+        <section class="tool-results" aria-labelledby="results-h">
+          <h2 id="results-h">{p.resultsHeading}</h2>
+          <Resolved ctx={p.ctx} inputs={p.inputs} action={p.action} />
+          {p.message !== null && <p class="tool-message">{p.message}</p>}
+          {p.children}
+        </section>
+      )}
+    </Layout>
+  );
+};
+
 export const InteractionsPage: FC<{ ctx: SiteContext; data: InteractionsPageData }> = ({ ctx, data }) => {
-  const site = ctx.options.siteName;
   const byId = new Map(data.profiles.map((p) => [p.id, p]));
   const title = (id: string): string => byId.get(id)?.title ?? id;
   return (
-    <Layout
+    <FormToolPage
       ctx={ctx}
-      kind="tool"
-      headerSearch={true}
-      title={`Interaction check | ${site}`}
-      description={`Check 2 to 10 medicines for interactions stated in the ${site} monographs.`}
-      path="/interactions/"
-      ogTitle={`Interaction check — ${site}`}
-      ogType="website"
-      jsonLd={[]}
-      noindex={data.inputs.length > 0}
+      name="Interaction check"
+      action="/interactions/"
+      description={`Check 2 to 10 medicines for interactions stated in the ${ctx.options.siteName} monographs.`}
+      intro="Enter 2 to 10 medicines: generics, brands or combinations. Each pair is flagged where one medicine’s monograph names the other, its class or a group it belongs to (live vaccines, drugs that prolong the QT interval, CYP3A4 inhibitors…), with the sentence it says it in."
+      fields={INTERACTION_FIELDS}
+      submit="Check interactions"
+      legend="Medicines to check"
+      resultsHeading="Results"
+      inputs={data.inputs}
+      message={data.message}
     >
-      <h1>Interaction check</h1>
-      <p>
-        Enter 2 to 10 medicines: generics, brands or combinations. Each pair is flagged where one medicine’s monograph names the other, its class or a group it belongs
-        to (live vaccines, drugs that prolong the QT interval, CYP3A4 inhibitors…), with the sentence it says it in.
-      </p>
-      <ToolForm ctx={ctx} action="/interactions/" fields={INTERACTION_FIELDS} inputs={data.inputs} submit="Check interactions" legend="Medicines to check" />
-      <p class="note tool-note">The check runs on the site’s server; on a copy of the site without it, this form shows the page again.</p>
-      {data.inputs.length > 0 && (
-        <section class="tool-results" aria-labelledby="results-h">
-          <h2 id="results-h">Results</h2>
-          <Resolved ctx={ctx} inputs={data.inputs} action="/interactions/" />
-          {data.message !== null && <p class="tool-message">{data.message}</p>}
           {data.check !== null && (
             <>
               <p class="warning-note">{NOT_SAFE}</p>
@@ -206,38 +239,27 @@ export const InteractionsPage: FC<{ ctx: SiteContext; data: InteractionsPageData
               ))}
             </>
           )}
-        </section>
-      )}
-    </Layout>
+    </FormToolPage>
   );
 };
 
 export const ComparePage: FC<{ ctx: SiteContext; data: ComparePageData }> = ({ ctx, data }) => {
-  const site = ctx.options.siteName;
   // The sections' headings carry ids: unique on this page (two drugs both have "dosage-adults").
   const ids = new IdRegistry(['main', 'header-q', 'results-h', ...Array.from({ length: COMPARE_FIELDS }, (_, i) => `d${i + 1}`)]);
   return (
-    <Layout
+    <FormToolPage
       ctx={ctx}
-      kind="tool"
-      headerSearch={true}
-      title={`Compare medicines | ${site}`}
-      description={`Compare 2 to 4 medicines side by side, section by section, as the ${site} monographs describe them.`}
-      path="/compare/"
-      ogTitle={`Compare medicines — ${site}`}
-      ogType="website"
-      jsonLd={[]}
-      noindex={data.inputs.length > 0}
+      name="Compare medicines"
+      action="/compare/"
+      description={`Compare 2 to 4 medicines side by side, section by section, as the ${ctx.options.siteName} monographs describe them.`}
+      intro="Enter 2 to 4 medicines: generics, brands or combinations. Their monographs are shown side by side, section by section."
+      fields={COMPARE_FIELDS}
+      submit="Compare"
+      legend="Medicines to compare"
+      resultsHeading="Comparison"
+      inputs={data.inputs}
+      message={data.message}
     >
-      <h1>Compare medicines</h1>
-      <p>Enter 2 to 4 medicines: generics, brands or combinations. Their monographs are shown side by side, section by section.</p>
-      <ToolForm ctx={ctx} action="/compare/" fields={COMPARE_FIELDS} inputs={data.inputs} submit="Compare" legend="Medicines to compare" />
-      <p class="note tool-note">The comparison runs on the site’s server; on a copy of the site without it, this form shows the page again.</p>
-      {data.inputs.length > 0 && (
-        <section class="tool-results" aria-labelledby="results-h">
-          <h2 id="results-h">Comparison</h2>
-          <Resolved ctx={ctx} inputs={data.inputs} action="/compare/" />
-          {data.message !== null && <p class="tool-message">{data.message}</p>}
           {data.columns.length >= 2 && (
             <div class="compare-scroll">
               <table class="compare">
@@ -266,9 +288,7 @@ export const ComparePage: FC<{ ctx: SiteContext; data: ComparePageData }> = ({ c
               </table>
             </div>
           )}
-        </section>
-      )}
-    </Layout>
+    </FormToolPage>
   );
 };
 

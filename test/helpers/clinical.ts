@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Regimen } from '../../src/clinical/index.js';
+import { extractRegimens, type Regimen } from '../../src/clinical/index.js';
 import type { Kind, Monograph } from '../../src/model/index.js';
 import { normalizeFile } from '../../src/normalize/index.js';
 
@@ -27,3 +27,19 @@ export function fields(r: Regimen): Record<string, unknown> {
   }
   return o;
 }
+
+/** A table-driven regimen case: the Dosage text and every regimen it must give (`fields` of each). */
+export interface RegimenCase {
+  name: string;
+  dosage: string;
+  want: Record<string, unknown>[];
+  title?: string;
+  combination?: boolean;
+}
+
+/** The regimens a case's text gives, as `fields`. */
+export function regimensOfCase(c: RegimenCase): Record<string, unknown>[] {
+  const m = dosagePage(c.dosage, { ...(c.title ? { title: c.title } : {}), ...(c.combination ? { kind: 'combination' as const } : {}) });
+  return extractRegimens(m).map(fields);
+}
+
