@@ -117,7 +117,12 @@ export function createApp(options: ServerOptions): Hono {
         const schedule = 'message' in found ? null : scheduleDates(found.regimen, c.req.query('start') ?? '');
         if ('message' in found || schedule === null || !schedule.ok) throw new HttpError(404, 'no schedule: open the calculator on the drug page and give a start date');
         const page = new URL(found.drug.url, new URL(c.req.url).origin).href;
-        const ics = toIcs(schedule, { title: `${found.drug.title} ${doseText(found.regimen)}`, url: page, uidBase: `${new URL(page).host}${found.drug.url}regimen-${found.index}` });
+        let ics: string;
+        try {
+          ics = toIcs(schedule, { title: `${found.drug.title} ${doseText(found.regimen)}`, url: page, uidBase: `${new URL(page).host}${found.drug.url}regimen-${found.index}` });
+        } catch (e) {
+          throw new HttpError(400, 'the calendar file cannot be made for this address', { cause: e });
+        }
         return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'attachment; filename="schedule.ics"', 'Cache-Control': 'no-cache' });
       }
     }
