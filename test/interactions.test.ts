@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { brandProfile, checkInteractions, combinedProfile, compileGroups, defaultGroups, profileOf, type ProfileSource } from '../src/interactions/index.js';
+import { brandProfile, checkInteractions, classPhrases, combinedProfile, compileGroups, defaultGroups, profileOf, type ProfileSource } from '../src/interactions/index.js';
 import { pagePath, type Kind } from '../src/model/index.js';
 import { normalizeFile } from '../src/normalize/index.js';
 
@@ -65,11 +65,25 @@ describe('checkInteractions', () => {
     assert.equal(byName.term, 'Simvo');
     assert.match(byName.statement.text, /^Statins \(lovastatin, simvo\)/);
     assert.ok(byName.statement.source.line > 1);
-    const byGroup = f.find((x) => x.by === 'group');
-    assert.ok(byGroup, 'Simvo names macrolide antibiotics, and Clarithro says it is one');
-    assert.equal(byGroup.in, 'simvo');
-    assert.equal(byGroup.term, 'macrolide antibiotics');
-    assert.match(byGroup.evidence!.text, /Clarithro is a macrolide antibiotic/);
+    const byClass = f.find((x) => x.by === 'class');
+    assert.ok(byClass, 'Simvo names macrolide antibiotics, and Clarithro\'s class is macrolide antibiotic');
+    assert.equal(byClass.in, 'simvo');
+    assert.equal(byClass.term, 'macrolide antibiotic');
+    assert.match(byClass.evidence!.text, /Clarithro is a macrolide antibiotic/);
+    assert.equal(f.length, 2, 'one finding per statement: the class, not also its group');
+  });
+
+  test('by class: the phrases a class gives, singular or plural, never a bare head noun', () => {
+    const ppi = drug('ppizole', 'Ppizole', `## Usage\n\nPpizole is a proton pump inhibitor (PPI) used to treat ulcers.\n\n## Drug Interactions\n\n- None known.`);
+    const anti = drug('plateletin', 'Plateletin', `## Usage\n\nPlateletin is an antiplatelet agent used to prevent clots.\n\n## Drug Interactions\n\n- Proton pump inhibitors: reduce its effect.\n- Other inhibitors: no effect.`);
+    const other = drug('anticoag', 'Anticoag', `## Usage\n\nAnticoag thins blood.\n\n## Drug Interactions\n\n- Antiplatelets: bleeding risk.`);
+    assert.deepEqual(classPhrases(profileOf(ppi, groups)), ['proton pump inhibitor']);
+    assert.deepEqual(classPhrases(profileOf(anti, groups)), ['antiplatelet agent', 'antiplatelet']);
+    const r = checkInteractions([profileOf(ppi, groups), profileOf(anti, groups), profileOf(other, groups)], groups);
+    const of = (a: string, b: string) => r.pairs.find((p) => p.a === a && p.b === b)!.findings.map((x) => [x.in, x.by, x.term, x.statement.text]);
+    assert.deepEqual(of('ppizole', 'plateletin'), [['plateletin', 'class', 'proton pump inhibitor', 'Proton pump inhibitors: reduce its effect']]);
+    assert.deepEqual(of('plateletin', 'anticoag'), [['anticoag', 'class', 'antiplatelet', 'Antiplatelets: bleeding risk']]);
+    assert.deepEqual(of('ppizole', 'anticoag'), [], '"Other inhibitors" names no class');
   });
 
   test('by a group defined by an effect (QT prolongation)', () => {

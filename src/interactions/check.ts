@@ -1,7 +1,7 @@
 import type { SourceRef } from '../clinical/schema.js';
 import { fold } from '../util/text.js';
 import { phrasePattern, type CompiledGroup } from './groups.js';
-import { searchableNames, type InteractionProfile } from './profile.js';
+import { classPhrases, searchableNames, type InteractionProfile } from './profile.js';
 
 /** Medicines one check takes, at most and at least. */
 export const MAX_CHECKED = 10;
@@ -12,11 +12,11 @@ export interface InteractionFinding {
   /** Whose monograph says it (a profile id). */
   in: string;
   statement: InteractionProfile['statements'][number];
-  /** How the statement names the other drug: by one of its names, or by a group it belongs to. */
-  by: 'name' | 'group';
-  /** The name or group label found. */
+  /** How the statement names the other drug: by one of its names, its class, or a group it belongs to. */
+  by: 'name' | 'class' | 'group';
+  /** The name, class or group label found. */
   term: string;
-  /** For a group: the other drug's own sentence that puts it in the group. */
+  /** For a class or a group: the other drug's own sentence that puts it there. */
   evidence: SourceRef | null;
 }
 
@@ -35,8 +35,9 @@ export interface InteractionCheck {
 
 /**
  * Check every pair: a pair is flagged where one drug's interaction statements name the other — by
- * a name (title, generic, synonym, brand, ingredient) or by a group the other's own monograph puts
- * it in (live vaccines, QT-prolonging drugs, CYP3A4 inhibitors…). Both directions are looked at.
+ * a name (title, generic, synonym, brand, ingredient), by its class as its monograph gives it
+ * ("proton pump inhibitors"), or by a group the other's own monograph puts it in (live vaccines,
+ * QT-prolonging drugs, CYP3A4 inhibitors…). Both directions are looked at.
  * It finds what the monographs say; an empty result is "no interaction found in these
  * monographs", never "safe".
  */
@@ -58,12 +59,23 @@ export function checkInteractions(all: readonly InteractionProfile[], groups: re
 /** Statements of `speaker` that name `other`. */
 function findingsOf(speaker: InteractionProfile, other: InteractionProfile, groups: ReadonlyMap<string, CompiledGroup>): InteractionFinding[] {
   const names = phrasePattern(searchableNames(other).filter((n) => !speaker.names.some((own) => fold(own) === n)));
+  // The other drug's class phrases, in singular or plural, each with the sentence that gives the class.
+  const classes = classPhrases(other).flatMap((phrase) => {
+    const source = other.classes.find((c) => fold(c.text).includes(phrase))?.source;
+    const pattern = phrasePattern([phrase, `${phrase}s`]);
+    return source === undefined || pattern === null ? [] : [{ phrase, pattern, source }];
+  });
   const out: InteractionFinding[] = [];
   for (const statement of speaker.statements) {
     const text = fold(statement.text);
     const name = names === null ? null : names.exec(text);
     if (name !== null) {
       out.push({ in: speaker.id, statement, by: 'name', term: other.names.find((n) => fold(n) === name[0]) ?? name[0], evidence: null });
+      continue;
+    }
+    const cls = classes.find((c) => c.pattern.test(text));
+    if (cls !== undefined) {
+      out.push({ in: speaker.id, statement, by: 'class', term: cls.phrase, evidence: cls.source });
       continue;
     }
     for (const member of other.groups) {

@@ -123,6 +123,41 @@ function uniqueNames(names: readonly string[]): string[] {
   return out;
 }
 
+/** Head nouns of a drug class ("… inhibitor", "… antibiotic"): a class phrase must end with one. */
+const CLASS_HEADS = [
+  'inhibitor', 'antagonist', 'agonist', 'blocker', 'antibiotic', 'antifungal', 'antiviral', 'antiretroviral', 'statin', 'diuretic',
+  'corticosteroid', 'steroid', 'anticoagulant', 'antiplatelet', 'antidepressant', 'antipsychotic', 'anticonvulsant', 'antiepileptic',
+  'opioid', 'benzodiazepine', 'antihistamine', 'nsaid', 'vaccine', 'antibody', 'analgesic', 'bronchodilator', 'hormone',
+  'immunosuppressant', 'sulfonylurea', 'sulphonylurea', 'bisphosphonate', 'penicillin', 'cephalosporin', 'macrolide',
+  'fluoroquinolone', 'tetracycline', 'aminoglycoside', 'carbapenem', 'antimalarial', 'anthelmintic', 'antiemetic', 'laxative',
+  'antacid', 'vasodilator', 'antiarrhythmic', 'antihypertensive', 'antidiabetic', 'antineoplastic', 'barbiturate', 'triptan',
+  'nitrate', 'glycoside', 'retinoid', 'antihyperglycemic', 'biguanide', 'agent', 'anesthetic', 'anaesthetic', 'muscle relaxant', 'sedative', 'hypnotic', 'stimulant',
+];
+const CLASS_HEAD = new RegExp(`(?:${CLASS_HEADS.join('|')})$`);
+/** Heads that say nothing on their own ("an inhibitor", "an agent"): a class phrase needs a word before them. */
+const BARE_HEADS = new Set(['agent', 'inhibitor', 'antagonist', 'agonist', 'blocker', 'antibody', 'vaccine', 'hormone', 'steroid', 'nitrate', 'glycoside', 'stimulant']);
+
+/**
+ * The phrases a drug's class text names it by, to look for in other monographs ("proton pump
+ * inhibitor (PPI)" → "proton pump inhibitor"): each clause of the class, 1–4 words, ending with a
+ * class noun, articles dropped. Whole classes only: "Immunomodulator, monoclonal antibody
+ * (specifically, …)" gives "monoclonal antibody".
+ */
+export function classPhrases(p: InteractionProfile): string[] {
+  const out = new Set<string>();
+  for (const c of p.classes) {
+    for (const clause of fold(c.text).split(/[,;:()[\]/]|\b(?:and|or|as|used|that|which|for|with)\b/)) {
+      const words = clause.replace(/^\s*(?:a|an|the)\s+/, '').trim().split(/\s+/).filter((w) => w !== '');
+      if (words.length === 0 || words.length > 4) continue;
+      const phrase = words.join(' ').replace(/s$/, '');
+      // "antiplatelet agent": the class is also named without "agent" ("other antiplatelets").
+      const bare = phrase.endsWith(' agent') ? phrase.slice(0, -' agent'.length) : null;
+      for (const p of [phrase, bare]) if (p !== null && CLASS_HEAD.test(p) && !BARE_HEADS.has(p) && p.replace(/[^\p{L}]/gu, '').length >= 5) out.add(p);
+    }
+  }
+  return [...out];
+}
+
 /** The names of a profile worth looking for in text: long enough, as folded whole-word patterns. */
 export function searchableNames(p: InteractionProfile): string[] {
   return p.names.map((n) => fold(n)).filter((n) => n.replace(/[^\p{L}\p{N}]/gu, '').length >= MIN_NAME);

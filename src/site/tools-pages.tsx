@@ -227,7 +227,8 @@ export const InteractionsPage: FC<{ ctx: SiteContext; data: InteractionsPageData
                             </blockquote>
                             {f.evidence !== null && (
                               <p class="evidence">
-                                {other?.title ?? ''} is among {f.term}, as its own monograph says: “{f.evidence.text}” <Source source={f.evidence} />
+                                {other?.title ?? ''} {f.by === 'class' ? <>is a {f.term}</> : <>is among {f.term}</>}, as its own monograph says: “{f.evidence.text}”{' '}
+                                <Source source={f.evidence} />
                               </p>
                             )}
                           </li>
