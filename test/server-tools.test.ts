@@ -76,6 +76,17 @@ describe('GET /interactions/?d=…', () => {
     assert.doesNotMatch(r.text, /No interaction found/);
   });
 
+  test('a drug page links to the tools with its own address, which fills the form with its title', async () => {
+    const html = readFileSync(join(site, 'composition', 'paracetamol', 'index.html'), 'utf8');
+    assert.match(html, /<a href="\/interactions\/\?d=%2Fcomposition%2Fparacetamol%2F">Check interactions with other medicines<\/a>/);
+    assert.match(html, /<a href="\/compare\/\?d=%2Fcomposition%2Fparacetamol%2F">Compare with other medicines<\/a>/);
+    const r = await page('/interactions/?d=%2Fcomposition%2Fparacetamol%2F');
+    assert.match(r.html, /<input id="d1" name="d" type="text" value="Paracetamol"/);
+    assert.match(r.text, /Enter at least 2 different medicines/);
+    const two = await page('/interactions/?d=%2Fcomposition%2Fparacetamol%2F&d=Crocin+650');
+    assert.match(two.text, /Paracetamol and Crocin 650 Both contain Paracetamol/);
+  });
+
   test('more than 10 medicines: the first 10 are checked, with a message', async () => {
     const ids = ['alemtuzumab', 'ibalizumab', 'inotuzumab-ozogamicin', 'isatuximab', 'itolizumab', 'paracetamol', 'paracetamol-caffeine', 'crocin-650', 'demoxin-plus', 'exampleol-demoxin', 'examplamol-500-tablet'];
     const r = await page(`/interactions/?${ids.map((i) => `d=${i}`).join('&')}`);

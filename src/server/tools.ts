@@ -34,13 +34,14 @@ export function formValues(values: readonly string[]): string[] {
 }
 
 /**
- * What each typed name is: an API id, else the site search's exact name match (generic, brand,
+ * What each typed name is: an API id or a page address, else the site search's exact name match (generic, brand,
  * synonym or combination). A typo or a partial name is never taken for a drug: the closest name is
  * offered instead (a look-alike name is a classic medication error).
  */
 export function resolveInputs(texts: readonly string[], deps: Pick<ToolDeps, 'data' | 'search'>): { input: ToolInput; item: ApiListItem | null }[] {
   return texts.map((text) => {
-    const direct = deps.data.byId.get(text);
+    // An id, or a page address (the drug pages link here with their own address).
+    const direct = deps.data.byId.get(text) ?? (text.startsWith('/') ? deps.data.byUrl.get(text) : undefined);
     if (direct !== undefined) return { input: { text, found: foundOf(direct), didYouMean: null }, item: direct };
     const top = deps.search.search(text, { limit: 1 }).results[0];
     const item = top === undefined ? undefined : deps.data.byUrl.get(top.url);

@@ -331,6 +331,10 @@ export const DrugPage: FC<DrugPageProps> = ({ ctx, entry, bannedFrom, brandTable
               </Row>
             )}
           </dl>
+          <p class="tools-links">
+            <a href={ctx.href(`/interactions/?d=${encodeURIComponent(entry.url)}`)}>Check interactions with other medicines</a> ·{' '}
+            <a href={ctx.href(`/compare/?d=${encodeURIComponent(entry.url)}`)}>Compare with other medicines</a>
+          </p>
         </section>
 
         <nav class="toc" id="contents" aria-labelledby="contents-h">

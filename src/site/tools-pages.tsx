@@ -62,7 +62,7 @@ const ToolForm: FC<{ ctx: SiteContext; action: string; fields: number; inputs: r
         {Array.from({ length: fields }, (_, i) => (
           <p class="tool-field">
             <label for={`d${i + 1}`}>Medicine {i + 1}</label>
-            <input id={`d${i + 1}`} name="d" type="text" value={inputs[i]?.text ?? ''} autocomplete="off" spellcheck={false} maxlength={200} />
+            <input id={`d${i + 1}`} name="d" type="text" value={inputs[i]?.found?.title ?? inputs[i]?.text ?? ''} autocomplete="off" spellcheck={false} maxlength={200} />
           </p>
         ))}
       </div>
