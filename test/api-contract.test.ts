@@ -89,6 +89,15 @@ const CASES: Record<string, Record<string, Case>> = {
     '429': { app: 'limited', path: '/fhir/MedicationKnowledge' },
     '503': { app: 'bare', path: '/fhir/MedicationKnowledge' },
   },
+  checkInteractions: {
+    '200': { app: 'main', path: '/api/v1/interactions?ids=paracetamol,alemtuzumab' },
+    '304': { app: 'main', path: '/api/v1/interactions?ids=paracetamol,alemtuzumab', etagFrom: true },
+    '400': { app: 'main', path: '/api/v1/interactions?ids=paracetamol' },
+    '404': { app: 'main', path: '/api/v1/interactions?ids=paracetamol,no-such-drug' },
+    '414': { app: 'main', path: `/api/v1/interactions${LONG}` },
+    '429': { app: 'limited', path: '/api/v1/interactions?ids=paracetamol,alemtuzumab' },
+    '503': { app: 'bare', path: '/api/v1/interactions?ids=paracetamol,alemtuzumab' },
+  },
   calculateDose: {
     '200': dose({ slug: 'isatuximab', regimen: 0, weightKg: 72 }),
     '400': dose({ slug: 'isatuximab', weightKg: 72, dose: 1 }),

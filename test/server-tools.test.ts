@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { build } from '../src/build/index.js';
 import { createApp } from '../src/server/index.js';
+import { InteractionsResponseSchema } from '../src/api/index.js';
 import { renderComparePage, renderInteractionsPage } from '../src/site/index.js';
 
 // The interaction check and the comparison (issue 6) as `formulary serve` answers them, over the
@@ -125,3 +126,30 @@ describe('GET /compare/?d=…', () => {
     assert.match(r.html, /<table class="compare">/);
   });
 });
+
+describe('GET /api/v1/interactions', () => {
+  test('the same check as data: drugs with their groups and classes, every pair, shared ingredients, the notice', async () => {
+    const res = await app.request('/api/v1/interactions?ids=crocin-650,paracetamol-caffeine,alemtuzumab');
+    assert.equal(res.status, 200);
+    const body = InteractionsResponseSchema.parse(await res.json());
+    assert.deepEqual(body.drugs.map((d) => [d.id, d.via?.title ?? null]), [['crocin-650', 'Paracetamol'], ['paracetamol-caffeine', null], ['alemtuzumab', null]]);
+    assert.deepEqual(body.pairs.map((p) => [p.a, p.b, p.shared.map((x) => x.title)]), [
+      ['crocin-650', 'paracetamol-caffeine', ['Paracetamol']],
+      ['crocin-650', 'alemtuzumab', []],
+      ['paracetamol-caffeine', 'alemtuzumab', []],
+    ]);
+    assert.match(body.notice, /not that the combination is safe/);
+  });
+
+  test('ids only (names go to the page): a name, a repeated id, or 11 ids are 400s naming the problem', async () => {
+    const bad = async (q: string, re: RegExp) => {
+      const res = await app.request(`/api/v1/interactions?${q}`);
+      assert.equal(res.status, 400, q);
+      assert.match(((await res.json()) as { detail: string }).detail, re);
+    };
+    await bad('ids=Crocin 650,paracetamol', /lowercase/);
+    await bad('ids=paracetamol,paracetamol', /at least 2/);
+    await bad(`ids=${Array.from({ length: 11 }, (_, i) => `d${i}`).join(',')}`, /at most 10/);
+  });
+});
+

@@ -18,6 +18,8 @@ export const SEARCH_V1_PATH = `${API_V1}/search`;
 export const SEARCH_CONTRACT_PATH = '/api/search';
 /** `POST`: a dose worked out from a drug's structured regimen (issue 6's contract). */
 export const DOSE_PATH = '/api/dose';
+/** The interaction check of 2–10 drugs by id (server). */
+export const INTERACTIONS_PATH = `${API_V1}/interactions`;
 export const FHIR_BASE = '/fhir';
 export const FHIR_MEDICATION_KNOWLEDGE = `${FHIR_BASE}/MedicationKnowledge`;
 

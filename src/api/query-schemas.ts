@@ -61,3 +61,16 @@ export const FhirReadQuerySchema = FhirSearchQuerySchema.pick({ _format: true })
 
 /** Routes that take no query parameters. */
 export const NoQuerySchema = z.object({});
+
+/** `GET /api/v1/interactions`: the drugs to check, by API id. */
+export const InteractionsQuerySchema = z.object({
+  ids: described(
+    z
+      .string()
+      .max(2000)
+      .transform((v) => [...new Set(v.split(',').map((x) => x.trim()).filter((x) => x !== ''))])
+      .pipe(z.array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'an id is lowercase letters, digits, dots and hyphens')).min(2, 'give at least 2 ids').max(10, 'give at most 10 ids')),
+    'API ids of 2 to 10 drugs, separated by commas (from the list or a search): generics, brands or combinations.',
+  ),
+});
+

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { FhirBundleSchema, MedicationKnowledgeSchema, OperationOutcomeSchema } from './fhir-schemas.js';
 import { DoseResponseSchema } from '../clinical/index.js';
-import { API_DOCS_PATH, API_V1, BULK_PATH, DOSE_PATH, FHIR_MEDICATION_KNOWLEDGE, LIST_PATH, OPENAPI_PATH, SEARCH_CONTRACT_PATH, SEARCH_V1_PATH } from './paths.js';
-import { FhirReadQuerySchema, FhirSearchQuerySchema, ListQuerySchema, NoQuerySchema, SearchQuerySchema } from './query-schemas.js';
-import { ApiDrugSchema, ApiIndexPageSchema, ApiListResponseSchema, DoseProblemSchema, DoseRequestSchema, ProblemSchema } from './schemas.js';
+import { API_DOCS_PATH, API_V1, BULK_PATH, DOSE_PATH, FHIR_MEDICATION_KNOWLEDGE, INTERACTIONS_PATH, LIST_PATH, OPENAPI_PATH, SEARCH_CONTRACT_PATH, SEARCH_V1_PATH } from './paths.js';
+import { FhirReadQuerySchema, FhirSearchQuerySchema, InteractionsQuerySchema, ListQuerySchema, NoQuerySchema, SearchQuerySchema } from './query-schemas.js';
+import { ApiDrugSchema, ApiIndexPageSchema, ApiListResponseSchema, DoseProblemSchema, DoseRequestSchema, InteractionsResponseSchema, ProblemSchema } from './schemas.js';
 import { SearchResponseSchema } from './search-schemas.js';
 
 /** A response body: a schema, or a kind of body no schema describes. */
@@ -187,6 +187,23 @@ export const API_ROUTES: readonly RouteDoc[] = [
       '200': { description: 'The Bundle.', body: { type: FHIR_TYPE, schema: FhirBundleSchema }, headers: CACHED },
       ...FHIR_ERRORS,
       '503': fhirError('The site was built without the API files: rebuild it.'),
+    },
+  },
+  {
+    path: INTERACTIONS_PATH,
+    operationId: 'checkInteractions',
+    summary: 'Interaction check of 2–10 drugs (server)',
+    description:
+      'Every pair of the drugs, flagged where one monograph\'s interaction statements name the other: by name, by its class, or by a group the other\'s own monograph puts it in (live vaccines, QT-prolonging drugs, CYP3A4 inhibitors…), with the sentence, file and line; and ingredients both contain. A brand speaks through its generic, a combination through its ingredients. An empty `findings` means no interaction was found in these monographs, never that the pair is safe.',
+    tag: 'clinical',
+    static: false,
+    query: InteractionsQuerySchema,
+    strictQuery: true,
+    responses: {
+      '200': { description: 'The check.', body: { type: JSON_TYPE, schema: InteractionsResponseSchema }, headers: CACHED },
+      ...COMMON_ERRORS,
+      '404': problem('An id is not in the catalog; `detail` names it.'),
+      '503': UNAVAILABLE,
     },
   },
   {

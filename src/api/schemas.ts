@@ -184,3 +184,47 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export const DoseProblemSchema = ProblemSchema.extend({
   code: described(z.enum(DOSE_REFUSAL_CODES), 'Why no dose was worked out (a stable name a client may branch on).'),
 }).register(API_SCHEMAS, { id: 'DoseProblem', description: 'No dose could be worked out (422): an RFC 9457 problem with a `code`.' });
+
+const SourceRefApiSchema = z.object({ file: z.string(), line: z.number().int().min(1), text: z.string() });
+/** `GET /api/v1/interactions` (server): every pair of the drugs, flagged where one monograph names the other. */
+export const InteractionsResponseSchema = z
+  .object({
+    drugs: z.array(
+      z.object({
+        id: ApiIdSchema,
+        title: z.string(),
+        url: SitePath,
+        kind: KindSchema,
+        via: described(z.object({ title: z.string(), url: SitePath }).nullable(), 'A brand: the generic or combination whose monograph speaks for it.'),
+        classes: z.array(z.object({ text: z.string(), source: SourceRefApiSchema })),
+        groups: described(z.array(z.object({ id: z.string(), label: z.string(), evidence: SourceRefApiSchema })), 'Groups its own monograph puts it in (live vaccines, QT-prolonging drugs…), each with the sentence.'),
+      }),
+    ),
+    pairs: z.array(
+      z.object({
+        a: ApiIdSchema,
+        b: ApiIdSchema,
+        findings: described(
+          z.array(
+            z.object({
+              /** Whose monograph says it (an id of `drugs`). */
+              in: ApiIdSchema,
+              by: z.enum(['name', 'class', 'group']),
+              term: described(z.string(), 'The name, class or group found in the statement.'),
+              statement: z.object({ text: z.string(), source: SourceRefApiSchema, from: described(z.object({ title: z.string(), url: SitePath }), 'The ingredient monograph it comes from (combinations).').exactOptional() }),
+              evidence: described(SourceRefApiSchema.nullable(), 'For a class or group: the other drug\'s own sentence that puts it there.'),
+            }),
+          ),
+          'Empty: no interaction found in these monographs, which is not a statement that the pair is safe.',
+        ),
+        shared: described(z.array(z.object({ title: z.string(), url: SitePath })), 'Ingredient pages both contain (the same ingredient taken twice).'),
+      }),
+    ),
+    notice: z.string(),
+  })
+  .register(API_SCHEMAS, {
+    id: 'InteractionsResponse',
+    description: 'The interaction check of 2–10 drugs: what their monographs say about each other, with the sentences. It never says a combination is safe.',
+  });
+export type InteractionsResponse = z.infer<typeof InteractionsResponseSchema>;
+

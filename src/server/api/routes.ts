@@ -7,6 +7,9 @@ import {
   BULK_PATH,
   DOSE_PATH,
   DoseRequestSchema,
+  INTERACTIONS_PATH,
+  InteractionsQuerySchema,
+  type InteractionsResponse,
   drugPath,
   FHIR_BUNDLE_MAX,
   FHIR_MEDICATION_KNOWLEDGE,
@@ -46,6 +49,7 @@ import { respond } from '../respond.js';
 import { openApiData, type ApiData, type ApiDataSource } from './api-data.js';
 import { LargeFiles } from './large-file.js';
 import { listPage } from './list.js';
+import { interactionsAnswer } from '../tools.js';
 import { problemResponse } from './problem.js';
 import { parseStrictQuery, parseWith } from './query.js';
 
@@ -61,6 +65,9 @@ export interface ApiRouteDeps {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+/** Said with every interaction check. */
+const INTERACTIONS_NOTICE =
+  'Only what these monographs say about each other: an empty `findings` means no interaction was found in them, not that the combination is safe. Not medical advice.';
 const FHIR_TYPE = 'application/fhir+json; charset=utf-8';
 const NO_CACHE = 'no-cache';
 /** Bundles kept per list version (one per origin and status filter asked for). */
@@ -140,6 +147,20 @@ export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
     const { ok: _ok, ...result } = answer;
     const response: DoseResponse = { ...result, slug: request.slug, regimenIndex: chosen.index };
     return c.body(JSON.stringify(response), 200, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store' });
+  });
+
+  app.get(INTERACTIONS_PATH, async (c) => {
+    const { ids } = parseStrictQuery(c.req.url, InteractionsQuerySchema, `GET ${INTERACTIONS_PATH}`);
+    const d = current();
+    const unknown = ids.find((id) => !d.byId.has(id));
+    if (unknown !== undefined) throw new HttpError(404, `no drug has the id ${quoted(unknown)}: find ids at ${LIST_PATH} or ${SEARCH_V1_PATH}?q=`);
+    const answer = await interactionsAnswer(ids, { data: d, search: deps.search, readDrug });
+    const body: InteractionsResponse = {
+      drugs: answer.profiles.map((p) => ({ id: p.id, title: p.title, url: p.url, kind: p.kind, via: p.via, classes: p.classes, groups: p.groups })),
+      pairs: answer.check?.pairs ?? [],
+      notice: INTERACTIONS_NOTICE,
+    };
+    return json(c, body);
   });
 
   app.get(DOSE_PATH, (c) => problemResponse(c, 405, 'only POST: send a DoseRequest as JSON ({"slug", "regimen", "weightKg", "heightCm"})', { Allow: 'POST' }));
