@@ -149,4 +149,12 @@ describe('checkInteractions', () => {
       ['simvo-quiet', 'clarithro', []],
     ]);
   });
+
+  test('a negated or hyphen-joined word names nothing: a "non-opioid analgesic" is not an opioid', () => {
+    const nefo = drug('nefo', 'Nefo', `## Usage\n\nNefo is a non-opioid analgesic used for pain.\n\n## Drug Interactions\n\n- None known.`);
+    const opi = drug('opi', 'Opi', `## Usage\n\nOpi relieves cough.\n\n## Drug Interactions\n\n- Other opioids: respiratory depression.`);
+    assert.deepEqual(profileOf(nefo, groups).groups, []);
+    assert.deepEqual(checkInteractions([profileOf(nefo, groups), profileOf(opi, groups)], groups).pairs[0]!.findings, []);
+  });
 });
+

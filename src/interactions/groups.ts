@@ -40,10 +40,13 @@ export const DEFAULT_GROUPS_FILE = fileURLToPath(new URL('../../data/interaction
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whole-word, case- and accent-insensitive alternation of phrases (matched against folded text). */
+/**
+ * Whole-word, case- and accent-insensitive alternation of phrases (matched against folded text).
+ * Not inside a hyphenated word, and not negated: "non-opioid" does not name opioids.
+ */
 export function phrasePattern(phrases: readonly string[]): RegExp | null {
   const alts = [...new Set(phrases.map((p) => fold(p).trim()).filter((p) => p !== ''))].sort((a, b) => b.length - a.length).map(escape);
-  return alts.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  return alts.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}-])(?<!\\bnon )(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
 
 /** Validate and compile groups; a bad file or pattern is an error naming it (the repository's data, not content). */
