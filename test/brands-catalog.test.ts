@@ -4,7 +4,7 @@ import { readBrandCsv } from '../src/brands/index.js';
 import { brandMonograph } from '../src/brands/to-monograph.js';
 import { buildCatalog, entryKey, type Catalog } from '../src/catalog/index.js';
 import { readRegistry } from '../src/content/banned-registry.js';
-import { CatalogEntrySchema, type BanRecord, type CatalogEntry, type Kind, type Monograph } from '../src/model/index.js';
+import { CatalogEntrySchema, MonographSchema, type BanRecord, type CatalogEntry, type Kind, type Monograph } from '../src/model/index.js';
 import { mono, rich } from './helpers/monographs.js';
 
 const HEADER = 'id,name,price(₹),Is_discontinued,manufacturer_name,type,pack_size_label,short_composition1,short_composition2';
@@ -99,6 +99,51 @@ test('a brand page naming only its generic and a strength joins the same substit
   assert.ok(key, 'the key comes from the linked generic and the strength');
   assert.deepEqual(cat.substitutes.get(key)!.map((e) => e.monograph.slug), ['cheap-650-tablet', 'crocin-650']);
   assert.equal(page.product?.substituteKey, null, 'the loaded monograph itself is not changed');
+});
+
+test('catalog rows share what they repeat (frozen), and a row reads and serializes as plain data', () => {
+  const [a, b, c] = brands([
+    '1,Fevrex 650 Tablet,30.00,FALSE,Acme Ltd,allopathy,strip of 15 tablets,Paracetamol (650mg),',
+    '2,Pyrex 650 Tablet,45.50,TRUE,Acme Ltd,allopathy,strip of 15 tablets,Paracetamol (650mg),',
+    '3,Clavam 625 Tablet,200.00,FALSE,Acme Ltd,allopathy,strip of 10 tablets,Amoxycillin (500mg) ,Clavulanic Acid (125mg)',
+  ]) as [Monograph, Monograph, Monograph];
+  const pa = a.product!;
+  const pb = b.product!;
+  assert.equal(pa.components, pb.components, 'one ingredient list for the same composition');
+  assert.equal(pa.pack, pb.pack, 'one pack for the same label');
+  assert.equal(a.ingredients, b.ingredients);
+  assert.equal(a.brandNames, c.aliases, 'one empty list');
+  assert.ok(Object.isFrozen(pa.components) && Object.isFrozen(pa.components[0]) && Object.isFrozen(pa.components[0]!.strength) && Object.isFrozen(pa.pack));
+  assert.throws(() => pa.components.push(pa.components[0]!), TypeError);
+  assert.throws(() => a.aliases.push('x'), TypeError);
+  assert.throws(() => {
+    pa.pack!.count = 1;
+  }, TypeError);
+  assert.notEqual(pa.unitPrice, pb.unitPrice);
+  // Made when read, from the row's own fields.
+  assert.equal(a.description.text, 'Fevrex 650 Tablet contains Paracetamol (650mg). Strip of 15 tablets by Acme Ltd; MRP ₹30.00.');
+  assert.equal(b.description.text, 'Pyrex 650 Tablet contains Paracetamol (650mg). Strip of 15 tablets by Acme Ltd; MRP ₹45.50. Marked discontinued.');
+  assert.deepEqual([pb.unitPrice?.value, pb.unitPrice?.per, pb.unitPrice?.formula], [3.03, 'tablet', '₹45.50 ÷ 15 tablets']);
+  const json = JSON.parse(JSON.stringify(b)) as Monograph;
+  assert.deepEqual(json.description, { text: b.description.text, origin: 'catalog', original: null });
+  assert.deepEqual(json.product?.unitPrice, { value: 3.03, per: 'tablet', formula: '₹45.50 ÷ 15 tablets' });
+  assert.deepEqual(MonographSchema.parse(b), json, 'the schema reads every field');
+  assert.deepEqual(JSON.parse(JSON.stringify({ ...c })), JSON.parse(JSON.stringify(c)), 'a spread monograph serializes the same');
+});
+
+test('the catalog keeps a monograph read alone as it is, and its brands share link objects and unchanged lists', () => {
+  const input = [...pages(), ...brands(['1,Fevrex 650 Tablet,30.00,FALSE,Acme Ltd,allopathy,strip of 15 tablets,Paracetamol (650mg),', '2,Pyrex 650 Tablet,45.50,FALSE,B Ltd,allopathy,strip of 10 tablets,Paracetamol (650mg),'])];
+  const cat = buildCatalog(input);
+  const fevrex = get(cat, 'medicine', 'fevrex-650-tablet');
+  const pyrex = get(cat, 'medicine', 'pyrex-650-tablet');
+  assert.equal(fevrex.monograph, input[5], 'not a copy');
+  assert.equal(fevrex.links.generic, pyrex.links.generic, 'one link object per page linked to');
+  assert.equal(fevrex.links.ingredients, pyrex.links.ingredients, 'one ingredient-link list for the same ingredients');
+  assert.equal(fevrex.banned, pyrex.banned);
+  assert.deepEqual(fevrex.banned, { value: false, from: 'self', registry: null });
+  assert.ok(Object.isFrozen(fevrex.links.generic) && Object.isFrozen(fevrex.links.ingredients) && Object.isFrozen(fevrex.banned));
+  assert.deepEqual(get(cat, 'composition', 'paracetamol').links.brands.map((l) => l.slug), ['fevrex-650-tablet', 'pyrex-650-tablet']);
+  for (const e of [fevrex, pyrex]) CatalogEntrySchema.parse(e);
 });
 
 const registry = (yaml: string): BanRecord[] => {

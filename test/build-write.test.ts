@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Folders, SiteWriter, ThreadedWriter } from '../src/build/write.js';
+import { Folders, removeTree, SiteWriter, ThreadedWriter } from '../src/build/write.js';
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'formulary-write-'));
 
@@ -73,6 +73,32 @@ test('ThreadedWriter refuses paths that leave the root at once, and a failed wri
     w.write('blocker/index.html', 'x');
     assert.throws(() => w.close(), /EEXIST|ENOTDIR/);
     assert.equal(readFileSync(join(root, 'fine/index.html'), 'utf8'), 'ok');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('removeTree removes a folder with everything in it, leaves what a symbolic link points to, and a missing path is not an error', async () => {
+  const root = scratch();
+  try {
+    const site = join(root, 'site');
+    // More entries in a folder than it removes at once, nested folders, an empty folder.
+    for (let i = 0; i < 150; i++) {
+      mkdirSync(join(site, 'medicines', `brand-${i}`), { recursive: true });
+      writeFileSync(join(site, 'medicines', `brand-${i}`, 'index.html'), `<p>${i}</p>`);
+    }
+    mkdirSync(join(site, 'empty'));
+    writeFileSync(join(site, 'top.html'), 'top');
+    const kept = join(root, 'kept');
+    mkdirSync(kept);
+    writeFileSync(join(kept, 'file.txt'), 'still here');
+    symlinkSync(kept, join(site, 'link'));
+    await removeTree(site);
+    assert.equal(existsSync(site), false);
+    assert.deepEqual(readdirSync(root), ['kept']);
+    assert.equal(readFileSync(join(kept, 'file.txt'), 'utf8'), 'still here', 'the link was removed, not followed');
+    await removeTree(site);
+    await removeTree(join(root, 'never-was', 'deeper'));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

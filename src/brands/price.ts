@@ -12,6 +12,43 @@ import type { Pack, UnitPrice } from './types.js';
  * @example unitPrice(118, parsePack('bottle of 100 ml Syrup')) // { value: 1.18, per: 'ml', formula: '₹118.00 ÷ 100 ml' }
  */
 export function unitPrice(mrp: number | null, pack: Pack | null): UnitPrice | null {
+  const q = quote(mrp, pack);
+  return q === null ? null : { value: q.value, per: q.per, formula: `${formatRupees(q.mrp)} ÷ ${q.what}` };
+}
+
+/**
+ * `unitPrice` for a catalog row, the same fields to read and the same JSON, but the formula (a string
+ * per brand, ~150 B of heap) is made from the MRP and the shared pack when it is read: a brand page
+ * shows it once, and 250,000 brands need not keep it.
+ */
+export function rowUnitPrice(mrp: number | null, pack: Pack | null): UnitPrice | null {
+  const q = quote(mrp, pack);
+  return q === null ? null : new RowUnitPrice(q.value, q.per, q.mrp, pack!);
+}
+
+class RowUnitPrice implements UnitPrice {
+  readonly #mrp: number;
+  readonly #pack: Pack;
+  constructor(
+    readonly value: number,
+    readonly per: string,
+    mrp: number,
+    pack: Pack,
+  ) {
+    this.#mrp = mrp;
+    this.#pack = pack;
+  }
+
+  get formula(): string {
+    return unitPrice(this.#mrp, this.#pack)!.formula;
+  }
+
+  toJSON(): UnitPrice {
+    return { value: this.value, per: this.per, formula: this.formula };
+  }
+}
+
+function quote(mrp: number | null, pack: Pack | null): { value: number; per: string; what: string; mrp: number } | null {
   if (mrp === null || !Number.isFinite(mrp) || mrp <= 0 || pack === null) return null;
   let divisor: number;
   let per: string;
@@ -29,7 +66,7 @@ export function unitPrice(mrp: number | null, pack: Pack | null): UnitPrice | nu
   }
   const value = roundHalfUp2(mrp / divisor);
   if (value <= 0 || !Number.isFinite(value)) return null;
-  return { value, per, formula: `${formatRupees(mrp)} ÷ ${what}` };
+  return { value, per, what, mrp };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { md } from '../content/markdown.js';
-import type { Monograph, Section } from '../model/index.js';
+import type { BrandIngredient, Monograph, Product, Section } from '../model/index.js';
 import { slugify } from '../normalize/names.js';
 import { compositionKey } from './key.js';
-import { unitPrice } from './price.js';
+import { rowUnitPrice } from './price.js';
 import type { BrandRecord } from './types.js';
 
 /**
@@ -11,6 +11,12 @@ import type { BrandRecord } from './types.js';
  * pages, search and the API treat both alike. Nothing is added that the row does not say: the
  * description restates the row's own fields, and the free-text columns some catalogs have (uses,
  * side effects) become sections, attributed to the row.
+ *
+ * A catalog may hold 250,000 rows, so a row's monograph keeps little of its own: parts that many
+ * rows repeat (ingredients, pack, texts the CSV reader shares) are the same frozen objects, empty
+ * lists are one frozen list, and the two strings made from other fields (the description and the
+ * unit price's formula) are made when read: reading them, spreading the monograph and
+ * `JSON.stringify` give what plain objects would (a spread of the description itself would not).
  */
 export function brandMonograph(r: BrandRecord): Monograph {
   const line = r.source.row;
@@ -25,53 +31,120 @@ export function brandMonograph(r: BrandRecord): Monograph {
   text('side-effects', 'Side effects', r.sideEffects);
   const pack = r.pack;
   const form = r.form ?? pack?.form ?? null;
-  const strengths = r.ingredients.map((i) => i.strength?.text).filter((s): s is string => s !== undefined);
+  const parts = componentParts(r.ingredients, form);
+  const composition = r.composition.trim();
+  const product: Product = {
+    type: form,
+    company: r.company,
+    strength: parts.strength,
+    packSize: r.packLabel,
+    mrp: r.mrp,
+    genericSlug: null,
+    combinationSlug: null,
+    discontinued: r.discontinued,
+    composition: composition === '' ? null : composition,
+    components: r.ingredients,
+    pack,
+    form,
+    unitPrice: rowUnitPrice(r.mrp, pack),
+    substituteKey: parts.substituteKey,
+  };
   return {
     slug: slugify(r.name),
     kind: 'medicine',
     title: r.name,
     genericName: null,
-    brandNames: [],
-    synonyms: [],
-    ingredients: r.ingredients.map((i) => i.name),
-    description: { text: describe(r), origin: 'catalog', original: null },
+    brandNames: none(),
+    synonyms: none(),
+    ingredients: parts.names,
+    description: new RowDescription(r.name, product),
     drugClass: r.therapeuticClass !== null && r.therapeuticClass.trim() !== '' && r.therapeuticClass.trim().toLowerCase() !== 'other' ? { text: r.therapeuticClass.trim(), line, file } : null,
     isBanned: false,
     lastModified: null,
     notAProduct: null,
-    product: {
-      type: form,
-      company: r.company,
-      strength: strengths.length > 0 ? strengths.join(' + ') : null,
-      packSize: r.packLabel,
-      mrp: r.mrp,
-      genericSlug: null,
-      combinationSlug: null,
-      discontinued: r.discontinued,
-      composition: r.composition.trim() === '' ? null : r.composition.trim(),
-      components: r.ingredients,
-      pack,
-      form,
-      unitPrice: unitPrice(r.mrp, pack),
-      substituteKey: r.ingredients.length > 0 ? compositionKey(r.ingredients, form) : null,
-    },
-    sections,
-    perIngredient: [],
-    faqs: [],
+    product,
+    sections: sections.length > 0 ? sections : none(),
+    perIngredient: none(),
+    faqs: none(),
     sources: [{ file, format: 'catalog', role: 'primary', digest: rowDigest(r), lines: { start: line, end: line } }],
-    alternates: [],
-    aliases: [],
-    extra: {},
+    alternates: none(),
+    aliases: none(),
+    extra: NO_EXTRA,
   };
 }
 
+/** One frozen empty list for every row's empty fields (typed as the model's arrays: a push throws). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const none = (): never[] => NONE;
+const NO_EXTRA: Record<string, unknown> = Object.freeze({});
+
+/** What a row's ingredients give, the same objects for every row with the same (shared) ingredient list. */
+interface ComponentParts {
+  names: string[];
+  strength: string | null;
+  keys: Map<string | null, string | null>;
+  substituteKey: string | null;
+}
+const PARTS = new WeakMap<readonly BrandIngredient[], Omit<ComponentParts, 'substituteKey'>>();
+
+function componentParts(ingredients: readonly BrandIngredient[], form: string | null): ComponentParts {
+  let parts = PARTS.get(ingredients);
+  if (parts === undefined) {
+    const strengths = ingredients.map((i) => i.strength?.text).filter((s): s is string => s !== undefined);
+    parts = {
+      names: Object.freeze(ingredients.map((i) => i.name)) as string[],
+      strength: strengths.length > 0 ? strengths.join(' + ') : null,
+      keys: new Map(),
+    };
+    // Only a frozen list is shared by rows; another (a test's, a brand page's) is its own.
+    if (Object.isFrozen(ingredients)) PARTS.set(ingredients, parts);
+  }
+  let substituteKey = parts.keys.get(form);
+  if (substituteKey === undefined) {
+    substituteKey = ingredients.length > 0 ? compositionKey(ingredients, form) : null;
+    parts.keys.set(form, substituteKey);
+  }
+  return { ...parts, substituteKey };
+}
+
+/**
+ * A row's description, made from the monograph's own fields when read (it restates them, so
+ * keeping it would only repeat them: ~330 B of heap a brand). Its fields read as a plain
+ * object's, and `JSON.stringify` gives the plain `{ text, origin, original }`.
+ */
+class RowDescription {
+  readonly #name: string;
+  readonly #product: Product;
+  constructor(name: string, product: Product) {
+    this.#name = name;
+    this.#product = product;
+  }
+
+  get text(): string {
+    return describe(this.#name, this.#product);
+  }
+
+  get origin(): 'catalog' {
+    return 'catalog';
+  }
+
+  get original(): null {
+    return null;
+  }
+
+  toJSON(): Monograph['description'] {
+    return { text: this.text, origin: this.origin, original: this.original };
+  }
+}
+
 /** The row's fields in one sentence (the page's meta description). */
-function describe(r: BrandRecord): string {
-  const parts = [r.composition.trim() !== '' ? `${r.name} contains ${r.composition.replace(/\s+/g, ' ').trim()}.` : `${r.name}.`];
-  const made = [r.packLabel !== null ? capitalize(r.packLabel) : null, r.company !== null ? `by ${r.company}` : null].filter((x) => x !== null).join(' ');
-  if (made !== '') parts.push(`${made}${r.mrp !== null ? `; MRP ₹${r.mrp.toFixed(2)}` : ''}.`);
-  else if (r.mrp !== null) parts.push(`MRP ₹${r.mrp.toFixed(2)}.`);
-  if (r.discontinued === true) parts.push('Marked discontinued.');
+function describe(name: string, p: Product): string {
+  const composition = p.composition ?? '';
+  const parts = [composition !== '' ? `${name} contains ${composition.replace(/\s+/g, ' ').trim()}.` : `${name}.`];
+  const made = [p.packSize !== null ? capitalize(p.packSize) : null, p.company !== null ? `by ${p.company}` : null].filter((x) => x !== null).join(' ');
+  if (made !== '') parts.push(`${made}${p.mrp !== null ? `; MRP ₹${p.mrp.toFixed(2)}` : ''}.`);
+  else if (p.mrp !== null) parts.push(`MRP ₹${p.mrp.toFixed(2)}.`);
+  if (p.discontinued === true) parts.push('Marked discontinued.');
   return parts.join(' ');
 }
 

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { Folders } from './folders.js';
@@ -62,10 +62,37 @@ export function swapInto(staging: string, out: string): Promise<Error | null> {
     throw e;
   }
   if (!had) return Promise.resolve(null);
-  return rm(old, { recursive: true, force: true }).then(
+  return removeTree(old).then(
     () => null,
     (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
   );
+}
+
+/** Entries of one folder removed at once by `removeTree`. */
+const REMOVE_AT_ONCE = 32;
+
+/**
+ * Remove a folder and everything in it, `REMOVE_AT_ONCE` entries of a folder at a time; a path
+ * that does not exist is not an error (like `rm -rf`; a symbolic link is removed, not followed).
+ * `fs.promises.rm(…, { recursive: true })` starts an operation for every entry of a folder at
+ * once: removing a 60,000-brand site (135,000 files) took 360 MB more memory that way, which
+ * would be ~1.3 GB on top of the build's peak for 250,000 brands; this way it stays flat.
+ */
+export async function removeTree(dir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return;
+    if (code !== 'ENOTDIR') throw e;
+    await unlink(dir);
+    return;
+  }
+  for (let i = 0; i < entries.length; i += REMOVE_AT_ONCE) {
+    await Promise.all(entries.slice(i, i + REMOVE_AT_ONCE).map((e) => (e.isDirectory() ? removeTree(join(dir, e.name)) : unlink(join(dir, e.name)))));
+  }
+  await rmdir(dir);
 }
 
 /** Where a build's files go: `write` each, then `close` (which throws the first failed write), or `abort`. */

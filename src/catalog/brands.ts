@@ -1,6 +1,6 @@
 import { moleculeKey } from '../brands/index.js';
 import { diag, type Diagnostic } from '../diagnostics/index.js';
-import type { CatalogEntry, Link } from '../model/index.js';
+import type { CatalogEntry, Link, Links } from '../model/index.js';
 import { comboKey, nameKey } from '../normalize/index.js';
 
 interface Indexes {
@@ -43,16 +43,26 @@ export function linkBrands(entries: readonly CatalogEntry[], ix: Indexes, diagno
   const composition = (name: string): CatalogEntry | null => ix.compositions.get(nameKey(name)) ?? molecules.get(moleculeKey(name)) ?? null;
   const handled = new Set<CatalogEntry>();
   const closest = new Map<string, string>();
+  // Brands with the same ingredient names share one (frozen) list of ingredient links.
+  const ingredientLinks = new Map<string, Links['ingredients']>();
   for (const e of entries) {
     const m = e.monograph;
     const p = m.product;
     if (m.kind !== 'medicine' || p === null || p.components.length === 0 || p.genericSlug !== null || p.combinationSlug !== null) continue;
     handled.add(e);
     const names = p.components.map((c) => c.name);
-    e.links.ingredients = names.map((name) => {
-      const target = composition(name);
-      return { name, link: target ? ix.link(target) : null };
-    });
+    const namesKey = names.join('\u0000');
+    let links = ingredientLinks.get(namesKey);
+    if (links === undefined) {
+      links = Object.freeze(
+        names.map((name) => {
+          const target = composition(name);
+          return Object.freeze({ name, link: target ? ix.link(target) : null });
+        }),
+      ) as Links['ingredients'];
+      ingredientLinks.set(namesKey, links);
+    }
+    e.links.ingredients = links;
     let target: CatalogEntry | null;
     if (names.length === 1) target = composition(names[0]!);
     else target = ix.combos.get(comboKey(names)) ?? combosByMolecules.get(names.map(moleculeKey).sort().join('+')) ?? null;

@@ -17,14 +17,25 @@ import { fold } from '../util/text.js';
 export function buildCatalog(monographs: readonly Monograph[], options: CatalogOptions = {}): Catalog {
   const diagnostics: Diagnostic[] = [];
   const merged = mergeSources(monographs, diagnostics);
+  // Brands are most of a large catalog, and nothing links to them but their generic: their lists
+  // (never added to) and an unbanned status are one frozen object each, shared.
   const entries: CatalogEntry[] = merged.map((m) => ({
     monograph: m,
     url: pagePath(m.kind, m.slug),
-    links: { ingredients: [], combinations: [], brands: [], generic: null },
-    banned: { value: m.isBanned, from: 'self', registry: null },
+    links: { ingredients: m.kind === 'medicine' ? NONE : [], combinations: m.kind === 'medicine' ? NONE : [], brands: m.kind === 'medicine' ? NONE : [], generic: null },
+    banned: m.isBanned ? { value: true, from: 'self', registry: null } : NOT_BANNED,
   }));
   const byKey = new Map(entries.map((e) => [entryKey(e.monograph.kind, e.monograph.slug), e]));
-  const link = (e: CatalogEntry): Link => ({ slug: e.monograph.slug, title: e.monograph.title, kind: e.monograph.kind, url: e.url });
+  // One link object per entry, however many pages link to it (frozen: it is shared).
+  const links = new Map<CatalogEntry, Link>();
+  const link = (e: CatalogEntry): Link => {
+    let l = links.get(e);
+    if (l === undefined) {
+      l = Object.freeze({ slug: e.monograph.slug, title: e.monograph.title, kind: e.monograph.kind, url: e.url });
+      links.set(e, l);
+    }
+    return l;
+  };
 
   // Name keys of every composition (title, slug, generic name, synonyms) → entry.
   const compositions = new Map<string, CatalogEntry>();
@@ -89,8 +100,8 @@ export function buildCatalog(monographs: readonly Monograph[], options: CatalogO
   const substitutes = groupSubstitutes(entries, byKey);
 
   for (const e of entries) {
-    e.links.combinations.sort(byTitle);
-    e.links.brands.sort(byTitle);
+    if (e.links.combinations.length > 1) e.links.combinations.sort(byTitle);
+    if (e.links.brands.length > 1) e.links.brands.sort(byTitle);
   }
   const keys = new Map(entries.map((e) => [e, sortKey(e.monograph.title)]));
   entries.sort((a, b) => compare(keys.get(a)!, keys.get(b)!) || compare(a.url, b.url));
@@ -99,6 +110,10 @@ export function buildCatalog(monographs: readonly Monograph[], options: CatalogO
   for (const e of entries) for (const alias of e.monograph.aliases) redirects.set(pagePath(e.monograph.kind, alias), e.url);
   return { entries, byKey, redirects, substitutes, registry: [...(options.registry ?? [])], diagnostics };
 }
+
+/** A frozen empty list (typed as the model's arrays: a push throws instead of changing every brand's). */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NOT_BANNED: CatalogEntry['banned'] = Object.freeze({ value: false, from: 'self', registry: null });
 
 /** A brand takes its generic's banned status, with the registry entry behind it, unless it is banned itself. */
 function inheritBanned(e: CatalogEntry, target: CatalogEntry): void {
@@ -123,9 +138,10 @@ function groupSubstitutes(entries: readonly CatalogEntry[], byKey: ReadonlyMap<s
     if (p.substituteKey === null && p.components.length === 0 && p.strength !== null && e.links.generic?.kind === 'composition') {
       const generic = byKey.get(entryKey('composition', e.links.generic.slug));
       const components = generic ? impliedComponents(generic.monograph.title, p.strength) : null;
-      if (components) m.product = { ...p, components, substituteKey: compositionKey(components, p.form) };
+      // A new monograph: the one read may be shared (a build's file results, a brand file's rows).
+      if (components) e.monograph = { ...m, product: { ...p, components, substituteKey: compositionKey(components, p.form) } };
     }
-    const key = m.product?.substituteKey ?? null;
+    const key = e.monograph.product?.substituteKey ?? null;
     if (key === null) continue;
     const list = groups.get(key);
     if (list) list.push(e);
@@ -219,9 +235,12 @@ function mergeSources(monographs: readonly Monograph[], diagnostics: Diagnostic[
   const out: Monograph[] = [];
   const slugs = new Map<string, Monograph>();
   for (const list of groups.values()) {
-    const sorted = [...list].sort((a, b) => richness(b) - richness(a) || (a.sources[0]?.file ?? '').localeCompare(b.sources[0]?.file ?? ''));
-    const primary = { ...sorted[0]! };
+    const sorted = list.length > 1 ? [...list].sort((a, b) => richness(b) - richness(a) || (a.sources[0]?.file ?? '').localeCompare(b.sources[0]?.file ?? '')) : list;
+    // A copy only when it is changed below: a source read alone is used as read (a brand catalog's
+    // 250,000 rows would otherwise each be kept twice, by its file and by the catalog).
+    let primary = sorted[0]!;
     if (sorted.length > 1) {
+      primary = { ...primary };
       primary.alternates = sorted.slice(1).map((alt) => ({
         source: { ...alt.sources[0]!, role: 'alternate' as const },
         title: alt.title,
@@ -246,7 +265,7 @@ function mergeSources(monographs: readonly Monograph[], diagnostics: Diagnostic[
       diagnostics.push(
         diag('slug-collision', primary.sources[0]?.file ?? primary.slug, `"${primary.title}" and "${clash.title}" (${clash.sources[0]?.file}) have the same URL slug "${primary.slug}"; this one is published as "${primary.slug}-2".`),
       );
-      primary.slug = `${primary.slug}-2`;
+      primary = { ...primary, slug: `${primary.slug}-2` };
     }
     slugs.set(`${primary.kind}:${primary.slug}`, primary);
     out.push(primary);
