@@ -111,9 +111,20 @@ describe('apiFiles', () => {
     const some = apiDrugFiles(catalog, catalog.entries.slice(2, 5));
     assert.equal(some.length, 3);
     for (const one of some) assert.deepEqual(one, files.find((f) => f.path === one.path));
-    const index = apiIndexFiles(catalog);
+    const index = [...apiIndexFiles(catalog)];
     assert.equal(index.at(-1)?.path, 'api/v1/index.json', 'page 1 last');
     for (const f of index) assert.deepEqual(f, files.find((x) => x.path === f.path));
+  });
+
+  test('apiIndexFiles, one page at a time, writes exactly the pages indexPages makes (digest included)', () => {
+    const ids = apiIds(catalog);
+    const items = catalog.entries.map((e) => toListItem(e, ids));
+    for (const size of [1, 3, 7, 500]) {
+      const expected = indexPages(items, size);
+      const streamed = [...apiIndexFiles(catalog, {}, size)];
+      assert.equal(streamed.length, expected.length, `size ${size}`);
+      assert.deepEqual(streamed.map((f) => JSON.parse(String(f.contents)) as unknown), [...expected.slice(1), expected[0]], `size ${size}`);
+    }
   });
 
   test('files come one at a time: the first is yielded before any other document is made', async () => {
