@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { openSiteSearch, type SearchResponse, type SiteSearch } from '../search/engine/index.js';
-import { drugPath, fileOf, type ApiDrug } from '../api/index.js';
+import type { ApiDrug } from '../api/index.js';
 import type { ComparePageData, DosePageData, InteractionsPageData } from '../site/index.js';
 import { apiPolicy, isApiPath, openApiData, problemResponse, registerApiRoutes, type ApiPolicyOptions } from './api/index.js';
 import { scheduleDates, toIcs } from '../clinical/index.js';
 import { doseText } from '../site/index.js';
+import { readDrugDocument } from './api/drug-file.js';
 import { compareAnswer, doseAnswer, doseRegimen, interactionsAnswer } from './tools.js';
 
 export type { SearchResponse };
@@ -46,6 +47,12 @@ export const SEARCH_PAGE_LIMIT = 50;
 
 const SearchQuerySchema = z.object({ q: z.string().default('') });
 
+/** The tools `renderTools` answers, by their one path segment. */
+const TOOLS: ReadonlyMap<string, 'interactions' | 'compare'> = new Map([
+  ['interactions', 'interactions'],
+  ['compare', 'compare'],
+]);
+
 /**
  * The site server: static files of `siteDir` with safe path mapping, redirects from `_redirects`,
  * ETags, compression and security headers, and server-rendered search when `renderSearch` is given.
@@ -55,12 +62,6 @@ const SearchQuerySchema = z.object({ q: z.string().default('') });
  * const app = createApp({ siteDir: resolve('dist'), renderSearch: renderSearchPage });
  * const server = await startServer(app, 3000);
  */
-/** The tools `renderTools` answers, by their one path segment. */
-const TOOLS: ReadonlyMap<string, 'interactions' | 'compare'> = new Map([
-  ['interactions', 'interactions'],
-  ['compare', 'compare'],
-]);
-
 export function createApp(options: ServerOptions): Hono {
   const { siteDir, renderSearch, renderTools } = options;
   const log = options.onRequestLog ?? (() => {});
@@ -83,6 +84,7 @@ export function createApp(options: ServerOptions): Hono {
   const policy = apiPolicy(options.api); // one instance: one rate-limit bucket per client for both prefixes
   for (const prefix of ['/api/*', '/fhir/*']) app.use(prefix, ...policy);
   const apiData = openApiData(siteDir, (problem) => log(`api: ${problem}`));
+  const readDrug = (id: string): Promise<ApiDrug | null> => readDrugDocument(siteDir, files, id);
   registerApiRoutes(app, { siteDir, files, search: siteSearch, data: apiData, redirects: () => redirects.get(), log });
 
   app.get('*', async (c) => {
@@ -140,20 +142,6 @@ export function createApp(options: ServerOptions): Hono {
 
     return serveFile(c, path, search);
   });
-
-  /** A drug's API document as the build wrote it (the site's own file), or null. */
-  async function readDrug(id: string): Promise<ApiDrug | null> {
-    const root = realOrNull(siteDir);
-    const file = root === null ? null : realInside(root, join(siteDir, fileOf(drugPath(id))));
-    const st = file === null ? null : statOrNull(file);
-    if (file === null || st === null || !st.isFile()) return null;
-    try {
-      const doc = JSON.parse(Buffer.from((await files.load(file, st)).bytes).toString('utf8')) as ApiDrug;
-      return typeof doc === 'object' && doc !== null && Array.isArray(doc.sections) && typeof doc.url === 'string' ? doc : null;
-    } catch {
-      return null;
-    }
-  }
 
   app.all('*', () => {
     throw new HttpError(405, 'only GET and HEAD are supported');

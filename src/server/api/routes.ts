@@ -50,6 +50,7 @@ import { openApiData, type ApiData, type ApiDataSource } from './api-data.js';
 import { LargeFiles } from './large-file.js';
 import { listPage } from './list.js';
 import { interactionsAnswer } from '../tools.js';
+import { readDrugDocument } from './drug-file.js';
 import { problemResponse } from './problem.js';
 import { parseStrictQuery, parseWith } from './query.js';
 
@@ -86,6 +87,7 @@ export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
   const openapiPayload = new Payload(Buffer.from(JSON.stringify(openapi), 'utf8'));
   const docsPayload = new Payload(Buffer.from(renderApiDocs(openapi), 'utf8'));
   const fhir = new FhirCache();
+  const readDrug = (id: string): Promise<ApiDrug | null> => readDrugDocument(deps.siteDir, deps.files, id);
 
   const current = (): ApiData => {
     const d = data.get();
@@ -233,20 +235,6 @@ export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
     if (other === undefined) throw new HttpError(404, `no MedicationKnowledge has the id ${quoted(name)}: the Bundle of all is ${FHIR_MEDICATION_KNOWLEDGE}`);
     return c.redirect(fhirPath(fhirId(other.id)), 301);
   });
-
-  /** The drug document as the build wrote it, parsed; null when missing or unreadable. */
-  async function readDrug(id: string): Promise<ApiDrug | null> {
-    const root = realOrNull(deps.siteDir);
-    const file = root === null ? null : realInside(root, join(deps.siteDir, fileOf(drugPath(id))));
-    const st = file === null ? null : statOrNull(file);
-    if (file === null || st === null || !st.isFile()) return null;
-    try {
-      const doc = JSON.parse(Buffer.from((await deps.files.load(file, st)).bytes).toString('utf8')) as ApiDrug;
-      return typeof doc === 'object' && doc !== null && Array.isArray(doc.regimens) && typeof doc.links === 'object' ? doc : null;
-    } catch {
-      return null;
-    }
-  }
 
   /** The drug document as the build wrote it (same bytes as a static host serves). */
   async function serveDrug(c: Context, id: string): Promise<Response> {
