@@ -7,8 +7,9 @@ import { doseText, forText, scheduleText, type CompareColumn, type ComparePageDa
 import type { ApiData } from './api/api-data.js';
 
 /**
- * The answers of the two tools `formulary serve` renders (`/interactions/`, `/compare/`), read
- * from the built site's API documents, so the server needs nothing but the site folder.
+ * The answers of the tools `formulary serve` renders (`/interactions/`, `/compare/` and the drug
+ * pages' dose calculator `/dose/`), read from the built site's API documents, so the server needs
+ * nothing but the site folder.
  */
 export interface ToolDeps {
   data: ApiData;
