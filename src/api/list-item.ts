@@ -3,7 +3,7 @@ import type { CatalogEntry } from '../model/index.js';
 import { classLabel } from '../search/fulltext/document.js';
 import { regimensOf } from '../site/regimens-block.js';
 import { letterOf } from '../site/text.js';
-import { fold } from '../util/text.js';
+import { distinctNames, fold } from '../util/text.js';
 import type { ApiIds } from './ids.js';
 import { drugPath } from './paths.js';
 import type { ApiListItem } from './schemas.js';
@@ -19,7 +19,7 @@ export function toListItem(entry: CatalogEntry, ids: ApiIds, options: { regimens
     slug: m.slug,
     kind: m.kind,
     title: m.title,
-    names: distinct([m.title, m.genericName ?? '', ...m.brandNames, ...m.synonyms]),
+    names: distinctNames([m.title, m.genericName ?? '', ...m.brandNames, ...m.synonyms]),
     url: entry.url,
     api: drugPath(id),
     lastModified: m.lastModified,
@@ -35,20 +35,6 @@ export function toListItem(entry: CatalogEntry, ids: ApiIds, options: { regimens
     generic: entry.links.generic ? idOf(entry.links.generic.kind, entry.links.generic.slug) : null,
     ...(options.regimens === true ? { regimens: regimensOf(m) } : {}),
   };
-}
-
-/** Non-empty names, each once (compared without case and accents), first spelling kept. */
-function distinct(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const n of names) {
-    const t = n.trim();
-    const k = fold(t);
-    if (t === '' || seen.has(k)) continue;
-    seen.add(k);
-    out.push(t);
-  }
-  return out;
 }
 
 /** Sort key of a list row: title without case and accents, then id (ids are unique, so the order is total). */

@@ -3,7 +3,7 @@ import { extractInteractions } from '../clinical/lists.js';
 import type { ListItem, SourceRef } from '../clinical/schema.js';
 import { sectionLines, sentences } from '../clinical/section-lines.js';
 import type { Kind, Monograph } from '../model/index.js';
-import { fold } from '../util/text.js';
+import { distinctNames, fold } from '../util/text.js';
 import type { CompiledGroup } from './groups.js';
 
 /** Sections whose sentences may say what the drug itself is (never its interactions or warnings about others). */
@@ -110,17 +110,9 @@ function membership(m: Monograph, classes: InteractionProfile['classes'], groups
   return out;
 }
 
+/** Names each once (see `distinctNames`), trademark signs and runs of spaces removed. */
 function uniqueNames(names: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const n of names) {
-    const t = n.replace(/[®™©]/g, '').replace(/\s+/g, ' ').trim();
-    const key = fold(t);
-    if (t === '' || seen.has(key)) continue;
-    seen.add(key);
-    out.push(t);
-  }
-  return out;
+  return distinctNames(names.map((n) => n.replace(/[®™©]/g, '').replace(/\s+/g, ' ')));
 }
 
 /** Head nouns of a drug class ("… inhibitor", "… antibiotic"): a class phrase must end with one. */

@@ -7,3 +7,22 @@ const COMBINING_MARKS = /\p{M}/gu;
 export function fold(s: string): string {
   return s.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
 }
+
+/**
+ * Names each once, compared without case and accents (`fold`), first spelling kept, trimmed;
+ * blank ones dropped.
+ * @example distinctNames(['Paracetamol', ' paracétamol', '', 'Crocin']) // ['Paracetamol', 'Crocin']
+ */
+export function distinctNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of names) {
+    const t = n.trim();
+    const k = fold(t);
+    if (t === '' || seen.has(k)) continue;
+    seen.add(k);
+    out.push(t);
+  }
+  return out;
+}
+
