@@ -110,6 +110,40 @@ test('a bad catalog is diagnostics, never a failed build; an edited row shows on
   assert.match(list, /"title":"Samplodol 650 Tablet"[^}]*"mrp":9\b/);
 });
 
+test('two substitutes edited at once, then again: the catalog changed in place stays what a full build gives', async (t) => {
+  const o = setup(t);
+  const file = join(o.outDir, '..', 'brands.csv');
+  const original = readFileSync(SAMPLE_BRANDS, 'utf8');
+  writeFileSync(file, original);
+  o.brandFiles = [file];
+  let { state } = await build(o);
+  const substitutes = (slug: string): string => text(section(page(o, `medicines/${slug}`), 'substitutes'));
+  // Both 650 mg tablets in one write: Examplamol becomes the cheaper per tablet.
+  const both = original.replace('Examplamol 650 Tablet,28.00', 'Examplamol 650 Tablet,9.00').replace('Samplodol 650 Tablet,19.50', 'Samplodol 650 Tablet,25.00');
+  writeFileSync(file, both);
+  let r = await rebuild(o, state, new Set([file]));
+  assert.match(text(page(o, 'medicines/examplamol-650-tablet')), /₹0\.60 per tablet/);
+  assert.match(text(page(o, 'medicines/samplodol-650-tablet')), /₹2\.50 per tablet/);
+  assert.match(substitutes('samplodol-650-tablet'), /Examplamol 650 Tablet/, 'each page lists the other with its new price');
+  assert.ok(r.report.timingsMs['catalog'] !== undefined && r.written.length > 0);
+  state = r.state;
+  // A second edit on the state the first one left.
+  writeFileSync(file, both.replace('Samplodol 650 Tablet,25.00', 'Samplodol 650 Tablet,5.00'));
+  r = await rebuild(o, state, new Set([file]));
+  assert.match(text(page(o, 'medicines/samplodol-650-tablet')), /₹0\.50 per tablet/);
+  // What a full build of the same files gives: every page, the report's counts and the API list.
+  const fresh: BuildOptions = { ...o, outDir: join(o.outDir, '..', 'fresh'), cacheDir: join(o.outDir, '..', 'fresh-cache') };
+  const full = await build(fresh);
+  for (const slug of ['samplodol-650-tablet', 'examplamol-650-tablet', 'demopara-650-tablet']) {
+    assert.equal(page(o, `medicines/${slug}`), page(fresh, `medicines/${slug}`), `${slug}: as a full build writes it`);
+  }
+  assert.equal(page(o, 'composition/paracetamol'), page(fresh, 'composition/paracetamol'));
+  assert.deepEqual(r.report.counts, full.report.counts);
+  assert.deepEqual(r.report.brands, full.report.brands);
+  await r.state.apiIndex;
+  assert.equal(readFileSync(join(o.outDir, 'api/v1/index.json'), 'utf8'), readFileSync(join(fresh.outDir, 'api/v1/index.json'), 'utf8'));
+});
+
 test('an edited row is re-read alone when that gives what a full read gives; otherwise the file is read again', (t) => {
   const root = mkdtempSync(join(tmpdir(), 'formulary-rows-'));
   t.after(() => rmSync(root, { recursive: true, force: true }));

@@ -19,7 +19,10 @@ export interface ApiIds {
   of(entry: CatalogEntry): string;
 }
 
-/** Ids already worked out, per entries array (a catalog's entries are never changed in place). */
+/**
+ * Ids already worked out, per entries array. An array changed in place keeps its ids: only
+ * `replaceBrands` does that, and it keeps every entry's kind and slug (all an id depends on).
+ */
 const known = new WeakMap<readonly CatalogEntry[], ApiIds>();
 
 /**
@@ -33,15 +36,6 @@ export function apiIds(catalog: Pick<Catalog, 'entries'>): ApiIds {
     known.set(catalog.entries, ids);
   }
   return ids;
-}
-
-/**
- * Let `after` use `before`'s ids without working them out again: for a rebuild that swapped some
- * entries for edited ones with the same kind and slug (ids depend on nothing else).
- */
-export function keepApiIds(before: Pick<Catalog, 'entries'>, after: Pick<Catalog, 'entries'>): void {
-  const ids = known.get(before.entries);
-  if (ids !== undefined && !known.has(after.entries)) known.set(after.entries, ids);
 }
 
 function idsOf(entries: readonly CatalogEntry[]): ApiIds {

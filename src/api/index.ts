@@ -3,7 +3,7 @@
  * share, the OpenAPI document written from those shapes, and FHIR R4 views of the catalog.
  */
 export { apiFiles, apiDocFiles, apiDrugFiles, apiIndexFiles, staleApiFiles, indexPages, type ApiFile } from './files.js';
-export { apiIds, keepApiIds, fhirId, API_ID_PATTERN, FHIR_ID_PATTERN, type ApiIds } from './ids.js';
+export { apiIds, fhirId, API_ID_PATTERN, FHIR_ID_PATTERN, type ApiIds } from './ids.js';
 export { toApiDrug } from './drug-document.js';
 export { toListItem, listOrderKey, compareOrderKeys } from './list-item.js';
 export { openApiDocument, type OpenApiOptions } from './openapi.js';

@@ -14,7 +14,7 @@ import type { FulltextWriteStats } from '../search/fulltext/index.js';
 import { writeFulltextInBackground } from './fulltext-job.js';
 import { ASSET_FILES, eachSitePage, entryPage, QUALITY_FILE, qualityPageSpec, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
 import { lazyCheckFilesOf, runChecks } from '../check/index.js';
-import { apiDrugFiles, apiFiles, apiIds, apiIndexFiles, keepApiIds, staleApiFiles, toListItem } from '../api/index.js';
+import { apiDrugFiles, apiFiles, apiIds, apiIndexFiles, staleApiFiles, toListItem } from '../api/index.js';
 import { Store } from '../store/index.js';
 import { REGISTRY_FILES } from '../content/banned-registry.js';
 import type { BanRecord } from '../model/index.js';
@@ -325,11 +325,25 @@ function reportJson(rep: BuildReport): string {
   return `${JSON.stringify(head).slice(0, -1)},"diagnostics":${diag},"fidelity":${fid},"timingsMs":${JSON.stringify(timingsMs)},"brands":${JSON.stringify(brands)}}`;
 }
 
+/**
+ * Pages per kind, counted once per entries array: a quick rebuild changes entries in place but
+ * never their kinds or number (and reading the kind of 258,000 entries was 100 ms of a one-brand edit).
+ */
+const kindCounts = new WeakMap<readonly CatalogEntry[], Record<Kind, number>>();
+function countsOf(entries: readonly CatalogEntry[]): Record<Kind, number> {
+  let counts = kindCounts.get(entries);
+  if (counts === undefined) {
+    counts = { composition: 0, combination: 0, medicine: 0 };
+    for (const e of entries) counts[e.monograph.kind]++;
+    kindCounts.set(entries, counts);
+  }
+  return { ...counts };
+}
+
 function report(opts: BuildOptions, loaded: Loaded, extra: Extra, catalog: Catalog, pages: number, builtAt: string, wallMs: number, timingsMs: Record<string, number>): BuildReport {
   const parts = reportParts(loaded, extra, catalog);
   const { diagnostics, perSource } = parts;
-  const counts: Record<Kind, number> = { composition: 0, combination: 0, medicine: 0 };
-  for (const e of catalog.entries) counts[e.monograph.kind]++;
+  const counts = countsOf(catalog.entries);
   const used = loaded.results.filter((r) => r.monograph).length;
   return {
     version: 1,
@@ -498,10 +512,8 @@ export async function rebuild(
     }
     // Their API documents; the list (index.json last) only when a row of it changed; the bulk
     // file waits for the next full build.
-    // Same kinds and slugs, so the same API ids.
-    keepApiIds(state.catalog, catalog);
     for (const f of apiDrugFiles(catalog, quick.changed, options)) writeAtomic(opts.outDir, f.path, f.contents);
-    if (listRowsChanged(state.catalog, catalog, quick.changed, options)) {
+    if (listRowsChanged(catalog, quick, options)) {
       const previous = state.apiIndex;
       apiIndex = settle(
         new Promise<void>((go) => setImmediate(go))
@@ -566,13 +578,19 @@ export async function rebuild(
   return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext, apiIndex }, written, removed };
 }
 
-/** Whether the API list rows of `changed` entries differ from the same entries' rows in `before`. */
-function listRowsChanged(before: Catalog, after: Catalog, changed: readonly CatalogEntry[], options: Pick<SiteOptions, 'regimens'>): boolean {
-  const idsBefore = apiIds(before);
-  const idsAfter = apiIds(after);
-  return changed.some((e) => {
-    const old = before.byKey.get(entryKey(e.monograph.kind, e.monograph.slug));
-    return old === undefined || JSON.stringify(toListItem(old, idsBefore, options)) !== JSON.stringify(toListItem(e, idsAfter, options));
+/** A catalog changed in place by a quick rebuild: the entries whose pages can show it, and each replaced entry as it was. */
+interface QuickRelink {
+  catalog: Catalog;
+  changed: CatalogEntry[];
+  replaced: ReadonlyMap<CatalogEntry, CatalogEntry>;
+}
+
+/** Whether the API list rows of the changed entries differ from their rows before (same kinds and slugs, so the same ids). */
+function listRowsChanged(catalog: Catalog, quick: QuickRelink, options: Pick<SiteOptions, 'regimens'>): boolean {
+  const ids = apiIds(catalog);
+  return quick.changed.some((e) => {
+    const old = quick.replaced.get(e);
+    return old !== undefined && JSON.stringify(toListItem(old, ids, options)) !== JSON.stringify(toListItem(e, ids, options));
   });
 }
 
@@ -586,7 +604,7 @@ function linkKey(m: Monograph): string {
  * link key, the catalog's links cannot change: swap in the re-merged monographs of the affected
  * entries and report them. Otherwise null (the caller relinks everything).
  */
-function relinkInPlace(state: BuildState, loaded: Loaded, changed: ReadonlySet<string>): { catalog: Catalog; changed: CatalogEntry[] } | null {
+function relinkInPlace(state: BuildState, loaded: Loaded, changed: ReadonlySet<string>): QuickRelink | null {
   const byFile = new Map<string, NormalizeResult>();
   loaded.results.forEach((r) => byFile.set(r.file, r));
   const touched = new Map<CatalogEntry, number>();
@@ -600,20 +618,24 @@ function relinkInPlace(state: BuildState, loaded: Loaded, changed: ReadonlySet<s
     if (index < 0) return null;
     touched.set(state.catalog.entries[index]!, index);
   }
-  const entries = [...state.catalog.entries];
-  const byKey = new Map(state.catalog.byKey);
-  const changedEntries: CatalogEntry[] = [];
+  // Every entry is merged again before any is swapped in, so a refusal leaves the catalog as it was.
+  const swaps: [CatalogEntry, number, CatalogEntry][] = [];
   for (const [old, index] of touched) {
     const group = old.monograph.sources.map((s) => byFile.get(s.file)?.monograph);
     if (group.some((m) => !m)) return null;
     const merged = buildCatalog(group as Monograph[]).entries;
     if (merged.length !== 1 || linkKey(merged[0]!.monograph) !== linkKey(old.monograph)) return null;
-    const entry: CatalogEntry = { ...old, monograph: merged[0]!.monograph };
-    entries[index] = entry;
-    byKey.set(entryKey(entry.monograph.kind, entry.monograph.slug), entry);
-    changedEntries.push(entry);
+    swaps.push([old, index, { ...old, monograph: merged[0]!.monograph }]);
   }
-  return { catalog: { ...state.catalog, entries, byKey }, changed: changedEntries };
+  // In place, as `replaceBrands` does: the same kinds and slugs, so the same API ids.
+  const { catalog } = state;
+  const replaced = new Map<CatalogEntry, CatalogEntry>();
+  for (const [old, index, entry] of swaps) {
+    catalog.entries[index] = entry;
+    catalog.byKey.set(entryKey(entry.monograph.kind, entry.monograph.slug), entry);
+    replaced.set(entry, old);
+  }
+  return { catalog, changed: [...replaced.keys()], replaced };
 }
 
 export type { Monograph };
