@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { fhirId, type ApiIndexPage } from '../src/api/index.js';
 import { SEARCH_CACHE_ENTRIES } from '../src/search/engine/index.js';
+import { V8_FLAGS } from '../src/cli/v8-flags.js';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
@@ -103,7 +104,7 @@ const server = await startApp(siteDir);
 const nginx = await startNginx(siteDir);
 
 async function startApp(site: string): Promise<{ url: string; child: ChildProcess; memory(): Promise<{ rss: number; heapUsed: number }> }> {
-  const child = fork(join(ROOT, 'bench', 'api-server.ts'), [site], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(ROOT, 'bench', 'api-server.ts'), [site], { execArgv: ['--import', 'tsx', '--expose-gc', ...V8_FLAGS.split(' ')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   children.push(child);
   const url = await new Promise<string>((ok, fail) => {
     child.once('error', fail);

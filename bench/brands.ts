@@ -28,11 +28,12 @@ interface Run {
   written?: number;
 }
 
-// Each measured build runs in a fresh process so peak memory is its own; it sets the GC flag the CLI sets.
+// Each measured build runs in a fresh process so peak memory is its own; it sets the GC flags the CLI sets (src/cli/v8-flags.ts).
 const CHILD = `
 import { setFlagsFromString } from 'node:v8';
 import { readFileSync, writeFileSync } from 'node:fs';
-setFlagsFromString('--no-parallel-scavenge');
+const { V8_FLAGS } = await import(${JSON.stringify(join(ROOT, 'lib/cli/v8-flags.js'))});
+setFlagsFromString(V8_FLAGS);
 const { build, rebuild } = await import(${JSON.stringify(join(ROOT, 'lib/build/index.js'))});
 const [dirs, brandFiles, out, cache, edit] = JSON.parse(process.argv[2]);
 const opts = { contentDirs: dirs, brandFiles, outDir: out, cacheDir: cache, siteUrl: 'https://example.org' };

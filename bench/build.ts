@@ -25,11 +25,12 @@ interface Run {
 }
 
 // Each measured build runs in a fresh process so peak memory is its own.
-// It sets the GC flag the CLI sets (bin/formulary.js) before loading the build.
+// It sets the GC flags the CLI sets (src/cli/v8-flags.ts) before loading the build.
 const CHILD = `
 import { setFlagsFromString } from 'node:v8';
 import { readFileSync, writeFileSync } from 'node:fs';
-setFlagsFromString('--no-parallel-scavenge');
+const { V8_FLAGS } = await import(${JSON.stringify(join(ROOT, 'lib/cli/v8-flags.js'))});
+setFlagsFromString(V8_FLAGS);
 const { build, rebuild } = await import(${JSON.stringify(join(ROOT, 'lib/build/index.js'))});
 const [dirs, out, cache, edit, pub] = JSON.parse(process.argv[2]);
 const t0 = performance.now();

@@ -2,11 +2,10 @@
 // The CLI entry. Runs the compiled code in lib/ (built by `npm ci` through the `prepare` script).
 import { setFlagsFromString } from 'node:v8';
 
-// Young-generation GC on one thread: V8's parallel scavenger sends helper threads onto the same
-// two cores the build's worker threads are using. Measured on the real corpora (docs/DESIGN.md,
-// "Build"): normalization 12.2 s → 10.6 s on one thread, 10.0 s → 8.7 s on two. It must be set
-// before the heap grows, so it is the first thing the CLI does.
-setFlagsFromString('--no-parallel-scavenge');
+// GC flags (why: src/cli/v8-flags.ts). They must be set before the heap grows, so this is the
+// first thing the CLI does; the module holding them imports nothing.
+const { V8_FLAGS } = await import('../lib/cli/v8-flags.js');
+setFlagsFromString(V8_FLAGS);
 
 // `formulary check … | head`: a reader that stops early is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -81,6 +81,16 @@ test('build --ads: configured slots appear; a malformed file is a clear error', 
   assert.match(bad.err, /must map slot names/);
 });
 
+test('serve --cache-mb: shown in the help with its default; a bad size is a clear usage error', async () => {
+  const help = await run(['serve', '--help']);
+  assert.match(help.out.replace(/\s+/g, ' '), /--cache-mb <n> memory for the site's files, in MiB \(default: a sixteenth of this machine's, from 64 to 1024: \d+\)/);
+  for (const bad of ['0', '1.5', 'lots']) {
+    const r = await run(['serve', '--site', temp(), '--cache-mb', bad]);
+    assert.equal(r.code, 2, bad);
+    assert.match(r.err, /a cache size is a whole number of MiB from 1 to 65536/);
+  }
+});
+
 test('serve: a port in use is a clear error, not a crash', async () => {
   const dir = temp();
   assert.equal((await run(['build', CONTENT, '--out', join(dir, 'dist'), '--no-cache'])).code, 0);

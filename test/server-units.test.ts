@@ -131,6 +131,48 @@ test('etagMatches uses weak comparison', () => {
   assert.ok(!etagMatches('a', '"a"'));
 });
 
+test('FileCache: compressed forms count against the budget when made; a file over half the budget is served, not held', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { randomBytes } = await import('node:crypto');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { FileCache } = await import('../src/server/file-cache.js');
+  const { statOrNull } = await import('../src/server/file-version.js');
+  const dir = mkdtempSync(join(tmpdir(), 'formulary-file-cache-'));
+  try {
+    // Random bytes do not compress: each gzip form is a little larger than its file.
+    const [a, b, big] = ['a', 'b', 'big'].map((n) => join(dir, `${n}.bin`)) as [string, string, string];
+    writeFileSync(a, randomBytes(1000));
+    writeFileSync(b, randomBytes(1000));
+    writeFileSync(big, randomBytes(3000));
+    const cache = new FileCache(4000);
+    const load = (f: string) => cache.load(f, statOrNull(f)!);
+    const pa = await load(a);
+    await load(b);
+    assert.equal(cache.size, 2000);
+    const gz = await pa.encoded('gzip');
+    assert.equal(cache.size, 2000 + gz.byteLength, 'the gzip form is counted once made');
+    await (await load(b)).encoded('gzip'); // a is now the least recently used; b's form pushes the total over
+    assert.ok(cache.size <= 4000, `within the budget (${cache.size})`);
+    assert.notEqual(await load(a), pa, 'a was dropped, forms and all, and is read again');
+    const before = cache.size;
+    const p = await load(big);
+    assert.equal(p.bytes.byteLength, 3000, 'served');
+    assert.equal(cache.size, before, 'not held');
+    assert.notEqual(await load(big), p);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('defaultCacheBytes: a sixteenth of memory, from 64 MiB to 1 GiB', async () => {
+  const { defaultCacheBytes } = await import('../src/server/index.js');
+  const MiB = 1024 * 1024;
+  assert.equal(defaultCacheBytes(512 * MiB), 64 * MiB);
+  assert.equal(defaultCacheBytes(4096 * MiB), 256 * MiB);
+  assert.equal(defaultCacheBytes(64 * 1024 * MiB), 1024 * MiB);
+});
+
 test('the server module exports exactly its public API', async () => {
   const mod = await import('../src/server/index.js');
   assert.deepEqual(Object.keys(mod).sort(), [
@@ -139,6 +181,7 @@ test('the server module exports exactly its public API', async () => {
     'SEARCH_PAGE_LIMIT',
     'SECURITY_HEADERS',
     'createApp',
+    'defaultCacheBytes',
     'startServer',
   ]);
 });
@@ -153,24 +196,27 @@ test('FileCache: the ETag hash follows the file version, through evictions and r
   const dir = mkdtempSync(join(tmpdir(), 'formulary-file-cache-'));
   try {
     const sha1 = (s: string): string => createHash('sha1').update(s).digest('base64url');
-    const a = join(dir, 'a.json');
-    const b = join(dir, 'b.json');
-    writeFileSync(a, 'a'.repeat(400));
-    writeFileSync(b, 'b'.repeat(400));
-    const cache = new FileCache(1000); // room for one file (each counts twice its size)
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => join(dir, `${n}.json`)) as [string, string, string];
+    for (const f of [a, b, c]) writeFileSync(f, f.slice(-6, -5).repeat(400));
+    const cache = new FileCache(1000); // room for two of them
     const load = (f: string) => cache.load(f, statOrNull(f)!);
     assert.equal((await load(a)).hash, sha1('a'.repeat(400)));
-    assert.equal((await load(b)).hash, sha1('b'.repeat(400))); // evicts a
-    const again = await load(a);
-    assert.equal(again.hash, sha1('a'.repeat(400)), 'read again after eviction: same hash');
-    assert.equal(Buffer.from(again.bytes).toString(), 'a'.repeat(400));
+    assert.equal((await load(b)).hash, sha1('b'.repeat(400)));
+    assert.equal(cache.size, 800);
+    assert.equal(await load(a), await load(a), 'held: the same payload');
+    await load(c); // evicts b, the least recently used
+    assert.equal(cache.size, 800);
+    const again = await load(b);
+    assert.equal(again.hash, sha1('b'.repeat(400)), 'read again after eviction: same hash');
+    assert.equal(Buffer.from(again.bytes).toString(), 'b'.repeat(400));
     // Rewritten with the same size: a new version (mtime), so a new hash, never the remembered one.
-    writeFileSync(a, 'c'.repeat(400));
+    writeFileSync(a, 'd'.repeat(400));
     utimesSync(a, new Date(), new Date(Date.now() + 5000));
+    await load(c);
     await load(b); // evicts a's bytes; its old hash stays remembered
     const rewritten = await load(a);
-    assert.equal(Buffer.from(rewritten.bytes).toString(), 'c'.repeat(400));
-    assert.equal(rewritten.hash, sha1('c'.repeat(400)));
+    assert.equal(Buffer.from(rewritten.bytes).toString(), 'd'.repeat(400));
+    assert.equal(rewritten.hash, sha1('d'.repeat(400)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { build, rebuild, type BuildOptions, type BuildReport, type BuildState } from '../build/index.js';
 import { DEFAULT_STALE_AFTER_DAYS } from '../check/index.js';
-import { createApp, startServer } from '../server/index.js';
+import { createApp, defaultCacheBytes, startServer } from '../server/index.js';
 import { renderComparePage, renderDosePage, renderInteractionsPage, renderSearchPage } from '../site/index.js';
 import { checkCommand, type CheckFormat } from './check.js';
 import { createProgress } from './progress.js';
@@ -27,6 +27,12 @@ const port = (v: string): number => {
 const perMinute = (v: string): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('a rate limit is a whole number of requests per minute from 0 (no limit) to 1,000,000.');
+  return n;
+};
+
+const mebibytes = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65_536) throw new InvalidArgumentError('a cache size is a whole number of MiB from 1 to 65536.');
   return n;
 };
 
@@ -145,8 +151,9 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .option('--regimens', 'when building: publish the dose regimens read from the text (experimental, as for build)')
     .option('--rate-limit <n>', 'API requests per minute per client (0: no limit)', perMinute, 600)
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a reverse proxy)')
+    .option('--cache-mb <n>', `memory for the site's files, in MiB (default: a sixteenth of this machine's, from 64 to 1024: ${defaultCacheBytes() / 1024 / 1024})`, mebibytes)
     .option('--watch', 'rebuild changed files and serve the result on the next page load')
-    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; brands: string[]; public?: boolean; regimens?: boolean; rateLimit: number; trustProxy?: boolean; watch?: boolean }) => {
+    .action(async (dirs: string[], o: { site: string; port: number; host: string; siteUrl?: string; cacheDir: string; brands: string[]; public?: boolean; regimens?: boolean; rateLimit: number; trustProxy?: boolean; cacheMb?: number; watch?: boolean }) => {
       const bad = checkDirs(dirs);
       if (bad) {
         io.err.write(bad + '\n');
@@ -175,6 +182,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
           dose: (data) => renderDosePage(data, options),
         },
         api: { rateLimit: o.rateLimit === 0 ? false : { windowMs: 60_000, limit: o.rateLimit }, trustProxy: o.trustProxy === true },
+        ...(o.cacheMb === undefined ? {} : { cacheBytes: o.cacheMb * 1024 * 1024 }),
         onRequestLog: (line) => io.err.write(line + '\n'),
       });
       let server: Awaited<ReturnType<typeof startServer>>;

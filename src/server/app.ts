@@ -34,6 +34,8 @@ export interface ServerOptions {
   onRequestLog?: (line: string) => void;
   /** Limits of the API routes (`/api/*`, `/fhir/*`): rate limit per client, URL and body size. */
   api?: ApiPolicyOptions;
+  /** Bytes of the site's files (and their compressed forms) held in memory; default `defaultCacheBytes()`. */
+  cacheBytes?: number;
   /**
    * Render the tools' answers for `GET /interactions/?d=…`, `GET /compare/?d=…` and the drug
    * pages' dose calculator `GET /dose/?page=…` (works without JS); without it their static pages
@@ -65,7 +67,7 @@ const TOOLS: ReadonlyMap<string, 'interactions' | 'compare'> = new Map([
 export function createApp(options: ServerOptions): Hono {
   const { siteDir, renderSearch, renderTools } = options;
   const log = options.onRequestLog ?? (() => {});
-  const files = new FileCache();
+  const files = new FileCache(options.cacheBytes);
   const redirects = reloadable<RedirectTable>(join(siteDir, '_redirects'), (text) => ({ value: parseRedirects(text) }), new Map());
   const siteSearch = options.search ?? openSiteSearch(siteDir, { onProblem: (problem) => log(`search: ${problem}`) });
   siteSearch.problems(); // load now, so problems are logged at start

@@ -1,11 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { BigIntStats } from 'node:fs';
+import { totalmem } from 'node:os';
 import { Payload } from './payload.js';
 import { versionOf } from './file-version.js';
 
-/** Default memory budget of the file cache. */
-export const FILE_CACHE_BYTES = 64 * 1024 * 1024;
+const MiB = 1024 * 1024;
+
+/**
+ * Default memory budget of the file cache: a sixteenth of the machine's memory, from 64 MiB to
+ * 1 GiB (1 GiB on a 24 GB machine; 128 MiB on 2 GB). nginx leans on the kernel's page cache for
+ * this; a Node server reads, allocates and hashes a file each time it is not held. Held, a site's
+ * API documents are served at about half the CPU per request: bench:api get-by-slug over the real
+ * corpora's 6,949 documents (217 MB), 350 → 215 µs per request with everything held (docs/DESIGN.md,
+ * "Server"). `formulary serve --cache-mb` sets it.
+ */
+export function defaultCacheBytes(memory: number = totalmem()): number {
+  return Math.min(1024 * MiB, Math.max(64 * MiB, Math.floor(memory / 16 / MiB) * MiB));
+}
 /**
  * Files up to this size are read synchronously: from the page cache that takes a few
  * microseconds, where `fs/promises.readFile` makes four thread-pool round trips (open, fstat,
@@ -20,22 +32,28 @@ const HASHES_MAX = 100_000;
  * File contents (and their hashes and compressed forms) by real path, each checked against the
  * file's current `stat` on every use: a file rewritten by a rebuild is read again on the next
  * request, never served stale. Least recently used entries go first when over budget; files larger
- * than a quarter of the budget are read each time and not kept.
+ * than half the budget are read each time and not kept.
  */
 export class FileCache {
-  readonly #entries = new Map<string, { version: string; payload: Payload; weight: number }>();
+  readonly #entries = new Map<string, Entry>();
   /**
    * The hash of each file version read, kept after its bytes leave the cache (~100 bytes each): a
    * file read again is not hashed again. Hashing a 36 KB API document costs about as much as
-   * reading it (≈ 45 µs), and a site's documents (230 MB for the real corpora) do not all fit the
-   * byte budget.
+   * reading it (≈ 45 µs), and a site's documents (217 MB for the real corpora) need not all fit
+   * the byte budget.
    */
   readonly #hashes = new Map<string, { version: string; hash: string }>();
   readonly #budget: number;
   #total = 0;
 
-  constructor(budget: number = FILE_CACHE_BYTES) {
+  /** `budget`: bytes held at most, counting each file's bytes and the compressed forms made of them. */
+  constructor(budget: number = defaultCacheBytes()) {
     this.#budget = budget;
+  }
+
+  /** Bytes held now (files and their compressed forms). */
+  get size(): number {
+    return this.#total;
   }
 
   /** The payload of `file`, whose current stat is `st`. Throws what `readFile` throws. */
@@ -58,17 +76,30 @@ export class FileCache {
       if (this.#hashes.size > HASHES_MAX) this.#hashes.delete(this.#hashes.keys().next().value!);
     }
     this.#drop(file);
-    // Counted as twice its size: room for the br and gzip forms made later (each well under half).
-    const weight = payload.bytes.byteLength * 2;
+    const weight = payload.bytes.byteLength;
+    // A file over half the budget is served but not held (it would push out all the others).
     if (weight <= this.#budget / 2) {
-      this.#entries.set(file, { version, payload, weight });
+      const entry: Entry = { version, payload, weight };
+      this.#entries.set(file, entry);
       this.#total += weight;
-      for (const oldest of this.#entries.keys()) {
-        if (this.#total <= this.#budget) break;
-        this.#drop(oldest);
-      }
+      // Its compressed forms count when they are made, for as long as the entry is held.
+      payload.onEncoded = (bytes) => {
+        if (this.#entries.get(file) !== entry) return;
+        entry.weight += bytes;
+        this.#total += bytes;
+        this.#trim();
+      };
+      this.#trim();
     }
     return payload;
+  }
+
+  /** Drop the least recently used entries until the total fits the budget. */
+  #trim(): void {
+    for (const oldest of this.#entries.keys()) {
+      if (this.#total <= this.#budget) break;
+      this.#drop(oldest);
+    }
   }
 
   #drop(file: string): void {
@@ -76,5 +107,13 @@ export class FileCache {
     if (entry === undefined) return;
     this.#entries.delete(file);
     this.#total -= entry.weight;
+    entry.payload.onEncoded = undefined;
   }
+}
+
+interface Entry {
+  version: string;
+  payload: Payload;
+  /** Bytes held: the file's, then each compressed form's as it is made. */
+  weight: number;
 }

@@ -16,6 +16,8 @@ export class Payload {
   /** sha1 of `bytes`, base64url. Same bytes after a rebuild → same ETag → still a 304. */
   readonly hash: string;
   readonly #encoded = new Map<Encoding, Promise<Uint8Array<ArrayBuffer>>>();
+  /** Told the size of each compressed form once it is made (a cache that holds this payload counts it). */
+  onEncoded: ((bytes: number) => void) | undefined = undefined;
 
   /** `hash`: the sha1 of these bytes when already known (see `FileCache`); computed otherwise. */
   constructor(bytes: Uint8Array<ArrayBuffer>, hash?: string) {
@@ -32,7 +34,10 @@ export class Payload {
     if (pending === undefined) {
       pending = compress(this.bytes, encoding);
       this.#encoded.set(encoding, pending);
-      pending.catch(() => this.#encoded.delete(encoding));
+      pending.then(
+        (made) => this.onEncoded?.(made.byteLength),
+        () => this.#encoded.delete(encoding),
+      );
     }
     return pending;
   }
