@@ -497,7 +497,10 @@ export async function rebuild(
   const written: string[] = [];
   const removed: string[] = [];
   if (quick) {
-    // Nothing any other page shows changed: render only the edited entries' pages.
+    // Nothing any other page shows changed: render only the edited entries' pages. The catalog
+    // was changed in place: should this rebuild fail after this point, the state passed in holds
+    // the new monographs with the old files' rows and signatures, so the next rebuild finds the
+    // same edits, applies them again (to the same effect) and writes the pages still missing.
     catalog = quick.catalog;
     lap('catalog');
     // The previous state's map, updated in place (a copy is ~50 ms for 250,000 pages): entries
