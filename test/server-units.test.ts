@@ -131,15 +131,26 @@ test('etagMatches uses weak comparison', () => {
   assert.ok(!etagMatches('a', '"a"'));
 });
 
-test('FileCache: compressed forms count against the budget when made; a file over half the budget is served, not held', async () => {
-  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-  const { randomBytes } = await import('node:crypto');
+/** Run `fn` with a fresh temporary folder, removed afterwards. */
+async function inTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'formulary-file-cache-'));
+  try {
+    await fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('FileCache: compressed forms count against the budget when made; a file over half the budget is served, not held', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { randomBytes } = await import('node:crypto');
   const { join } = await import('node:path');
   const { FileCache } = await import('../src/server/file-cache.js');
   const { statOrNull } = await import('../src/server/file-version.js');
-  const dir = mkdtempSync(join(tmpdir(), 'formulary-file-cache-'));
-  try {
+  await inTempDir(async (dir) => {
     // Random bytes do not compress: each gzip form is a little larger than its file.
     const [a, b, big] = ['a', 'b', 'big'].map((n) => join(dir, `${n}.bin`)) as [string, string, string];
     writeFileSync(a, randomBytes(1000));
@@ -160,9 +171,7 @@ test('FileCache: compressed forms count against the budget when made; a file ove
     assert.equal(p.bytes.byteLength, 3000, 'served');
     assert.equal(cache.size, before, 'not held');
     assert.notEqual(await load(big), p);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('defaultCacheBytes: a sixteenth of memory, from 64 MiB to 1 GiB', async () => {
@@ -187,14 +196,12 @@ test('the server module exports exactly its public API', async () => {
 });
 
 test('FileCache: the ETag hash follows the file version, through evictions and rewrites', async () => {
-  const { mkdtempSync, writeFileSync, rmSync, utimesSync } = await import('node:fs');
+  const { writeFileSync, utimesSync } = await import('node:fs');
   const { createHash } = await import('node:crypto');
-  const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const { FileCache } = await import('../src/server/file-cache.js');
   const { statOrNull } = await import('../src/server/file-version.js');
-  const dir = mkdtempSync(join(tmpdir(), 'formulary-file-cache-'));
-  try {
+  await inTempDir(async (dir) => {
     const sha1 = (s: string): string => createHash('sha1').update(s).digest('base64url');
     const [a, b, c] = ['a', 'b', 'c'].map((n) => join(dir, `${n}.json`)) as [string, string, string];
     for (const f of [a, b, c]) writeFileSync(f, f.slice(-6, -5).repeat(400));
@@ -217,7 +224,5 @@ test('FileCache: the ETag hash follows the file version, through evictions and r
     const rewritten = await load(a);
     assert.equal(Buffer.from(rewritten.bytes).toString(), 'd'.repeat(400));
     assert.equal(rewritten.hash, sha1('d'.repeat(400)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
