@@ -67,6 +67,10 @@ test('a generic page gains a Brands section: how many, price range per unit, che
   assert.match(s, /6 brands; price per unit ₹1\.41–₹2\.20 per tablet \(5 brands\); ₹0\.70 per ml \(1 brand\)/);
   assert.ok(s.indexOf('Examplamol 500 Tablet') < s.indexOf('Samplodol 650 Tablet'), 'cheapest first');
   assert.match(brands, /href="\/medicines\/samplodol-suspension\/"/);
+  // ₹0.70 per ml is not cheaper than ₹1.41 per tablet: the units are listed apart, tablets (most brands) first.
+  assert.match(s, /By unit \(per tablet, then per ml: prices per different units do not compare\), cheapest first in each\./);
+  const rows = [...brands.matchAll(/<tr><th scope="row"><a href="\/medicines\/([^/]+)\/"/g)].map((m) => m[1]);
+  assert.deepEqual(rows, ['examplamol-500-tablet', 'examplamol-650-tablet', 'samplodol-650-tablet', 'crocin-650', 'demopara-650-tablet', 'samplodol-suspension']);
 });
 
 test('the banned registry shows its detail on the combination page, and its brand inherits it', async (t) => {

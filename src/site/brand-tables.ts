@@ -24,7 +24,10 @@ export interface PriceRange {
 
 /** What a drug page shows about brands: a generic's brands, or a brand's substitutes. */
 export interface BrandTables {
-  /** A composition's or combination's brands, cheapest per unit first (at most `BRAND_TABLE_MAX`). */
+  /**
+   * A composition's or combination's brands (at most `BRAND_TABLE_MAX`): by unit (`ranges`' order:
+   * the unit most brands share first), cheapest per unit first within each, unpriced last.
+   */
   brands: { rows: BrandRow[]; total: number; ranges: PriceRange[] } | null;
   /** A brand's substitutes: same molecules, strengths and form, cheapest per unit first. */
   substitutes: { rows: BrandRow[]; total: number; self: BrandRow } | null;
@@ -64,7 +67,6 @@ export function brandTables(catalog: Catalog, entry: CatalogEntry): BrandTables 
     if (b) brands.push(b);
   }
   if (brands.length === 0) return { brands: null, substitutes: null };
-  brands.sort((a, b) => perUnit(a) - perUnit(b) || (a.monograph.title < b.monograph.title ? -1 : a.monograph.title > b.monograph.title ? 1 : 0));
   const ranges = new Map<string, PriceRange>();
   for (const b of brands) {
     const u = b.monograph.product?.unitPrice;
@@ -76,8 +78,14 @@ export function brandTables(catalog: Catalog, entry: CatalogEntry): BrandTables 
       r.brands++;
     } else ranges.set(u.per, { per: u.per, min: u.value, max: u.value, brands: 1 });
   }
+  const units = [...ranges.values()].sort((a, b) => b.brands - a.brands || (a.per < b.per ? -1 : 1));
+  // Prices per tablet and per ml are not comparable: the unit most brands share comes first, each
+  // unit cheapest first, brands without a unit price last.
+  const unitRank = new Map(units.map((r, i) => [r.per, i]));
+  const rankOf = (e: CatalogEntry): number => unitRank.get(e.monograph.product?.unitPrice?.per ?? '') ?? units.length;
+  brands.sort((a, b) => rankOf(a) - rankOf(b) || perUnit(a) - perUnit(b) || (a.monograph.title < b.monograph.title ? -1 : a.monograph.title > b.monograph.title ? 1 : 0));
   return {
-    brands: { rows: brands.slice(0, BRAND_TABLE_MAX).map(brandRow), total: brands.length, ranges: [...ranges.values()].sort((a, b) => b.brands - a.brands) },
+    brands: { rows: brands.slice(0, BRAND_TABLE_MAX).map(brandRow), total: brands.length, ranges: units },
     substitutes: null,
   };
 }

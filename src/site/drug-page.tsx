@@ -398,8 +398,9 @@ function brandCells(ctx: SiteContext, r: BrandRow): Safe {
 /** A generic's brands: how many, the price range per unit, the cheapest first. */
 function brandsSection(ctx: SiteContext, t: NonNullable<BrandTables['brands']>): Safe {
   const ranges = t.ranges.map((r) => (r.min === r.max ? `${formatRupees(r.min)} per ${r.per}` : `${formatRupees(r.min)}–${formatRupees(r.max)} per ${r.per}`) + ` (${r.brands} brand${r.brands === 1 ? '' : 's'})`);
-  const shown = t.rows.length < t.total ? `The ${t.rows.length} cheapest per unit of ${t.total} are listed.` : 'Cheapest per unit first.';
-  return h`<div class="section-body"><p>${t.total} brand${t.total === 1 ? '' : 's'}${ranges.length > 0 ? h`; price per unit ${ranges.join('; ')}` : null}. ${shown} Prices are MRPs from the brand catalogs, divided by the pack.</p>
+  const order = t.ranges.length > 1 ? `By unit (${t.ranges.map((r) => `per ${r.per}`).join(', then ')}: prices per different units do not compare), cheapest first in each.` : 'Cheapest per unit first.';
+  const shown = t.rows.length >= t.total ? '' : t.ranges.length > 1 ? ` The first ${t.rows.length} of ${t.total} in that order are listed.` : ` The ${t.rows.length} cheapest per unit of ${t.total} are listed.`;
+  return h`<div class="section-body"><p>${t.total} brand${t.total === 1 ? '' : 's'}${ranges.length > 0 ? h`; price per unit ${ranges.join('; ')}` : null}. ${order}${shown} Prices are MRPs from the brand catalogs, divided by the pack.</p>
 <table class="brand-table"><thead><tr><th scope="col">Brand</th><th scope="col">Company</th><th scope="col">Pack</th><th scope="col">MRP</th><th scope="col">Per unit</th></tr></thead><tbody>${t.rows.map((r) => h`<tr>${brandCells(ctx, r)}</tr>`)}</tbody></table></div>`;
 }
 
