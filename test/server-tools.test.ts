@@ -65,7 +65,10 @@ describe('GET /interactions/?d=…', () => {
     assert.match(r.text, /is not a statement that taking them together is safe/);
     const rest = r.text.replace('“No interaction found” is not a statement that taking them together is safe', '');
     assert.doesNotMatch(rest, /\bsafe\b/i);
-    assert.match(r.text, /Crocin 650 and Paracetamol \+ Caffeine Both contain Paracetamol : taken together, the same ingredient is taken twice/);
+    assert.match(
+      r.text,
+      /Crocin 650 and Paracetamol \+ Caffeine Both contain Paracetamol : taken together, the same ingredient is taken twice \(from the pages’ ingredient links\)\. No other interaction found in these monographs\./,
+    );
     assert.match(r.html, /<meta name="robots" content="noindex/);
   });
 

@@ -208,7 +208,8 @@ export const InteractionsPage: FC<{ ctx: SiteContext; data: InteractionsPageData
                     </p>
                   )}
                   {pair.findings.length === 0 ? (
-                    <p>No interaction found in these monographs.</p>
+                    // After a shared ingredient, a bare "no interaction found" would read as a contradiction.
+                    <p>{pair.shared.length > 0 ? 'No other interaction found in these monographs.' : 'No interaction found in these monographs.'}</p>
                   ) : (
                     <ul>
                       {pair.findings.map((f) => {
