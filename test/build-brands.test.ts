@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, rebuild, type BuildOptions } from '../src/build/index.js';
@@ -82,6 +82,43 @@ test('the banned registry shows its detail on the combination page, and its bran
   const brand = text(page(o, 'medicines/demoxin-forte-tablet'));
   assert.match(brand, /Banned in India/);
   assert.match(brand, /Registry status: Banned\. Inherited from its generic or combination\./);
+});
+
+test('/banned/ lists every page marked banned, with the registry entry and the pages that inherit it; the home page links to it', async (t) => {
+  const o = setup(t);
+  const { report } = await build(o);
+  const html = page(o, 'banned');
+  const s = text(html);
+  assert.match(s, /Marked banned \(1\) Exampleol \+ Demoxin Combination Banned: Exampleol \+ Demoxin; notification SAMPLE-0001 \(fictional\); dated 2026-11-01\./);
+  assert.match(s, /2 pages marked banned because of it Demoxin Forte Tablet Brand Banned Demoxin Plus Brand Banned/);
+  assert.match(s, /Sample registry: some entries below are fictional data/);
+  assert.doesNotMatch(s, /Paracetamol/, 'nothing that is not banned');
+  // Every page marked banned is on it, once: as itself or under what it inherits from.
+  const listed = [...html.matchAll(/<a href="(\/(?:composition|medicines)\/[^"]+)">/g)].map((m) => m[1]);
+  const pagesUnder = (dir: string): string[] =>
+    readdirSync(join(o.outDir, dir), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => [`/${dir}/${d.name}/`, ...pagesUnder(`${dir}/${d.name}`)]);
+  const bannedPages = [...pagesUnder('composition'), ...pagesUnder('medicines')].filter((u) => {
+    const f = join(o.outDir, u, 'index.html');
+    return existsSync(f) && /<strong>Banned in India\.<\/strong>/.test(readFileSync(f, 'utf8'));
+  });
+  assert.deepEqual([...listed].sort(), [...bannedPages].sort());
+  assert.equal(listed.length, 3);
+  assert.match(page(o, ''), /<a href="\/banned\/"><strong>3<\/strong> marked banned in India<\/a>/);
+  assert.match(readFileSync(join(o.outDir, 'sitemap.xml'), 'utf8'), /<loc>[^<]*\/banned\/<\/loc>/);
+  assert.ok(report.pages > 0);
+});
+
+test('/banned/ on a site with nothing banned says so, and stays out of the sitemap', async (t) => {
+  const o = setup(t, []);
+  const content = join(o.outDir, '..', 'content');
+  mkdirSync(content, { recursive: true });
+  writeFileSync(join(content, 'paracetamol.md'), readFileSync(join(SAMPLE_DIR, 'compositions', 'paracetamol.md')));
+  o.contentDirs = [content];
+  await build(o);
+  assert.match(text(page(o, 'banned')), /Marked banned \(0\) No page is marked banned\./);
+  assert.doesNotMatch(readFileSync(join(o.outDir, 'sitemap.xml'), 'utf8'), /\/banned\//);
 });
 
 test('a bad catalog is diagnostics, never a failed build; an edited row shows on the next rebuild', async (t) => {

@@ -59,7 +59,9 @@ export const HomePage: FC<{ ctx: SiteContext; data: HomeData }> = ({ ctx, data }
             </li>
           ))}
           <li>
-            <strong>{formatInt(data.banned)}</strong> marked banned in India
+            <a href={ctx.href('/banned/')}>
+              <strong>{formatInt(data.banned)}</strong> marked banned in India
+            </a>
           </li>
         </ul>
       </section>

@@ -2,6 +2,7 @@ import type { Catalog } from '../catalog/types.js';
 import { entryKey } from '../catalog/types.js';
 import type { CatalogEntry, Kind, Link } from '../model/index.js';
 import { brandTableParts, brandTables } from './brand-tables.js';
+import { BANNED_INHERITING_MAX, BANNED_PATH, BannedPage, type BannedItem, type BannedPageData } from './banned-page.js';
 import { BrowsePage } from './browse-page.js';
 import { siteContext, type SiteContext } from './context.js';
 import { DrugPage } from './drug-page.js';
@@ -175,6 +176,7 @@ export function* eachSitePage(catalog: Catalog, options: SiteOptions, limits: Si
     }
   }
   const siteDate = newest !== '' ? newest : fallbackDate;
+  const bannedData = bannedPageData(catalog);
   const navLetters = (buckets.get('0-9')?.length ?? 0) > 0 ? LETTERS : LETTERS.filter((l) => l !== '0-9');
 
   // Home.
@@ -196,6 +198,14 @@ export function* eachSitePage(catalog: Catalog, options: SiteOptions, limits: Si
     });
     if (items.length > 0) sitemap.push({ path: `/browse/${letter}/`, lastmod: bucketDates.get(letter) ?? fallbackDate });
   }
+
+  // The banned list (linked from the home page's count).
+  yield add({
+    path: 'banned/index.html',
+    signature: signature([...optionParts(ctx, 'browse'), 'banned', ...bannedParts(bannedData)]),
+    render: () => renderDocument(<BannedPage ctx={ctx} data={bannedData} />),
+  });
+  if (bannedData.banned.length + bannedData.lifted.length > 0) sitemap.push({ path: BANNED_PATH, lastmod: siteDate });
 
   // Search, 404.
   yield add({
@@ -255,6 +265,37 @@ export function* eachSitePage(catalog: Catalog, options: SiteOptions, limits: Si
 
   for (const p of sitemapPages(ctx, sitemap, limits.sitemapMaxUrls)) yield add(p);
   yield add(robotsPage(ctx));
+}
+
+/** The banned list: pages banned (or with a registry entry) of their own, each with the pages that inherit its status. */
+function bannedPageData(catalog: Catalog): BannedPageData {
+  const own = new Map<string, BannedItem>();
+  const inherited: [string | null, ListItem][] = [];
+  for (const e of catalog.entries) {
+    if (e.banned.from === 'self') {
+      if (e.banned.value || e.banned.registry !== null) own.set(e.url, { item: toItem(e), registry: e.banned.registry, inheriting: [] });
+    } else if (e.banned.value) {
+      inherited.push([resolveBannedFrom(catalog, e)?.url ?? null, toItem(e)]);
+    }
+  }
+  for (const [from, item] of inherited) {
+    const source = from === null ? undefined : own.get(from);
+    // A status whose source cannot be found is listed on its own (as marked by its source).
+    if (source !== undefined) source.inheriting.push(item);
+    else own.set(item.url, { item, registry: null, inheriting: [] });
+  }
+  const byTitle = (a: { title: string }, b: { title: string }): number => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0);
+  const all = [...own.values()].sort((a, b) => byTitle(a.item, b.item));
+  for (const b of all) b.inheriting.sort(byTitle);
+  return { banned: all.filter((b) => b.item.banned), lifted: all.filter((b) => !b.item.banned) };
+}
+
+function bannedParts(data: BannedPageData): (string | number | boolean | null)[] {
+  const partsOf = (b: BannedItem): (string | number | boolean | null)[] => {
+    const r = b.registry;
+    return [...itemParts([b.item]), ...(r === null ? ['-'] : [r.composition, r.status, r.notification, r.date, r.source, r.sample]), b.inheriting.length, ...itemParts(b.inheriting.slice(0, BANNED_INHERITING_MAX))];
+  };
+  return [...data.banned.flatMap(partsOf), 'lifted', ...data.lifted.flatMap(partsOf)];
 }
 
 function renderSearchPageWith(ctx: SiteContext, data: SearchPageData): string {

@@ -96,6 +96,7 @@ describe('the site in a real browser', () => {
     ['brand with substitutes', '/medicines/examplamol-650-tablet/'],
     ['generic with a brands table', '/composition/paracetamol/'],
     ['banned brand from the registry', '/medicines/demoxin-forte-tablet/'],
+    ['banned medicines list', '/banned/'],
     ['search', '/search/?q=para'],
     ['interaction check', '/interactions/?d=Crocin+650&d=paracetamol-caffeine&d=alemtuzumb'],
     ['compare', '/compare/?d=paracetamol&d=alemtuzumab&d=crocin-650'],
