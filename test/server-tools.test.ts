@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { build } from '../src/build/index.js';
 import { createApp } from '../src/server/index.js';
 import { InteractionsResponseSchema } from '../src/api/index.js';
-import { renderComparePage, renderInteractionsPage } from '../src/site/index.js';
+import { renderComparePage, renderInteractionsPage, renderSearchPage } from '../src/site/index.js';
 
 // The interaction check and the comparison (issue 6) as `formulary serve` answers them, over the
 // bundled sample site; and their static pages (the forms) as the build writes them.
@@ -24,6 +24,7 @@ before(async () => {
   app = createApp({
     siteDir: site,
     renderTools: { interactions: (d) => renderInteractionsPage(d, OPTIONS), compare: (d) => renderComparePage(d, OPTIONS) },
+    renderSearch: (r) => renderSearchPage(r, OPTIONS),
   });
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -156,3 +157,15 @@ describe('GET /api/v1/interactions', () => {
   });
 });
 
+describe('GET /search/?q=… (the server-rendered search page)', () => {
+  test('a brand result shows its company, pack and price from the API list; a generic shows none', async () => {
+    const r = await page('/search/?q=samplodol');
+    assert.equal(r.status, 200);
+    assert.match(r.text, /Samplodol 650 Tablet Brand brand of Paracetamol [^]*?Sample Labs \(fictional\) · strip of 10 tablets · MRP ₹19\.50 \(₹1\.95 per tablet\)/);
+    assert.match(r.text, /Samplodol Suspension Brand [^]*?bottle of 60 ml Suspension · MRP ₹42(\.00)? \(₹0\.70 per ml\)/);
+    const discontinued = await page('/search/?q=demopara');
+    assert.match(discontinued.text, /strip of 15 tablets · MRP ₹33(\.00)? \(₹2\.20 per tablet\) · discontinued/);
+    const generic = await page('/search/?q=paracetamol');
+    assert.equal(generic.html.match(/<li class="result"><a href="\/composition\/paracetamol\/">[^]*?<\/li>/)?.[0].includes('class="product"'), false);
+  });
+});

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { openSiteSearch, type SearchResponse, type SiteSearch } from '../search/engine/index.js';
-import type { ApiDrug } from '../api/index.js';
-import type { ComparePageData, DosePageData, InteractionsPageData } from '../site/index.js';
+import type { ApiDrug, ApiListItem } from '../api/index.js';
+import type { ComparePageData, DosePageData, InteractionsPageData, ProductSummary, SearchResultView } from '../site/index.js';
 import { apiPolicy, isApiPath, openApiData, problemResponse, registerApiRoutes, type ApiPolicyOptions } from './api/index.js';
 import { scheduleDates, toIcs } from '../clinical/index.js';
 import { doseText } from '../site/index.js';
@@ -26,8 +26,11 @@ import { securityHeaders } from './security-headers.js';
 export interface ServerOptions {
   /** Absolute path of a built site: `index.html`, `404.html`, `search/names.json`, `search/fulltext.db`, `_redirects`. */
   siteDir: string;
-  /** Renders the search page for `GET /search/?q=`; without it the static `search/index.html` is served. */
-  renderSearch?: (response: SearchResponse) => string;
+  /**
+   * Renders the search page for `GET /search/?q=`; without it the static `search/index.html` is
+   * served. Brand results carry their company, pack and price from the site's API list.
+   */
+  renderSearch?: (response: SearchPageResponse) => string;
   /** The site's search (default: `openSiteSearch(siteDir)`), for `/search/` and `/api/search`. */
   search?: SiteSearch;
   /** Hears one line per request (`GET /path 200 1.2ms`), each refused API request's reason, and problems with the site's files. */
@@ -101,7 +104,7 @@ export function createApp(options: ServerOptions): Hono {
     if (renderSearch !== undefined && path.segments.length === 1 && path.segments[0] === 'search') {
       if (!path.trailingSlash) return c.redirect(`/search/${search}`, 301);
       const { q } = SearchQuerySchema.parse(c.req.query());
-      const html = renderSearch(siteSearch.search(q, { limit: SEARCH_PAGE_LIMIT }));
+      const html = renderSearch(withProducts(siteSearch.search(q, { limit: SEARCH_PAGE_LIMIT }), apiData.get()));
       return respond(c, new Payload(Buffer.from(html, 'utf8')), {
         contentType: 'text/html; charset=utf-8',
         cacheControl: 'no-cache',
@@ -199,6 +202,23 @@ export function createApp(options: ServerOptions): Hono {
   }
 
   return app;
+}
+
+/** The search page's answer: the engine's, brand results with their company, pack and price. */
+export type SearchPageResponse = Omit<SearchResponse, 'results'> & { results: SearchResultView[] };
+
+/** Brand results with their product line from the API list (when the site has one). */
+function withProducts(response: SearchResponse, data: { byUrl: ReadonlyMap<string, ApiListItem> } | null): SearchPageResponse {
+  if (data === null) return response;
+  return {
+    ...response,
+    results: response.results.map((r) => {
+      const p = r.kind === 'medicine' ? data.byUrl.get(r.url) : undefined;
+      if (p?.product == null) return r;
+      const product: ProductSummary = { company: p.company, pack: p.product.packSize, mrp: p.product.mrp, unitPrice: p.product.unitPrice, discontinued: p.product.discontinued };
+      return { ...r, product };
+    }),
+  };
 }
 
 /** An RFC 9457 problem body: status and a message written for the client, never a stack. */

@@ -3,7 +3,7 @@
  * Views are typed hono/jsx components; content strings are escaped by JSX, and only pre-sanitized section HTML,
  * FAQ answers and operator ad snippets are injected raw.
  */
-export type { AdSlots, SiteOptions, PageSpec, SearchResultView, SearchPageData, PageKind } from './types.js';
+export type { AdSlots, SiteOptions, PageSpec, ProductSummary, SearchResultView, SearchPageData, PageKind } from './types.js';
 export { sitePages, eachSitePage, entryPage, renderSearchPage, renderInteractionsPage, renderComparePage, renderDosePage } from './pages.js';
 export { regimensOf, doseText, scheduleText, forText } from './regimens-block.js';
 export { INTERACTION_FIELDS, COMPARE_FIELDS, type ToolInput, type InteractionsPageData, type ComparePageData, type CompareColumn, type DosePageData } from './tools-pages.js';

@@ -4,7 +4,8 @@ import type { SiteContext } from './context.js';
 import { KIND_SHORT } from './labels.js';
 import { AdSlot, Layout, SearchForm } from './layout.js';
 import { trusted } from './fragment.js';
-import type { SearchPageData, SearchResultView } from './types.js';
+import { formatRupees } from './text.js';
+import type { ProductSummary, SearchPageData, SearchResultView } from './types.js';
 
 /** Whether a result shows the name it matched (a brand or synonym, not the title itself); same rule as search.js. */
 const showsMatched = (r: SearchResultView): boolean => normalizeName(r.matched) !== '' && normalizeName(r.matched) !== normalizeName(r.title);
@@ -81,6 +82,7 @@ export const SearchPage: FC<{ ctx: SiteContext; data: SearchPageData }> = ({ ctx
                   </>
                 )}
                 {reason !== null && <> <span class="matched">{reason}</span></>}
+                {r.product !== undefined && productLine(r.product) !== '' && <p class="product">{productLine(r.product)}</p>}
                 {r.snippet !== undefined && <p class="snippet">{snippetMarkup(r.snippet)}</p>}
               </li>
             );
@@ -96,3 +98,9 @@ export const SearchPage: FC<{ ctx: SiteContext; data: SearchPageData }> = ({ ctx
     </Layout>
   );
 };
+
+/** A brand's company, pack and price in one line: `Sample Labs · strip of 10 tablets · MRP ₹19.50 (₹1.95 per tablet)`. */
+export function productLine(p: ProductSummary): string {
+  const price = p.mrp === null ? null : `MRP ${formatRupees(p.mrp)}${p.unitPrice !== null ? ` (${formatRupees(p.unitPrice.value)} per ${p.unitPrice.per})` : ''}`;
+  return [p.company, p.pack, price, p.discontinued === true ? 'discontinued' : null].filter((x): x is string => x !== null && x !== '').join(' · ');
+}

@@ -1,4 +1,4 @@
-import type { Kind } from '../model/index.js';
+import type { Kind, UnitPrice } from '../model/index.js';
 import type { SearchHit } from '../search/engine/index.js';
 
 /**
@@ -35,12 +35,21 @@ export interface PageSpec {
   render(): string;
 }
 
-export type SearchResultView = SearchHit;
+/** What a brand's search result adds when the server knows it (from the site's API list): company, pack and price. */
+export interface ProductSummary {
+  company: string | null;
+  pack: string | null;
+  mrp: number | null;
+  unitPrice: UnitPrice | null;
+  discontinued: boolean | null;
+}
+
+export type SearchResultView = SearchHit & { product?: ProductSummary | undefined };
 
 /** What the search page shows: the query and the engine's answer (`SearchResponse` fits). */
 export interface SearchPageData {
   query: string;
-  results: readonly SearchHit[];
+  results: readonly SearchResultView[];
   /** A name to offer as "Did you mean …?" (the best result is only a typo match). */
   didYouMean: string | null;
 }
