@@ -41,8 +41,8 @@ const GoldPageSchema = z
     file: z.string(),
     root: z.enum(['corpus', 'repo']),
     category: z.enum(['seed', 'oncology', 'antibiotic', 'pediatric', 'combination', 'vague', 'random']),
-    /** `dev`: used while the extractor was written; `holdout` … `holdout4`: labelled before the extractor first ran on them. */
-    split: z.enum(['dev', 'holdout', 'holdout2', 'holdout3', 'holdout4']),
+    /** `dev`: used while the extractor was written; `holdout` … `holdout5`: labelled before the extractor first ran on them. */
+    split: z.enum(['dev', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5']),
     /** Expected pregnancy status; null when the page states none that one can rely on. */
     pregnancy: SafetyStatusSchema.nullable().optional(),
     regimens: z.array(GoldRegimenSchema),
@@ -56,7 +56,7 @@ export interface GoldPage {
   file: string;
   root: 'corpus' | 'repo';
   category: string;
-  split: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4';
+  split: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5';
   pregnancy: string | null | undefined;
   regimens: Expected[];
 }

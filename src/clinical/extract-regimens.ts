@@ -40,12 +40,12 @@ const LEFT_OK = new Set(
   infusion injection bolus first second subsequent further additional another repeat repeated once twice dosed consider considered
   may can should will would need needed required require recommend suggested advised only also either each per tablet tablets capsule capsules
   amount amounts intake escalate escalated escalating titration target administration course cycle cycles day days week weeks range ranging
-  between thereafter afterwards later subsequently so preferably include includes including additional extra alternatively even instead from po sq one involve involves involving requires require`.split(/\s+/),
+  between thereafter afterwards later subsequently eventually ultimately finally so preferably include includes including additional extra alternatively even instead from po sq one involve involves involving requires require`.split(/\s+/),
 );
 /** Words that may follow an amount that is a dose. */
 const RIGHT_OK = new Set(
   `orally oral po iv im sc sq intravenously intravenous intramuscularly intramuscular subcutaneously subcutaneous by via once twice thrice three four
-  one two five six daily every each per a an as at on for in given taken administered infused injected tablet tablets capsule capsules dose doses dosage
+  one two five six daily every each per a an as at on for in given taken administered infused injected tablet tablets capsule capsules pessary pessaries suppository suppositories dose doses dosage injections infusions
   initially then base body bw qd od bid tid qid bd tds qds q stat weekly monthly nightly before after with without and or to if until over followed
   divided single loading maintenance times hour hours day days week weeks minute minutes is was are should can may will x infusion injection bolus
   when prn immediately slowly deep preferably approximately intravenous about repeated repeat which that usually diluted dissolved reconstituted
@@ -54,10 +54,11 @@ const RIGHT_OK = new Set(
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
 /** Sentences that are not dosing instructions: strengths, studies, toxicity, overdose, levels. */
-const NOT_DOSING = /\b(?:appl(?:y|ied|ying|ication)\b|(?:dietary\s+)?reference\s+intakes?|dris?\b|rdas?\b|rnis?\b|adequate\s+intake|recommended\s+(?:daily|dietary)\s+(?:allowance|intake)s?|(?:tolerable\s+)?upper\s+(?:tolerable\s+)?(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
+const NOT_DOSING = /\b(?:appl(?:y|ied|ying|ication)\b|(?:dietary\s+)?reference\s+intakes?|dris?\b|rdas?\b|rnis?\b|adequate\s+intake|recommended\s+(?:daily|dietary)\s+(?:allowance|intake)s?|(?:tolerable\s+)?upper\s+(?:tolerable\s+)?(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
 const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b/i;
 const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
 /** What ends a maximum's clause: a new instruction, not "or 400 mg/day for extended-release". */
+const MAX_AFTER = /^\s*(?:is|as|being|would be|will be)\s+(?:the|a|its)\s+(?:usual\s+|recommended\s+)?max(?:imum|\.)?\s+(?:(daily|per day|a day)\s+)?(?:dose|dosage|amount|limit)\b/i;
 const STRONG_BREAK = /;|\bthen\b|\bfollowed by\b|\bincreas\w*|\breduc\w*|\binitial\w*|\bstart\w*|\bdose of\b|\bgive\w*|\badminister\w*/i;
 /** Maximum words in the clause before an amount ("The maximum daily dose is usually 600 mg"). */
 const MAX_IN_CLAUSE = /\b(?:max(?:imum|\.)?|not\s+(?:to\s+)?exceed(?:ing)?|exceed(?:ing)?|no\s+more\s+than|up\s+to|limit(?:ed)?\s+to|ceiling|at\s+most)\b/i;
@@ -65,13 +66,14 @@ const TOTAL_BEFORE = /\b(?:total|cumulative|combined)(?:\s+(?:daily|weekly|cours
 const TOTAL_DAILY_BEFORE = /\btotal\s+daily\s+(?:dose|dosage|amount)(?:\s+(?:of|is|should be|:))*\s*$/i;
 const DAILY_DOSE_BEFORE = /\b(?:a\s+|the\s+)?daily\s+(?:dose|dosage|amount|allowance|intake|requirement)(?:\s+(?:of|is|should be|:))*\s*(?:\w+\s+){0,2}$/i;
 /** "150 mg as a single daily dose": a daily amount given once. */
-const DAILY_DOSE_AFTER = /^\s*(?:as\s+)?(?:a|one)\s+(?:single\s+)?daily\s+dose\b/i;
+const DAILY_DOSE_AFTER = /^\s*(?:as\s+)?(?:a|one)\s+(?:single\s+)?daily\s+dose\b|^\s*(?:[\p{L}]+\s+){0,2}\(\s*(?:the\s+)?(?:total\s+)?daily\s+(?:dose|total|amount)\s*\)/iu;
 const WEEKLY_DOSE_BEFORE = /\bweekly\s+(?:dose|dosage)(?:\s+(?:of|is|:))*\s*$/i;
 const NOT_A_DOSE_BEFORE = /(?:[<>≤≥]|\b(?:above|below|over|under|greater than|less than|more than|higher than|lower than|exceeding|equivalent (?:to|of)|equal to|corresponding to|instead of|rather than|compared (?:to|with)|versus|vs\.?|weighing|weight of|weighs|increments? of|steps? of|intervals? of|(?:increas|reduc|decreas|adjust|lower|rais|titrat)\w*(?:\s+\w+){0,2}\s+by|divisible by|multiples? of|as (?:low|high|little|much) as|if\s+(?:the\s+)?(?:recommended|usual|current|prescribed)\s+(?:daily\s+)?dose\s+is|rounded to(?: the nearest)?|nearest|minimum(?: of)?|min\.?|at least))\s*$/i;
 const FROM_BEFORE = /\bfrom\s*$/i;
 const PER_BODY_CHAIN = /(?:\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+\s*\/\s*)+\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+(?:\s+component)?\s+(?:per|\/)\s*(kg|m²|m2)\b/giu;
 /** "40-50 mg/kg divided over 2-5 days": a course total. */
 const DIVIDED_OVER = /^\s*(?:\([^()]*\)\s*)?(?:divided|given|spread|administered)\s+(?:equally\s+)?over\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a|two|three|four|five|several)\s+(?:consecutive\s+)?(?:days?|weeks?|months?|years?)\b/i;
+const SPREAD_OVER = /\b(?:divided|spread|split|distributed)\s+(?:equally\s+)?over\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a|two|three|four|five|several|a\s+few|multiple)\s+(?:consecutive\s+)?(?:days?|weeks?|months?)\b/i;
 const RANGE_FROM = /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjustable)\s*,?\s+(?:\w+ly\s*,?\s+)?from\s*$/i;
 const COMPARISON = /\b(?:usual dose|usual dosage|normal dose|instead of|rather than|compared (?:to|with)|in place of|versus)\b/i;
 const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s+(two|three|four|2|3|4)\s+(?:equal\s+|separate\s+)?doses\b|\bdivided\s+into\s+(\w+)\s+(?:equal\s+|separate\s+)?(?:doses|administrations)\b|\b(?:in\s+)?divided\s+doses\b|\bdivided\s+(?:every|q)\b|\bdivided\b/i;
@@ -79,18 +81,32 @@ const CONDITIONS = /\b(?:if (?:required|needed|necessary|tolerated|clinically in
 const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|or\s+twice|\w+\s+(?:day|week|month)))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
 const CHAIN = /^\W*(?:and\s+)?then\s+(?:possibly\s+|further\s+|again\s+)?to\s+$/i;
-const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*)?$/i;
+const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*(?:(?:eventually|ultimately|finally)[\s,]*)?)?$/i;
+/** "increased to 7 mg and then 14 mg daily": a later dose of the same chain, whose words may be the earlier's too. */
+const CHAIN_GAP = /^[\s,]*(?:and|or)\s+(?:(?:then|eventually|ultimately|finally|later|subsequently|possibly)\s+)?(?:(?:further\s+)?to\s+)?$/i;
+const DOSE_FOR = /\b(?:dose|dosage|regimen)\s+for\s+([^,:;]{3,80}?)\s+(?:(?:usually|typically|generally|commonly)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?)\b/i;
 const INDICATION_LEAD = [
+  // "For susceptible bacterial infections like UTIs, prostatitis, and respiratory tract infections, …": the list is the condition.
+  /^(?:for|in)\s+(?:the\s+)?(?:(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+)?((?:[^,:;]{2,80},\s*)+(?:and|or)\s+[^,:;]{2,80}?)\s*[,:]/i,
   /^(?:for|in)\s+(?:the\s+)?(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+([^,:;]{3,80}?)\s*[,:]/i,
   /^(?:for|in)\s+([^,:;]{3,60}?)\s*[,:]/i,
-  /\b(?:dose|dosage|regimen)\s+for\s+([^,:;]{3,80}?)\s+(?:(?:usually|typically|generally|commonly)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?)\b/i,
+  DOSE_FOR,
 ];
+/** Words after "dose for" that name a purpose or a form, not a condition. */
+const PURPOSE = /^(?:(?:the\s+)?(?:treatment|prevention|prophylaxis|maintenance|management|therapy|use|this|these|that|each|both|all|oral|intravenous|iv|im|sc|tablets?|capsules?|injection|infusion|solution|suspension|syrup|most|many|general|this\s+purpose|\w+\s+use)\b)/i;
+const SEVERITY_IMPAIRMENT = /\b(?:mild|moderate|severe|significant)(?:[\s-]+(?:to|or)[\s-]+(?:moderate|severe))?\s+(?:impairment|insufficiency)\b/i;
 const ORGAN_DISEASE = /\b(?:liver|kidney|renal|hepatic)\s+(?:disease|problems?)\b/i;
 const ORGAN_IMPAIRMENT = /\b(?:impair\w*|insufficien\w*|dysfunction|failure|child-pugh|crcl|clcr|creatinine|dialysis|e?gfr)\b/i;
 /** "one 100mg capsule", "a 500 mg film-coated tablet": a product's strength, not a dose. */
 const STRENGTH_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoules?|ampules?|suppositor(?:y|ies)|pessar(?:y|ies)|lozenges?|patch(?:es)?|strengths?)\b/iu;
 /** "one tablet of Norfloxacin 200mg + Ornidazole 500mg": a product's contents. */
 const CONTENTS_BEFORE = /\b(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoules?|suppositor(?:y|ies)|formulations?|preparations?|products?)\s+(?:of|containing|that contains?)\b[^.;()]*$/i;
+/**
+ * "1-3 capsules daily with 250-1000mg", "two tablets of 500 mg": a dose stated as a count of product units; an amount
+ * in the same sentence is their contents, or another way of saying the dose, not clearly a dose to give
+ * ("One 500 mg tablet twice daily", where the amount names the unit, is one; a volume of diluent is no unit).
+ */
+const UNIT_COUNT = /\b(?:\d+(?:\.\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?|one|two|three|four|five|six|half|one-half|1\/2)\s+(?:(?!(?:mg|g|mcg|µg|μg|milligrams?|grams?|micrograms?)\b)[\p{L}-]+\s+)?(?:tablets?|capsules?|caplets?|softgels?|sachets?|packets?|teaspoons?(?:ful)?|tablespoons?(?:ful)?|spoonfuls?|puffs?|inhalations?|actuations?|sprays?|drops?|pessar(?:y|ies)|suppositor(?:y|ies)|lozenges?|scoops?|applicator(?:s|fuls?)?)\b/iu;
 /** "The 125mg dose is usually administered as one 100mg capsule and …": a sentence about a dose stated before. */
 const DOSE_REFERENCE = /^\s*(?:the|this|that)\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s+doses?\s+(?:is|are|can|may|should|will|must|could|would)\b/i;
 /** "(usually after initial intravenous treatment)", "switch to oral": a route of another treatment. */
@@ -130,13 +146,25 @@ export function dosageSections(m: Monograph): { section: Section; ingredient: st
 
 /** Labels repeat across thousands of pages ("Adults", "Elderly Patients"): read each once. */
 const baseLabel = memoize((raw: string) => classifyLabel(raw, { ingredients: [] }), 20_000);
-function labelReader(ingredients: readonly string[]): (raw: string) => LabelInfo {
-  if (ingredients.length < 2) return baseLabel;
+const productKey = (s: string): string => fold(s).replace(/[^\p{L}\d]+/gu, '');
+function labelReader(ingredients: readonly string[], brands: readonly string[]): (raw: string) => LabelInfo {
+  const brandKeys = new Set(brands.map(productKey).filter((k) => k.length >= 3));
+  const single = ingredients.length < 2 ? baseLabel : null;
+  if (single && brandKeys.size === 0) return single;
   return (raw: string): LabelInfo => {
     const base = baseLabel(raw);
+    // "* Megace ES: 625 mg orally once daily" under "**Anorexia/Cachexia (AIDS):**": a label that is one of the page's
+    // brand names names a product, not a condition (nor one the reader does not know).
+    if (brandKeys.has(productKey(raw.replace(/\([^()]*\)/g, ' ')))) return { ...base, indication: null, unknown: false };
+    if (single) return base;
     const ingredient = labelIngredient(raw, ingredients);
     // A label naming an ingredient ("Amlodipine:") says which ingredient, and is no indication.
-    if (ingredient !== null) return { ...base, ingredient, indication: null, unknown: false, block: base.block && !/\bcomponents?\b/i.test(raw) };
+    if (ingredient !== null) {
+      // "Nitrofurantoin (for UTI treatment)": the ingredient, and the condition its parenthesis names.
+      const inner = /\(\s*(?:for\s+)?([^()]{2,60})\)\s*$/i.exec(raw)?.[1]?.trim() ?? null;
+      const indication = inner !== null && /^\(\s*for\b/i.test(raw.slice(raw.lastIndexOf('('))) && namesCondition(inner) ? inner : null;
+      return { ...base, ingredient, indication, unknown: false, block: base.block && !/\bcomponents?\b/i.test(raw) };
+    }
     // On a combination page a short abbreviation ("α-GPC", "cSSTI") may be an ingredient or a condition: not clear.
     if (base.indication !== null && !namesCondition(base.indication.replace(/(?:^|[\s(/,-])[a-z]?[A-Z][A-Z0-9]{1,6}s?(?=$|[\s)/,:;-])/g, ' '))) return { ...base, indication: null, unknown: true };
     return base;
@@ -150,7 +178,7 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
   const file = opts.file ?? m.sources.find((s) => s.role === 'primary')?.file ?? m.sources[0]?.file ?? m.slug;
   const ingredients = m.ingredients.length > 1 ? m.ingredients : [];
   const ownNames = new Set([...nameWords(m.title), ...(m.genericName ? nameWords(m.genericName) : []), ...ingredients.flatMap(nameWords)]);
-  const scope: Scope = { file, ingredients, ownNames, label: labelReader(ingredients) };
+  const scope: Scope = { file, ingredients, ownNames, label: labelReader(ingredients, m.brandNames) };
   const out: Regimen[] = [];
   for (const { section, ingredient } of dosageSections(m)) {
     try {
@@ -162,9 +190,13 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
   return out;
 }
 
+const HISTORICAL = /\b(?:no longer (?:available|marketed|prescribed|used|approved|manufactured|sold)|historical (?:context|purposes|reference|interest)|withdrawn from (?:the )?market|(?:has been|was) (?:withdrawn|discontinued))\b/i;
+/** "The following are examples of dosages found in studies, *not recommendations*:": what the list gives is not to be given. */
+const STUDY_LEAD = /\b(?:stud(?:y|ies)|studied|trials?|research|investigational|not (?:a )?recommendations?)\b/i;
+
 /** A lead-in names who the list is for (and may name the route), not an indication or phase. */
-function leadInInfo(info: LabelInfo): LabelInfo {
-  return { population: info.population, route: info.route, phase: null, indication: null, ingredient: null, days: null, block: false, unknown: false };
+function leadInInfo(info: LabelInfo, block: boolean): LabelInfo {
+  return { population: info.population, route: info.route, phase: null, indication: null, ingredient: null, days: null, block, unknown: false };
 }
 
 /** The last sentence of a lead-in paragraph, read like a label ("For neonates (less than 3 months)"). */
@@ -200,8 +232,11 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
   for (const line of lines) {
     if (!QUICK_AMOUNT.test(line.text)) continue;
     const chain = chainOf(line);
-    const infos = chain.map((l) => (l.label ? scope.label(l.label) : l.leadIn ? leadInInfo(scope.label(leadInLabel(l.text))) : null));
+    const infos = chain.map((l) => (l.label ? scope.label(l.label) : l.leadIn ? leadInInfo(scope.label(leadInLabel(l.text)), STUDY_LEAD.test(leadInLabel(l.text))) : null));
     if (infos.some((i) => i?.block)) continue;
+    // "Dosage information for Boceprevir is provided for historical context only, as the drug is no longer available.":
+    // the line's doses are not to be given.
+    if (HISTORICAL.test(line.text)) continue;
     const lineRegimens: Regimen[] = [];
     const doseless: string[] = [];
     // What the lines above say about route and infusion, from those that state no dose of their own.
@@ -227,7 +262,11 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
         .filter((l) => amountsIn(l.text).length === 0)
         .map((l) => l.text)
         .join(' ');
-      lineRegimens.push(...sentenceRegimens(s.text, amounts, line, chain, infos, doselessAncestors, ingredient, declaredRoute(line) ?? introRoute, declaredRoute(line) !== null || introSure, scope));
+      const got = sentenceRegimens(s.text, amounts, line, chain, infos, doselessAncestors, ingredient, declaredRoute(line) ?? introRoute, declaredRoute(line) !== null || introSure, scope);
+      // "It is commonly given as two 200mg tablets taken at once.": a sentence whose amounts are no doses says what a
+      // sentence without any does (its amounts blanked: a maximum's "per day" is no frequency).
+      if (got.length === 0) doseless.push(withoutAmounts(s.text));
+      lineRegimens.push(...got);
     }
     // A sentence of the same line without a dose may give the infusion time or route for all.
     // "10 mg by mouth once daily. The dose may be increased to 20 mg …": the route the line's doses state.
@@ -242,6 +281,13 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
   for (const m of missed) {
     for (const r of out) if (m.phases.length === 0 || r.phase === null || m.phases.includes(r.phase)) r.conditions.push(m.text);
   }
+  return out;
+}
+
+/** A sentence with its amounts (and what they are per) blanked. */
+function withoutAmounts(s: string): string {
+  let out = s;
+  for (const a of amountsIn(s).reverse()) out = out.slice(0, a.start) + ' '.repeat(a.end - a.start) + out.slice(a.end);
   return out;
 }
 
@@ -261,7 +307,7 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
 const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)/i;
 
 /** "Two capsules … are typically prescribed": a product form that is swallowed, stated for the line's doses. */
-const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?)\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used)\b/i;
+const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?)\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b/i;
 
 /**
  * What the line's sentences without a dose say about its doses: an infusion time, a route stated as
@@ -274,12 +320,14 @@ function fillFromLine(regimens: Regimen[], doseless: readonly string[]): Regimen
   const named = routeOf(text);
   const route = ROUTE_STATEMENT.test(text) || FORM_STATEMENT.test(text) ? named : null;
   // "This 28-day cycle is repeated …": the cycle of the line's doses.
-  const cycle = cycleDaysOf(text);
+  // ("Different regimens might use … (e.g., every 42 days, or multiple doses within a 6-week cycle)": other regimens' cycles.)
+  const cycle = cycleDaysOf(doseless.filter((d) => !/\b(?:e\.g\.|for example|for instance|such as|might|other|different)\b/i.test(d)).join(' ').replace(/\([^()]*\)/g, ' '));
   const duration = durationOf(text);
   const out: Regimen[] = [];
   for (const r of regimens) {
     if (typeof cycle === 'number' && r.cycleDays === null) r.cycleDays = cycle;
-    if (typeof inf === 'number' && r.infusionMinutes === null && (r.route === 'IV' || r.route === null)) r.infusionMinutes = inf;
+    // ("The maximum dose over one hour is 1.8 mg": a time that is no infusion's.)
+    if (typeof inf === 'number' && r.infusionMinutes === null && !infusionUnclear.has(r) && (r.route === 'IV' || (r.route === null && /\binfus/i.test(text)))) r.infusionMinutes = inf;
     if (r.route === null && !routeUnclear.has(r)) {
       if (route !== null && route !== AMBIGUOUS) r.route = route;
       else if (named !== null && named !== AMBIGUOUS) continue;
@@ -308,7 +356,7 @@ function sentenceRegimens(
   const kept: { amount: Amount; ingredient: string | null; daily: boolean; weekly: boolean }[] = [];
   const example = /^(?:for example|for instance|e\.g\.),?\s+([\p{L}][\p{L}-]+)\s+(?:might|may|can|could|is|are|would)\s+(?:be\s+)?(?:given|administered|used|prescribed|taken|dosed)\b/iu.exec(s);
   // "For example, metoclopramide might be given as 10 mg": another drug's example dose (a class page).
-  const notDosing = NOT_DOSING.test(s) || DOSE_REFERENCE.test(s) || /\b(?:AI|UL)\b/.test(s) || (example !== null && !isOwnName(fold(example[1]!), scope));
+  const notDosing = NOT_DOSING.test(s) || DOSE_REFERENCE.test(s) || /\b(?:AI|UL)\b/.test(s) || (example !== null && !isOwnName(fold(example[1]!), scope)) || UNIT_COUNT.test(s.replace(/\([^()]*\)/g, ' '));
   let prevMax: Amount | null = null;
   let prevIncrement: Amount | null = null;
   for (let a of amounts) {
@@ -324,9 +372,11 @@ function sentenceRegimens(
     const parenOfMax = a.inParens && /\bmax(?:imum|\.)?(?:\s+\w+){0,3}\s*\(\s*(?:\w+\s+)?$/i.test(before);
     // ("the maximum daily dose is reduced to 60 mg": the clause of a maximum runs up to a comma, not to "reduced to")
     const maxClause = paren.slice(Math.max(paren.lastIndexOf(','), paren.lastIndexOf(';'), paren.search(/\b(?:then|followed by)\b(?!.*\b(?:then|followed by)\b)/i)) + 1);
-    if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax) {
+    // "… but 10mg is the maximum daily dose": a maximum named after its amount.
+    const maxAfter = a.inParens ? null : MAX_AFTER.exec(after);
+    if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null) {
       prevMax = a;
-      const daily = a.daily || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40));
+      const daily = a.daily || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40));
       if (daily && a.min === a.max && a.per === null) {
         if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
         maxDaily = a.max;
@@ -342,6 +392,8 @@ function sentenceRegimens(
     // "2 grams per 10 cm²": an amount per area of skin, not a dose.
     if (/^\s*(?:\([^()]*\)\s*)?(?:per|\/|for each)\s*(?:\d+\s*)?(?:cm|square|sq\.?\s*cm|inch)/i.test(after)) continue;
     if (DIVIDED_OVER.test(after)) continue;
+    // "400 mg/kg to 2 g/kg, given as a single dose or spread over several days": maybe a course's total.
+    if (SPREAD_OVER.test(after.split(/[.;]/)[0]!)) continue;
     // "30 mg or higher": a lower bound.
     if (/^\s*(?:\/\s*(?:kg|m²|m2)\s*)?(?:or|and)\s+(?:higher|more|above|greater|over)\b/i.test(after)) continue;
     // "doses of 500 mg or less": an upper bound.
@@ -364,17 +416,27 @@ function sentenceRegimens(
     // ("given as two 250 mg tablets", "in 500 mg capsules"; not "One 500 mg tablet twice daily", the dose itself)
     const productUnit = /\b(?:as|in|using)\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?$|\b(?:multiple|several|various|different|or)\s*$|\bfrom\s+(?:(?:a|one|the)\s+)?(?:single\s+)?$/i.test(before) || (/\b(?:a|an|one)\s+$/i.test(before) && before.trim().split(/\s+/).length > 1);
     if ((STRENGTH_AFTER.test(after) && productUnit) || CONTENTS_BEFORE.test(before)) continue;
-    const ing = adjacentIngredient(before, after, scope);
+    // "300 mg Irbesartan/12.5 mg": the name before the slash is the earlier amount's; this one's must follow it.
+    const pairName = /\d\s*(?:mg|g|mcg|µg|μg)\s+[\p{L}][\p{L}\d-]*\s*\/\s*$/u.test(before);
+    const afterWord = /^\s*(?:of\s+)?([\p{L}][\p{L}\d'’-]*)/u.exec(after)?.[1];
+    if (pairName && !(afterWord !== undefined && isOwnName(fold(afterWord), scope))) {
+      // … and the pair's first amount ("300 mg Irbesartan/12.5 mg or …") is no clearer a dose than the second.
+      const prev = kept[kept.length - 1];
+      if (prev && /^\s*[\p{L}][\p{L}\d-]*\s*\/\s*$/u.test(s.slice(prev.amount.end, a.start))) kept.pop();
+      continue;
+    }
+    const ing = pairName ? ingredientOf(fold(afterWord!), scope) : adjacentIngredient(before, after, scope);
     if (ing === false) continue;
     // "500 mg/125 mg", "90mg/6.4mg/kg/day of amoxycillin/clavulanic acid" on a combination page: which
     // amount is which ingredient is not written next to it ("Valsartan 51 mg/Sacubitril 49 mg" is).
-    if (scope.ingredients.length > 1 && (/^\s*\/\s*\d/.test(after) || /\d\s*(?:mg|g|mcg|µg)\s*\/\s*$/i.test(before)) && !leftNamesIngredient(before, scope)) continue;
+    // ("1200 mg/600 mg loading dose" on a single drug's page: a product of two drugs, or a strength per volume.)
+    if ((/^\s*\/\s*\d/.test(after) || /\d\s*(?:mg|g|mcg|µg|μg)\s*\/\s*$/i.test(before)) && (scope.ingredients.length > 1 ? !leftNamesIngredient(before, scope) : !namesOwnNext(before, after, scope))) continue;
     const prevKept = kept[kept.length - 1];
     // "a single daily dose of 10 mg (infants) or 20 mg (children)": the second is a daily dose too.
     const listed = prevKept !== undefined && LIST_GAP.test(s.slice(prevKept.amount.end, a.start).replace(/\([^()]*\)/g, ' '));
     // "2 to 3 mg of diethylcarbamazine per kilogram of body weight": the body unit after the name.
-    const perAfter = a.per === null ? /^\s*(?:of\s+)?(?:[\p{L}-]+\s+){1,3}(?:per|\/)\s*(kg|kilograms?|m²|m2|square met)/iu.exec(after) : null;
-    if (perAfter) a = { ...a, per: /^k/i.test(perAfter[1]!) ? 'kg' : 'm2' };
+    const perAfter = a.per === null ? /^\s*(?:of\s+)?(?:[\p{L}-]+\s+){1,3}(?:per|\/)\s*(kg|kilograms?|m²|m2|square met)|^\s*\([^()]*\)\s*\/\s*(kg|m²|m2)\b/iu.exec(after) : null;
+    if (perAfter) a = { ...a, per: /^k/i.test(perAfter[1] ?? perAfter[2]!) ? 'kg' : 'm2' };
     kept.push({
       amount: a,
       ingredient: ing,
@@ -480,25 +542,42 @@ function sentenceRegimens(
   const sentenceIngredients = scope.ingredients.length > 1 ? [...new Set(s.split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []))] : [];
 
   const out: Regimen[] = [];
+  const candPhases: (Phase | null)[] = [];
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     const k = kept[i]!;
     const seg = `${c.left} ${c.amount.text} ${c.right}`;
     // A list "250 mg or 500 mg twice daily": the earlier amounts share what follows the last.
+    const listGap = (j: number): boolean => LIST_GAP.test(stripNames(s.slice(cands[j - 1]!.amount.end, cands[j]!.amount.start).replace(/\([^()]*\)/g, ' '), scope));
     let shared = c.right;
-    for (let j = i + 1; j < cands.length; j++) {
-      const gap = s.slice(cands[j - 1]!.amount.end, cands[j]!.amount.start);
-      if (!LIST_GAP.test(stripNames(gap, scope))) break;
-      shared = cands[j]!.right;
-    }
+    for (let j = i + 1; j < cands.length && listGap(j); j++) shared = cands[j]!.right;
     const own = shared === c.right ? seg : `${seg} ${shared}`;
+    // "Typical BID dosing is Lopinavir 400 mg/Ritonavir 100 mg": the later amounts share what stands before the first
+    // (how often, how long, the days; not the phase, read below).
+    let listLeft = '';
+    for (let j = i; j > 0 && listGap(j); j--) listLeft = cands[j - 1]!.left;
+    // "a single dose of either 166.5 mg intravenously or 180 mg orally given … on day 1": alternatives opened by
+    // "either" share what follows the last one (its days, duration, how often), not its route.
+    let eitherTail = '';
+    if (/\beither\s+$/i.test(s.slice(0, c.amount.start))) {
+      for (let j = i + 1; j < cands.length; j++) {
+        if (!/^\s*(?:[\p{L}-]+\s+){0,3}or\s+$/iu.test(s.slice(cands[j - 1]!.amount.end, cands[j]!.amount.start))) break;
+        eitherTail = cands[j]!.right;
+      }
+    }
 
     const divided = DIVIDED.exec(own);
     let daily = k.daily || (divided !== null && /\b(?:daily|a day|per day|\/day)\b/i.test(own));
     // A daily total's "per day" says what the amount is, not how often it is given.
-    const freqRead = frequencyOf(daily ? own.replace(/\b(?:per|a|each)\s+day\b|\/\s*day\b/gi, ' ') : own);
+    let freqRead = frequencyOf(daily ? own.replace(/\b(?:per|a|each)\s+day\b|\/\s*day\b/gi, ' ') : own);
+    if (freqRead === null && eitherTail) freqRead = frequencyOf(eitherTail);
+    if (freqRead === null && listLeft) freqRead = frequencyOf(listLeft);
+    // "cSSSI: Dosage is based on age and weight, administered intravenously once daily:" above "12-17 years: 5 mg/kg".
+    if (freqRead === null && !daily && doselessAncestors) freqRead = frequencyOf(doselessAncestors);
     let frequency: Frequency | null = freqRead === AMBIGUOUS ? null : freqRead;
     if (k.weekly && frequency === null) frequency = { timesPerDay: null, timesPerWeek: null, everyDays: 7 };
+    // "1.5-9 mg daily (dosing frequency may vary)": a daily amount, how often not said.
+    const frequencyVaries = /\bfrequency\s+(?:may\s+|can\s+|will\s+)?var(?:y|ies)\b|\bvarying\s+frequenc/i.test(own);
     if (divided && /\bor\s+(?:in\s+)?divided\b|\b(?:single|once)\b[^.;]{0,40}\bor\b[^.;]{0,30}\bdivided\b|\bdivided\b[^.;]{0,30}\bor\s+(?:as\s+)?(?:a\s+)?(?:single|once|\w+\s+(?:divided\s+)?doses)\b/i.test(own)) {
       // "as a single dose or in two divided doses": how often is not one number.
       daily = true;
@@ -517,19 +596,23 @@ function sentenceRegimens(
       frequency = null;
     }
 
+    if (frequencyVaries) {
+      if (frequency?.timesPerDay === 1 || /\bdaily\b/i.test(`${c.amount.text}${c.right}`)) daily = true;
+      frequency = null;
+    }
     // "as a single daily dose", "15 mg/kg/day as a single dose": once a day.
     if (frequency === null && !divided && (/\b(?:a|one)\s+single\s+daily\s+dose\b|\bonce[- ]daily\s+dose\b/i.test(`${c.amount.text}${c.right}`) || (daily && /^\W*(?:given\s+|taken\s+|administered\s+)?as\s+(?:a|one)\s+single\s+dose\b/i.test(c.right))))
       frequency = { timesPerDay: 1, timesPerWeek: null, everyDays: null };
     // "every 20 minutes", "3 times": words of how often that the reader does not understand.
     // (not "every 2 minutes": a repetition within minutes is no dosing frequency)
     if (freqRead === null && frequency === null && /\bevery\b|\btimes\b|\bq\s?\d/i.test(own.replace(/\bat\s+all\s+times\b|\bevery\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*min(?:ute)?s?\b/gi, ' '))) continue;
-    const dur = durationOf(own);
+    const dur = durationOf(own) ?? (eitherTail ? durationOf(eitherTail) : null) ?? (listLeft ? durationOf(listLeft) : null);
     // A frequency or duration the sentence states outside every dose's words may be this dose's: not clear.
     if (freqRead === null && frequency === null && !daily && restFrequency !== null && restFrequency !== AMBIGUOUS) continue;
     if (dur === null && restDuration !== null && restDuration !== AMBIGUOUS) continue;
     const inf = infusionMinutesOf(own);
     const cyc = cycleDaysOf(own);
-    const days = daysOf(own);
+    const days = daysOf(own) ?? (eitherTail ? daysOf(eitherTail) : null) ?? (listLeft ? daysOf(listLeft) : null);
     const segRoute = otherTreatmentRoute ? routeOf(own.replace(OTHER_TREATMENT_ROUTE, ' ')) : routeOf(own);
 
     // Phase: the words before the amount, a "then to" chain, or a label.
@@ -541,8 +624,8 @@ function sentenceRegimens(
     // "0.1 mg/kg every 8 hours initially".
     if (phase === null && /\binitially\b/i.test(c.right)) phase = 'initial';
     // "5 to 20 mg IM every 2 weeks is a typical starting dose", "… for induction".
-    const later = /\b(?:is|are)\s+(?:a|the|an)\s+(?:typical\s+|usual\s+|recommended\s+|common\s+)?(initial|starting|loading|maintenance|induction)\s+dose\b|\bfor\s+(?:the\s+)?(induction|maintenance|initial)(?:\s+(?:therapy|treatment|phase))?\b/i.exec(s.slice(k.amount.end, cands[i + 1]?.amount.start ?? s.length));
-    if (phase === null && later) phase = lastPhase(later[1] ?? later[2]!);
+    const later = /\b(?:is|are)\s+(?:a|the|an)\s+(?:typical\s+|usual\s+|recommended\s+|common\s+)?(initial|starting|loading|maintenance|induction)\s+dose\b|\bfor\s+(?:the\s+)?(induction|maintenance|initial)(?:\s+(?:therapy|treatment|phase))?\b|\bfor\s+(?:\w+\s+)?(loading|maintenance|induction|initial)\s+doses\b/i.exec(s.slice(k.amount.end, cands[i + 1]?.amount.start ?? s.length));
+    if (phase === null && later) phase = lastPhase(later[1] ?? later[2] ?? later[3]!);
     // "The initial dose can vary …, ranging from 5 mg to 60 mg": a noun naming the first dose of the sentence.
     if (phase === null && i === 0 && amounts[0] === k.amount && !/\b(?:followed by|then|after which|thereafter)\b/i.test(s.slice(0, k.amount.start))) {
       const p = lastPhase(s.slice(0, k.amount.start));
@@ -554,6 +637,11 @@ function sentenceRegimens(
       if (p === 'escalation' || p === 'reduction') phase = p;
     }
     if (phase === null && i > 0 && (CHAIN.test(c.left) || /^[\W]*(?:or|and)?[\W]*$/i.test(c.left) || LIST_GAP.test(stripNames(s.slice(cands[i - 1]!.amount.end, c.amount.start), scope)))) phase = out[out.length - 1]?.phase ?? null;
+    // "increased to 7 mg and then 14 mg daily": a step after an increase (or a reduction) is one too.
+    if (phase === null && i > 0 && CHAIN_GAP.test(stripNames(s.slice(cands[i - 1]!.amount.end, c.amount.start), scope))) {
+      const p = candPhases[i - 1] ?? null;
+      if (p === 'escalation' || p === 'reduction') phase = p;
+    }
     // "Initial dose 80 mg/day, titrated upwards …, to a usual range of 80-160 mg/day": the verb before the "to".
     if (phase === null && i > 0 && /^\W*to\b/i.test(c.left)) {
       const p = lastPhase(s.slice(cands[i - 1]!.amount.end, c.amount.start));
@@ -571,6 +659,11 @@ function sentenceRegimens(
       if (p !== null && p !== phase) continue;
     }
 
+    candPhases[i] = phase;
+    // "… increased to 7 mg and then 14 mg daily": how often the later dose of the chain is given may be the earlier's too.
+    const next = cands[i + 1];
+    if (frequency === null && !daily && !frequencyVaries && phase !== 'loading' && phase !== 'initial' && next && CHAIN_GAP.test(stripNames(s.slice(c.amount.end, next.amount.start), scope)) && frequencyOf(next.right) !== null) continue;
+
     let route: Route | null = null;
     // The route of an earlier or later treatment ("after initial intravenous treatment") is not this dose's.
     let unclear = segRoute === AMBIGUOUS || (segRoute === null && sRoute === AMBIGUOUS) || otherTreatmentRoute;
@@ -579,8 +672,11 @@ function sentenceRegimens(
     if (segRoute !== null) route = segRoute === AMBIGUOUS ? null : segRoute;
     else if (lr !== null && lr !== AMBIGUOUS) route = lr;
     else if (sRoute !== null) route = sRoute === AMBIGUOUS ? null : sRoute;
-    else if (lr === AMBIGUOUS) route = null;
-    else {
+    else if (lr === AMBIGUOUS) {
+      // "IV/IM: 600-1200 mg/day …": the label names two routes; another route named in the line changes nothing.
+      route = null;
+      unclear = true;
+    } else {
       const ar = routeOf(doselessAncestors);
       if (ar === null && introRoute !== null && !introRouteSure) continue; // the section's opening names a route, but other lines name others
       route = ar === AMBIGUOUS ? null : ar ?? introRoute;
@@ -607,11 +703,23 @@ function sentenceRegimens(
       const lp = nearestRead(infos, (x) => x.population);
       population = lp === AMBIGUOUS ? null : lp;
     }
+    // "Those with mild impairment may not require dosage changes, but moderate impairment might necessitate starting
+    // with 1 mg weekly": an impairment whose organ the sentence does not name is a group the reader cannot give.
+    if (population !== 'renal' && population !== 'hepatic' && SEVERITY_IMPAIRMENT.test(s) && !populationsIn(s).some((p) => p === 'renal' || p === 'hepatic')) continue;
     // Another group named in the sentence outside every dose's words: which dose it is for is not clear.
     if (population !== null && restPopulations.some((p) => p !== population && !(population === 'elderly' && p === 'adult') && !((population === 'renal' || population === 'hepatic') && p === 'adult'))) continue;
 
     const forWhat = /\(\s*for\s+([^()]{2,60}?)(?:\s+only)?\s*\)/i.exec(c.right);
-    const trailing = forWhat && !NOT_INDICATION.test(forWhat[1]!) && namesCondition(forWhat[1]!) ? forWhat[1]!.trim() : null;
+    let trailing = forWhat && !NOT_INDICATION.test(forWhat[1]!) && namesCondition(forWhat[1]!) ? forWhat[1]!.trim() : null;
+    // "4 mg/kg (cSSSI) or 6 mg/kg (S. aureus bloodstream infections) every 48 hours": a parenthesis right after the
+    // dose that names a condition is its indication.
+    const parenAfter = /^\s*\(([^()]{2,60})\)/.exec(c.right);
+    if (trailing === null && parenAfter && parenNamesCondition(parenAfter[1]!)) trailing = parenAfter[1]!.trim();
+    if (trailing !== null && !forWhat) {
+      // … and a label naming another condition makes it unclear which.
+      const li = nearest(infos, (x) => x.indication);
+      if (li !== null && !sameCondition(li, trailing)) continue;
+    }
     let indication = sIndication ?? trailing;
     if (indication === null) {
       // The nearest label naming a condition; a label that may name one the reader does not know, nearer or alone, leaves it unclear.
@@ -646,6 +754,8 @@ function sentenceRegimens(
       if (typeof ai === 'number') infusion = ai;
     }
     if (infusion !== null && route !== 'IV' && !routesIn(own).includes('IV') && !/\binfus/i.test(`${own} ${doselessAncestors}`)) infusion = null;
+    // "given as a single infusion over 2-24 hours": a time the dose's words leave open is not filled from elsewhere.
+    const infusionOpen = inf === AMBIGUOUS || (inf === null && sInfusion === AMBIGUOUS);
 
     let dayList: number[] | null = days !== null && days !== AMBIGUOUS ? days : null;
     if (days === null) dayList = nearest(infos, (x) => x.days);
@@ -680,6 +790,7 @@ function sentenceRegimens(
       source: { file: scope.file, line: line.line, text: s },
     };
     if (unclear) routeUnclear.add(regimen);
+    if (infusionOpen) infusionUnclear.add(regimen);
     out.push(regimen);
   }
   return out;
@@ -687,6 +798,8 @@ function sentenceRegimens(
 
 /** Regimens whose own words named several routes ("IV (or subcutaneously)"): never filled from elsewhere. */
 const routeUnclear = new WeakSet<Regimen>();
+/** Regimens whose own words gave an infusion time that is not one number ("over 2-24 hours"). */
+const infusionUnclear = new WeakSet<Regimen>();
 
 const round = (v: number): number => Number(v.toPrecision(12));
 
@@ -752,6 +865,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
     if (!NOT_INDICATION.test(what) && namesCondition(what)) return what;
     // "For patients with severe disease who are critically ill,": a condition mixed with other words.
     if (namesCondition(what) && populationOf(what) === null) return AMBIGUOUS;
+    // "The typical dose for functional dyspepsia is 50 mg": after "dose for", words the reader does not know may name the condition.
+    if (re === DOSE_FOR && populationOf(what) === null && !NOT_INDICATION.test(what) && !PURPOSE.test(what)) return AMBIGUOUS;
   }
   return null;
 }
@@ -770,14 +885,15 @@ function adjacentIngredient(before: string, after: string, scope: Scope): string
   if (wb) {
     const w = fold(wb[1]!);
     if (isOwnName(w, scope)) ingredient = ingredientOf(w, scope);
-    else if (!LEFT_OK.has(w)) return false;
+    // "1050 mg total, split into 350 mg on day 1 and 700 mg on day 2".
+    else if (!LEFT_OK.has(w) && !(w === 'into' && /\b(?:split|divided|separated)\s+into\s*$/i.test(before))) return false;
   }
   // "1.5 g (1 g ampicillin/0.5 g sulbactam)": the amount of a mixture with another drug.
   const mix = /^\s*\(([^()]*)\)/.exec(after);
   if (mix) for (const w of mix[1]!.matchAll(/\d\s*(?:mg|g|mcg|µg|μg)(?:\s*\/\s*(?:kg|m²|m2|day|d))*\s+([\p{L}][\p{L}-]{3,})/giu)) if (!isOwnName(fold(w[1]!), scope) && !RIGHT_OK.has(fold(w[1]!)) && !/^(?:elemental|base|activity|component)$/i.test(w[1]!)) return false;
   // "6-7 mg/kg (aminophylline)": a parenthesis naming another drug.
   const paren = /^\s*\(\s*([\p{L}][\p{L}-]{3,})\s*\)/u.exec(after);
-  if (paren && !isOwnName(fold(paren[1]!), scope) && !RIGHT_OK.has(fold(paren[1]!)) && !/^[A-Z]{2,4}$/.test(paren[1]!) && !/^(?:approximately|total|elemental|base|daily|weekly|once|twice|initially|maximum|max|orally|intravenously|subcutaneously|intramuscularly|oral|intravenous|subcutaneous|intramuscular|adults?|children|infants|neonates|elderly)$/i.test(paren[1]!)) return false;
+  if (paren && !isOwnName(fold(paren[1]!), scope) && !RIGHT_OK.has(fold(paren[1]!)) && !/^[A-Z]{2,4}$/.test(paren[1]!) && !parenNamesCondition(paren[1]!) && !/^(?:approximately|total|elemental|base|daily|weekly|once|twice|initially|maximum|max|orally|intravenously|subcutaneously|intramuscularly|oral|intravenous|subcutaneous|intramuscular|adults?|children|infants|neonates|elderly)$/i.test(paren[1]!)) return false;
   const wa = WORD_AFTER.exec(after);
   if (wa) {
     const w = fold(wa[1]!).replace(/:$/, '');
@@ -788,13 +904,29 @@ function adjacentIngredient(before: string, after: string, scope: Scope): string
         if (isOwnName(n, scope)) ingredient ??= ingredientOf(n, scope);
         else if (!OF_OK.has(n)) return false;
         // "10-20 grams of the combined formulation": an amount of product, not of drug.
-        else if (/^\s*of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:formulation|powder|granules?|suspension|solution|syrup|cream|gel|ointment|product|mixture|preparation|tablets?|capsules?|liquid|lotion|paste|sachets?)\b/i.test(after.replace(/^[\s,)]*/, ''))) return false;
+        else if (/^\s*of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:formulation|powder|granules?|granulate|suspension|solution|syrup|cream|gel|ointment|product|mixture|mix|blend|preparation|tablets?|capsules?|liquid|lotion|paste|sachets?)\b/i.test(after.replace(/^[\s,)]*/, ''))) return false;
       }
     } else if (isOwnName(w, scope)) ingredient ??= ingredientOf(w, scope);
     else if (!RIGHT_OK.has(w) && !RIGHT_OK.has(w + ':') && !/^q\d{1,2}h(?:rs?)?$/.test(w)) return false;
   }
   return ingredient;
 }
+
+/** Whether a parenthesis after a dose names a condition ("(cSSSI)", "(S. aureus bloodstream infections)"), not a qualifier or a product. */
+function parenNamesCondition(inner: string): boolean {
+  const x = inner.trim();
+  if (/^(?:if|when|unless|as|to|with|without|after|before|during|in|on|at|until|depending|based|e\.g\.?|i\.e\.?|eg|ie|such as|including|or|and|approximately|about|see|not|max\w*|min\w*|up to|total|each|per|equivalent|corresponding)\b/i.test(x)) return false;
+  if (NOT_INDICATION.test(x) || /\d/.test(x)) return false;
+  if (namesConditionWord(x)) return true;
+  // An abbreviation alone, not a form or a frequency ("ODT", "BID").
+  return /^[a-z]?[A-Z][A-Z0-9]{2,6}s?$/.test(x) && !/^(?:ODT|MDI|DPI|BID|TID|QID|QDS|TDS|PRN|STAT|SOS|HS|QHS|IV|IM|SC|SQ|PO|ER|XR|SR|IR|CR|XL|ES|DR|EC|LA|USP|BP|IP|INN|API|FDC|OTC|RDA)$/.test(x);
+}
+
+const sameCondition = (a: string, b: string): boolean => {
+  const x = indicationKeyOf(a);
+  const y = indicationKeyOf(b);
+  return x === y || x.includes(y) || y.includes(x);
+};
 
 const indicationKeyOf = (s: string): string =>
   s
@@ -808,6 +940,13 @@ function namePerDay(after: string, scope: Scope): boolean {
   if (/^\s*(?:of\s+[\p{L}][\p{L}\s-]{0,40}?\s+)?(?:per|\/)\s*(?:kg|kilograms?)(?:\s+of\s+body\s*weight)?\s*(?:per\s+day|a\s+day|\/\s*day)\b/iu.test(after)) return true;
   const m = /^\s*(?:of\s+)?([\p{L}][\p{L}\s-]{0,50}?)\s*(?:(?:per|a|each)\s+day\b|\/\s*day\b)/iu.exec(after);
   return m !== null && m[1]!.split(/[\s-]+/).every((w) => isOwnName(fold(w), scope) || /^(?:the|this|elemental)$/i.test(w));
+}
+
+/** Whether the word right before or after an amount names this drug ("400 mg sofosbuvir/100 mg velpatasvir"). */
+function namesOwnNext(before: string, after: string, scope: Scope): boolean {
+  const wb = WORD_BEFORE.exec(before);
+  const wa = /^\s*(?:of\s+)?([\p{L}][\p{L}\d'’-]*)/u.exec(after);
+  return (wb !== null && isOwnName(fold(wb[1]!), scope)) || (wa !== null && isOwnName(fold(wa[1]!), scope));
 }
 
 function leftNamesIngredient(before: string, scope: Scope): boolean {

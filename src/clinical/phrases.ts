@@ -51,8 +51,8 @@ const ROUTE_PATTERNS: [Route, RegExp, RegExp, RegExp | null][] = [
   ['sublingual', /lingual/i, /\bsub-?lingual(?:ly)?\b/i, null],
   ['inhaled', /inhal|nebul/i, /\b(?:inhal(?:ed|ations?|ers?)|nebuli[sz](?:ed|ers?|ation))\b/i, null],
   ['nasal', /nasal|nostril/i, /\b(?:intra-?nasal(?:ly)?|nasal spray|per nostril|each nostril)\b/i, null],
-  ['rectal', /rect|suppos/i, /\b(?:rectal(?:ly)?|per rectum|suppositor(?:y|ies))\b/i, null],
-  ['vaginal', /vagin|pessar/i, /\b(?:vaginal(?:ly)?|intravaginal(?:ly)?|pessar(?:y|ies))\b/i, null],
+  ['rectal', /rect|suppos/i, /\b(?:rectal(?:ly)?|per rectum|(?:into|in) the rectum|suppositor(?:y|ies))\b/i, null],
+  ['vaginal', /vagin|pessar/i, /\b(?:vaginal(?:ly)?|intravaginal(?:ly)?|pessar(?:y|ies)|(?:into|in)\s+the\s+vagina|per\s+vaginam)\b/i, null],
   ['ophthalmic', /ophth|eye/i, /\b(?:ophthalmic|eye drops?|into the eyes?|in the affected eyes?)\b/i, null],
   ['otic', /otic|ear/i, /\b(?:otic|ear drops?|into the ears?)\b/i, null],
   ['intrathecal', /intrathecal/i, /\bintrathecal(?:ly)?\b/i, null],
@@ -123,7 +123,11 @@ const ALTERNATE = /\b(?:every\s+other\s+day|on\s+alternate\s+days|alternate\s+da
 /** How often a dose is given, from the words near it. */
 export function frequencyOf(text: string): Read<Frequency> {
   // "daily for 12-15 days per month": a schedule within the month, not a monthly dose.
-  const t = text.replace(NOT_FREQUENCY, ' ').replace(/\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s+days?\s+(?:per|a|each|every)\s+(?:month|cycle)\b/gi, ' ');
+  // ("daily for 5 days, repeated every 21 days": the repetition is the course's cycle, see cycleDaysOf.)
+  const t = text
+    .replace(NOT_FREQUENCY, ' ')
+    .replace(/\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s+days?\s+(?:per|a|each|every)\s+(?:month|cycle)\b/gi, ' ')
+    .replace(/\brepeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+\S+\s+(?:days?|weeks?)\b/gi, (m) => (/repeat/i.test(text) && REPEATED_COURSE.test(text) ? ' ' : m));
   if (RANGE_FREQ.some((re) => re.test(t))) return AMBIGUOUS;
   const found: Read<Frequency>[] = [];
   let rest = t;
@@ -221,6 +225,8 @@ const DAY_LIST = /\bdays?\s+(\d{1,3}(?:\s*(?:,|and|&|to|through|thru|-|–)\s*(?
 export function daysOf(text: string): Read<number[]> {
   if (!/days?\s+(?:\d+|one|two|three|four|five|six|seven)\b/i.test(text)) return null;
   const found: Read<number[]>[] = [];
+  // "on day 1 (transplant day, before implantation) and day 5": a parenthesis inside the list is no day.
+  text = text.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ');
   // "on days 1-5 and days 8-12": one list.
   text = text.replace(/(\bdays?\s+\d[\d\s,–-]*)\s+and\s+(?:on\s+)?days?\s+(?=\d)/gi, '$1 and ');
   DAY_LIST.lastIndex = 0;
@@ -229,7 +235,8 @@ export function daysOf(text: string): Read<number[]> {
     const before = text.slice(0, m.index);
     if (/\d\s*$/.test(before) || /\b(?:consecutive|\d+)\s*$/i.test(before)) continue;
     // "within 3 days", "for days": not day numbers.
-    if (/\b(?:for|within|after|before|up to|over|next|first|last|every|each|of)\s*$/i.test(before) && !/\bon\s*$/i.test(before)) continue;
+    // ("starting day 14", "from day 8 onward": when a course starts, not its days.)
+    if (/\b(?:for|within|after|before|up to|over|next|first|last|every|each|of|starting|beginning|from|until|till)\s*$/i.test(before) && !/\bon\s*$/i.test(before)) continue;
     const list = parseDayList(m[1]!);
     // "cycle day 3, 5, or other days": one of several days, not a list of days.
     found.push(list !== null && !/^\s*,?\s*or\b/i.test(text.slice(m.index + m[0].length)) ? list : AMBIGUOUS);
@@ -259,8 +266,21 @@ export function parseDayList(s: string): number[] | null {
 
 const CYCLE = new RegExp(String.raw`\b(\d{1,3}|${NUM_NC})[- ](day|week)\s+(?:treatment\s+|chemotherapy\s+)?cycles?\b|\bcycles?\s+(?:of|lasting)\s+(\d{1,3}|${NUM_NC})\s+(days|weeks)\b`, 'gi');
 
-/** `21-day cycle` → 21; `3-week cycle` → 21. */
+/**
+ * "daily for 5 consecutive days, repeated every 21 days": a course of days repeated at a longer interval is a cycle
+ * (not "150 mg, repeated every 7 days", a dose given weekly).
+ */
+export const REPEATED_COURSE = new RegExp(String.raw`\bfor\s+${NUM}\s+(?:consecutive\s+)?days?\b[^.;]{0,40}?,?\s*(?:and\s+)?(?:then\s+)?repeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+${NUM}\s+(days?|weeks?)\b`, 'i');
+
+/** `21-day cycle` → 21; `3-week cycle` → 21; `daily for 5 days, repeated every 21 days` → 21. */
 export function cycleDaysOf(text: string): Read<number> {
+  const course = /repeat/i.test(text) ? REPEATED_COURSE.exec(text) : null;
+  if (course) {
+    const days = numberOf(course[1]!);
+    const n = numberOf(course[2]!);
+    const every = n === null ? null : /^w/i.test(course[3]!) ? n * 7 : n;
+    if (days !== null && every !== null && Number.isInteger(every) && every > days && !/cycle/i.test(text)) return every;
+  }
   if (!/cycle/i.test(text)) return null;
   const found: Read<number>[] = [];
   CYCLE.lastIndex = 0;
@@ -279,7 +299,8 @@ const PHASE_WORDS: [Phase, RegExp][] = [
   ['loading', /\bloading\b/gi],
   ['maintenance', /\bmaintenance\b/gi],
   ['induction', /\binduction\b/gi],
-  ['initial', /\b(?:initial(?:ly)?|starting|starts?\s+(?:with|at)|commenc(?:e|es|ing)\s+(?:with|at)|start(?:ing)?\s+(?:with|at)|begin(?:s|ning)?\s+(?:with|at)|initiate[ds]?\s+(?:at|with)|first\s+dose)\b/gi],
+  // (not "starting on day 14", "starting at week 4": when, not which dose)
+  ['initial', /\b(?:initial(?:ly)?|starting(?!\s+(?:(?:on|from|at|in|with)\s+)?(?:the\s+)?(?:end\s+of\s+)?(?:day|week|month|cycle)s?\b)|start(?:s|ed|ing)?\s+(?:with|at)(?!\s+(?:the\s+)?(?:end\s+of\s+)?(?:day|week|month|cycle)s?\b)|commenc(?:e|es|ed|ing)\s+(?:with|at)|begin(?:s|ning)?\s+(?:with|at)|beg[au]n\s+(?:with|at)|initiate[ds]?\s+(?:at|with)|first\s+dose)\b/gi],
   ['escalation', /\b(?:increase[ds]?|increasing|titrat\w*|escalat\w*|up-?titrat\w*|uptitrat\w*)\b/gi],
   ['reduction', /\b(?:reduce[ds]?|reducing|reduction|decrease[ds]?|decreasing|lower(?:ed)?\s+to)\b/gi],
 ];
@@ -304,7 +325,7 @@ const LABEL_PHASE: [Phase, RegExp][] = [
   ['loading', /\bloading\b/i],
   ['maintenance', /\bmaintenance\b/i],
   ['induction', /\binduction\b(?!\s+of\b)/i],
-  ['initial', /\b(?:initial|starting)\s+(?:dose|dosage|dosing|therapy|treatment)\b|^(?:initial|starting|start)\b/i],
+  ['initial', /(?<!\b(?:after|following|post|beyond)\s+(?:the\s+|an?\s+)?)\b(?:initial|starting)\s+(?:dose|dosage|dosing|therapy|treatment)\b|^(?:initial|starting|start)\b(?!\s+(?:(?:on|from|at|in)\s+)?(?:day|week|month|cycle)s?\b)/i],
   ['escalation', /\b(?:dose\s+)?(?:escalation|titration|up-?titration)\b|^(?:dose\s+)?(?:increase|increasing)$/i],
   ['reduction', /\bdose\s+reduction\b|\breduced\s+dose\b|^(?:dose\s+)?reduction$/i],
 ];
@@ -328,7 +349,7 @@ export function phasesIn(text: string): Phase[] {
 // Impaired organ function, not a disease of the organ ("kidney transplant", "fatty liver disease" are indications).
 const RENAL = /\b(?:renal|kidney)(?:\s*\/\s*(?:hepatic|liver))?\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?)\b|\b(?:impaired|reduced|decreased|poor|compromised)\s+(?:renal|kidney)\b|\bcreatinine clearance\b|\b(?:crcl|clcr|esrd)\b|\b(?:ha?emo|peritoneal\s+)?dialysis\b|\bend-stage renal\b|^renal\b|\brenal\s*$/i;
 const HEPATIC = /\b(?:hepatic|liver)\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?|cirrhosis)\b|\b(?:impaired|reduced|decreased|poor)\s+(?:hepatic|liver)\b|\bchild-pugh\b|\bcirrhosis\b|^hepatic\b|\bhepatic\s*$/i;
-const NOT_ORGAN_POPULATION = /\bfatty liver|\bliver (?:cancer|flukes?|abscess|transplant\w*)|\bkidney (?:stones?|transplant\w*|cancer)|\brenal (?:cell|colic|stones?|transplant\w*|calculi)/i;
+const NOT_ORGAN_POPULATION = /\bfatty liver|\bhepatic (?:encephalopathy|coma|porphyria|veno-occlusive)|\bportal[- ]systemic|\bliver (?:cancer|flukes?|abscess|transplant\w*)|\bkidney (?:stones?|transplant\w*|cancer)|\brenal (?:cell|colic|stones?|transplant\w*|calculi)/i;
 // eGFR, not EGFR (the receptor of oncology pages).
 const GFR = /\b(?:eGFR|GFR)\b/;
 const POPULATION_WORDS: [Population, { test(s: string): boolean }][] = [
