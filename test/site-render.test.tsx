@@ -223,6 +223,33 @@ describe('sitePages: files', () => {
     assert.match(page(site, 'browse/0-9/index.html'), /5-Fluorouracil/);
     assert.match(page(site, 'browse/r/index.html'), /Ringer&#39;s Lactate/);
   });
+  it('splits a letter into pages of `browsePageSize` links: every page once, kind order kept, pages linked and in the sitemap', () => {
+    const c = makeCatalog();
+    // Letter C holds more pages than one browse page takes: five copies of Campath's brand.
+    const campath = c.entries.find((e) => e.monograph.slug === 'campath-30mg')!;
+    for (let i = 1; i <= 4; i++) c.entries.push({ ...campath, url: `/medicines/campath-${i}/`, monograph: { ...campath.monograph, slug: `campath-${i}`, title: `Campath ${i}` } });
+    const cTotal = c.entries.filter((e) => /^c/i.test(e.monograph.title)).length;
+    const pages = new Map(buildSitePages(c, OPTIONS, { ...DEFAULT_LIMITS, browsePageSize: 2 }).map((p) => [p.path, p.render()]));
+    const count = Math.ceil(cTotal / 2);
+    assert.ok(count >= 3, `letter C has ${cTotal} pages`);
+    const paths = Array.from({ length: count }, (_, i) => (i === 0 ? 'browse/c/index.html' : `browse/c/${i + 1}/index.html`));
+    for (const p of paths) assert.ok(pages.has(p), p);
+    assert.ok(!pages.has(`browse/c/${count + 1}/index.html`));
+    // Every page of letter C once, over its pages.
+    const linked = paths.flatMap((p) => [...(pages.get(p) ?? '').matchAll(/<li><a href="(\/(?:composition|medicines)\/[^"]+)"/g)].map((m) => m[1]));
+    assert.equal(linked.length, cTotal);
+    assert.equal(new Set(linked).size, cTotal);
+    const second = pages.get('browse/c/2/index.html')!;
+    assert.match(second, /<title>Medicines starting with C \(page 2 of \d+\) \|/);
+    assert.match(second, /<a href="\/browse\/c\/" rel="prev">Previous<\/a>/);
+    assert.match(second, /<a href="\/browse\/c\/2\/" aria-current="page">2<\/a>/);
+    assert.match(second, /<link rel="canonical" href="[^"]*\/browse\/c\/2\/"/);
+    assert.match(pages.get('browse/c/index.html')!, /<a href="\/browse\/c\/2\/" rel="next">Next<\/a>/);
+    assert.match(pages.get('browse/a/index.html')!, /<h1>Medicines starting with A<\/h1>/, 'a letter that fits one page has no pager');
+    assert.doesNotMatch(pages.get('browse/a/index.html')!, /class="pager"/);
+    const sitemap = pages.get('sitemap.xml')!;
+    for (let n = 2; n <= count; n++) assert.match(sitemap, new RegExp(`/browse/c/${n}/</loc>`));
+  });
   it('home page counts kinds and links A–Z and the search page', () => {
     const home = page(site, 'index.html');
     assert.match(home, /<strong>4<\/strong> generic medicines/);

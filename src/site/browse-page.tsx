@@ -1,4 +1,5 @@
 import type { FC } from 'hono/jsx';
+import type { Kind } from '../model/index.js';
 import type { SiteContext } from './context.js';
 import { KIND_PLURAL, KINDS } from './labels.js';
 import { AdSlot, AzNav, Breadcrumb, Layout } from './layout.js';
@@ -9,17 +10,31 @@ import { formatInt, letterLabel } from './text.js';
 export const browseHeading = (letter: string): string =>
   letter === '0-9' ? 'Medicines starting with a digit or symbol' : `Medicines starting with ${letterLabel(letter)}`;
 
-/** `browse/<letter>/`: every page whose title starts with the letter, grouped by kind. */
-export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly ListItem[]; letters: readonly string[] }> = ({
+/** The path of a letter's browse page `n` (1: `/browse/a/`; then `/browse/a/2/`, …). */
+export const browsePath = (letter: string, n: number): string => (n <= 1 ? `/browse/${letter}/` : `/browse/${letter}/${n}/`);
+
+/** Which of a letter's pages this is, and how many pages of each kind the letter has in all. */
+export interface BrowsePageNumber {
+  n: number;
+  of: number;
+  totals: Record<Kind, number>;
+}
+
+/** `browse/<letter>/[<n>/]`: the pages whose title starts with the letter, by kind, a page of them at a time. */
+export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly ListItem[]; letters: readonly string[]; page?: BrowsePageNumber }> = ({
   ctx,
   letter,
   items,
   letters,
+  page,
 }) => {
-  const heading = browseHeading(letter);
+  const n = page?.n ?? 1;
+  const of = page?.of ?? 1;
+  const total = page === undefined ? items.length : KINDS.reduce((a, k) => a + page.totals[k], 0);
+  const heading = of > 1 ? `${browseHeading(letter)} (page ${n} of ${of})` : browseHeading(letter);
   const description =
-    items.length > 0
-      ? `Browse ${formatInt(items.length)} medicines starting with ${letterLabel(letter)}: generics, combinations and brands with uses, dosage and side effects.`
+    total > 0
+      ? `Browse ${formatInt(total)} medicines starting with ${letterLabel(letter)}${of > 1 ? `, page ${n} of ${of}` : ''}: generics, combinations and brands with uses, dosage and side effects.`
       : `No medicines starting with ${letterLabel(letter)} yet.`;
   return (
     <Layout
@@ -28,7 +43,7 @@ export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly 
       headerSearch={true}
       title={`${heading} | ${ctx.options.siteName}`}
       description={description}
-      path={`/browse/${letter}/`}
+      path={browsePath(letter, n)}
       ogTitle={heading}
       ogType="website"
       jsonLd={[]}
@@ -49,20 +64,51 @@ export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly 
           No medicines start with {letterLabel(letter)}. Try <a href={ctx.href('/search/')}>searching</a> instead.
         </p>
       )}
+      {of > 1 && <PageNav ctx={ctx} letter={letter} n={n} of={of} />}
       {KINDS.map((k) => {
         const group = items.filter((it) => it.kind === k);
         return (
           group.length > 0 && (
             <section class="browse-group">
               <h2>
-                {KIND_PLURAL[k]} <span class="count">({formatInt(group.length)})</span>
+                {KIND_PLURAL[k]} <span class="count">({formatInt(page?.totals[k] ?? group.length)})</span>
               </h2>
               {entryList(ctx, group, false)}
             </section>
           )
         );
       })}
+      {of > 1 && <PageNav ctx={ctx} letter={letter} n={n} of={of} />}
       <AdSlot ctx={ctx} kind="browse" slot="bottom" />
     </Layout>
   );
 };
+
+/** Links to a letter's other pages: previous, every number, next. */
+const PageNav: FC<{ ctx: SiteContext; letter: string; n: number; of: number }> = ({ ctx, letter, n, of }) => (
+  <nav class="pager" aria-label={`Pages of ${letterLabel(letter)}`}>
+    <ul>
+      {n > 1 && (
+        <li>
+          <a href={ctx.href(browsePath(letter, n - 1))} rel="prev">
+            Previous
+          </a>
+        </li>
+      )}
+      {Array.from({ length: of }, (_, i) => i + 1).map((k) => (
+        <li>
+          <a href={ctx.href(browsePath(letter, k))} aria-current={k === n ? 'page' : undefined}>
+            {k}
+          </a>
+        </li>
+      ))}
+      {n < of && (
+        <li>
+          <a href={ctx.href(browsePath(letter, n + 1))} rel="next">
+            Next
+          </a>
+        </li>
+      )}
+    </ul>
+  </nav>
+);

@@ -3,7 +3,7 @@ import { entryKey } from '../catalog/types.js';
 import type { CatalogEntry, Kind, Link } from '../model/index.js';
 import { brandTableParts, brandTables } from './brand-tables.js';
 import { BANNED_INHERITING_MAX, BANNED_PATH, BannedPage, type BannedItem, type BannedPageData } from './banned-page.js';
-import { BrowsePage } from './browse-page.js';
+import { browsePath, BrowsePage } from './browse-page.js';
 import { siteContext, type SiteContext } from './context.js';
 import { DrugPage } from './drug-page.js';
 import { HomePage, type HomeData } from './home-page.js';
@@ -25,9 +25,17 @@ export interface SiteLimits {
   sitemapMaxUrls: number;
   /** Pages in the home page's featured list (default 8). */
   featured: number;
+  /** Links per browse page; a letter with more is split into numbered pages (default 1,000). */
+  browsePageSize: number;
 }
 
-export const DEFAULT_LIMITS: SiteLimits = { sitemapMaxUrls: SITEMAP_MAX_URLS, featured: 8 };
+/**
+ * 1,000 links per browse page: a letter of a catalog with 250,000 brands held ~15,000 links in one
+ * 1.2 MB page; split, each page is ~80 KB and every link is still reachable from the A–Z pages.
+ */
+export const BROWSE_PAGE_SIZE = 1000;
+
+export const DEFAULT_LIMITS: SiteLimits = { sitemapMaxUrls: SITEMAP_MAX_URLS, featured: 8, browsePageSize: BROWSE_PAGE_SIZE };
 
 const SIMPLE_PAGE_PATH = /^\/(?:[a-z0-9][a-z0-9._-]*\/)+$/;
 
@@ -188,15 +196,24 @@ export function* eachSitePage(catalog: Catalog, options: SiteOptions, limits: Si
   });
   sitemap.push({ path: '/', lastmod: siteDate });
 
-  // Browse.
+  // Browse: per letter, by kind then title, in pages of `browsePageSize` links.
+  const size = Math.max(1, Math.floor(limits.browsePageSize));
   for (const letter of navLetters) {
-    const items = buckets.get(letter) ?? [];
-    yield add({
-      path: `browse/${letter}/index.html`,
-      signature: signature([...optionParts(ctx, 'browse'), letter, ...navLetters, ...itemParts(items)]),
-      render: () => renderDocument(<BrowsePage ctx={ctx} letter={letter} items={items} letters={navLetters} />),
-    });
-    if (items.length > 0) sitemap.push({ path: `/browse/${letter}/`, lastmod: bucketDates.get(letter) ?? fallbackDate });
+    const bucket = buckets.get(letter) ?? [];
+    const items = KINDS.flatMap((k) => bucket.filter((it) => it.kind === k));
+    const totals: Record<Kind, number> = { composition: 0, combination: 0, medicine: 0 };
+    for (const it of items) totals[it.kind]++;
+    const pages = Math.max(1, Math.ceil(items.length / size));
+    for (let n = 1; n <= pages; n++) {
+      const slice = items.slice((n - 1) * size, n * size);
+      const page = { n, of: pages, totals };
+      yield add({
+        path: `${browsePath(letter, n).slice(1)}index.html`,
+        signature: signature([...optionParts(ctx, 'browse'), letter, n, pages, ...KINDS.map((k) => totals[k]), ...navLetters, ...itemParts(slice)]),
+        render: () => renderDocument(<BrowsePage ctx={ctx} letter={letter} items={slice} letters={navLetters} page={page} />),
+      });
+      if (items.length > 0) sitemap.push({ path: browsePath(letter, n), lastmod: bucketDates.get(letter) ?? fallbackDate });
+    }
   }
 
   // The banned list (linked from the home page's count).
