@@ -64,7 +64,7 @@ export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly 
           No medicines start with {letterLabel(letter)}. Try <a href={ctx.href('/search/')}>searching</a> instead.
         </p>
       )}
-      {of > 1 && <PageNav ctx={ctx} letter={letter} n={n} of={of} />}
+      {of > 1 && <PageNav ctx={ctx} letter={letter} n={n} of={of} where="top" />}
       {KINDS.map((k) => {
         const group = items.filter((it) => it.kind === k);
         return (
@@ -78,15 +78,15 @@ export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly 
           )
         );
       })}
-      {of > 1 && <PageNav ctx={ctx} letter={letter} n={n} of={of} />}
+      {of > 1 && <PageNav ctx={ctx} letter={letter} n={n} of={of} where="bottom" />}
       <AdSlot ctx={ctx} kind="browse" slot="bottom" />
     </Layout>
   );
 };
 
-/** Links to a letter's other pages: previous, every number, next. */
-const PageNav: FC<{ ctx: SiteContext; letter: string; n: number; of: number }> = ({ ctx, letter, n, of }) => (
-  <nav class="pager" aria-label={`Pages of ${letterLabel(letter)}`}>
+/** Links to a letter's other pages: previous, every number, next (above and below the list: distinct labels, as landmarks must have). */
+const PageNav: FC<{ ctx: SiteContext; letter: string; n: number; of: number; where: 'top' | 'bottom' }> = ({ ctx, letter, n, of, where }) => (
+  <nav class="pager" aria-label={`Pages of ${letterLabel(letter)}${where === 'bottom' ? ' (end of list)' : ''}`}>
     <ul>
       {n > 1 && (
         <li>
