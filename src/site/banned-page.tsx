@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import type { BanRecord } from '../model/index.js';
 import type { SiteContext } from './context.js';
-import { AdSlot, Breadcrumb, Layout } from './layout.js';
+import { AdSlot, ListPageLayout } from './layout.js';
 import { badges, entryList, type ListItem } from './lists.js';
 import { formatInt } from './text.js';
 
@@ -10,7 +10,7 @@ export interface BannedItem {
   item: ListItem;
   /** Its banned registry entry, when a registry names it (else the status is the source's own). */
   registry: BanRecord | null;
-  /** Brands and combinations marked banned because of it, by title. */
+  /** Brands marked banned because of it (its brands), by title. */
   inheriting: ListItem[];
 }
 
@@ -35,29 +35,16 @@ export const BannedPage: FC<{ ctx: SiteContext; data: BannedPageData }> = ({ ctx
   const inheriting = data.banned.reduce((n, b) => n + b.inheriting.length, 0);
   const sample = [...data.banned, ...data.lifted].some((b) => b.registry?.sample === true);
   return (
-    <Layout
+    <ListPageLayout
       ctx={ctx}
-      kind="browse"
-      headerSearch={true}
-      title={`${heading} | ${ctx.options.siteName}`}
-      description={`${formatInt(data.banned.length)} generics and combinations marked banned in India, with the notification behind each, and ${formatInt(inheriting)} brands and combinations that contain them.`}
+      heading={heading}
+      description={`${formatInt(data.banned.length)} generics and combinations marked banned in India, with the notification behind each, and ${formatInt(inheriting)} of their brands.`}
       path={BANNED_PATH}
-      ogTitle={heading}
-      ogType="website"
-      jsonLd={[]}
-      noindex={false}
+      crumb="Banned medicines"
     >
-      <Breadcrumb
-        ctx={ctx}
-        items={[
-          { label: 'Home', path: '/' },
-          { label: 'Banned medicines', path: null },
-        ]}
-      />
-      <h1>{heading}</h1>
       <p>
-        A page is marked banned when the site’s banned registry lists it as banned or suspended, or when its own source says so; a brand or
-        combination is marked banned when its generic or an ingredient is. Each entry shows what the registry says. Check the notification
+        A page is marked banned when the site’s banned registry lists it as banned or suspended, or when its own source says so; a brand is
+        marked banned when its generic or combination is. Each entry shows what the registry says. Check the notification
         itself before acting on it.
       </p>
       {sample && (
@@ -82,7 +69,7 @@ export const BannedPage: FC<{ ctx: SiteContext; data: BannedPageData }> = ({ ctx
         </section>
       )}
       <AdSlot ctx={ctx} kind="browse" slot="bottom" />
-    </Layout>
+    </ListPageLayout>
   );
 };
 

@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { Kind } from '../model/index.js';
 import type { SiteContext } from './context.js';
 import { KIND_PLURAL, KINDS } from './labels.js';
-import { AdSlot, AzNav, Breadcrumb, Layout } from './layout.js';
+import { AdSlot, AzNav, ListPageLayout } from './layout.js';
 import { entryList, type ListItem } from './lists.js';
 import { formatInt, letterLabel } from './text.js';
 
@@ -37,26 +37,7 @@ export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly 
       ? `Browse ${formatInt(total)} medicines starting with ${letterLabel(letter)}${of > 1 ? `, page ${n} of ${of}` : ''}: generics, combinations and brands with uses, dosage and side effects.`
       : `No medicines starting with ${letterLabel(letter)} yet.`;
   return (
-    <Layout
-      ctx={ctx}
-      kind="browse"
-      headerSearch={true}
-      title={`${heading} | ${ctx.options.siteName}`}
-      description={description}
-      path={browsePath(letter, n)}
-      ogTitle={heading}
-      ogType="website"
-      jsonLd={[]}
-      noindex={false}
-    >
-      <Breadcrumb
-        ctx={ctx}
-        items={[
-          { label: 'Home', path: '/' },
-          { label: `Browse ${letterLabel(letter)}`, path: null },
-        ]}
-      />
-      <h1>{heading}</h1>
+    <ListPageLayout ctx={ctx} heading={heading} description={description} path={browsePath(letter, n)} crumb={`Browse ${letterLabel(letter)}`}>
       <AzNav ctx={ctx} label="Letters" current={letter} letters={letters} />
       <AdSlot ctx={ctx} kind="browse" slot="top" />
       {items.length === 0 && (
@@ -80,7 +61,7 @@ export const BrowsePage: FC<{ ctx: SiteContext; letter: string; items: readonly 
       })}
       {of > 1 && <PageNav ctx={ctx} letter={letter} n={n} of={of} where="bottom" />}
       <AdSlot ctx={ctx} kind="browse" slot="bottom" />
-    </Layout>
+    </ListPageLayout>
   );
 };
 

@@ -190,3 +190,28 @@ export const Breadcrumb: FC<{ ctx: SiteContext; items: readonly { label: string;
     </ol>
   </nav>
 );
+
+/**
+ * The frame of a list page (browse letters, banned medicines): an indexable page with the header
+ * search, a breadcrumb Home › `crumb`, and `heading` as its title and `<h1>`.
+ */
+export const ListPageLayout: FC<{ ctx: SiteContext; heading: string; description: string; path: string; crumb: string; children?: Child }> = ({
+  ctx,
+  heading,
+  description,
+  path,
+  crumb,
+  children,
+}) => (
+  <Layout ctx={ctx} kind="browse" headerSearch={true} title={`${heading} | ${ctx.options.siteName}`} description={description} path={path} ogTitle={heading} ogType="website" jsonLd={[]} noindex={false}>
+    <Breadcrumb
+      ctx={ctx}
+      items={[
+        { label: 'Home', path: '/' },
+        { label: crumb, path: null },
+      ]}
+    />
+    <h1>{heading}</h1>
+    {children}
+  </Layout>
+);
