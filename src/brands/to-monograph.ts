@@ -5,6 +5,7 @@ import { slugify } from '../normalize/names.js';
 import { compositionKey } from './key.js';
 import { rowUnitPrice } from './price.js';
 import type { BrandRecord } from './types.js';
+import { NONE } from '../util/frozen.js';
 
 /**
  * A brand catalog row as a `medicine` monograph: the same model as a brand page, so linking,
@@ -54,8 +55,8 @@ export function brandMonograph(r: BrandRecord): Monograph {
     kind: 'medicine',
     title: r.name,
     genericName: null,
-    brandNames: none(),
-    synonyms: none(),
+    brandNames: NONE,
+    synonyms: NONE,
     ingredients: parts.names,
     description: new RowDescription(r.name, product),
     drugClass: r.therapeuticClass !== null && r.therapeuticClass.trim() !== '' && r.therapeuticClass.trim().toLowerCase() !== 'other' ? { text: r.therapeuticClass.trim(), line, file } : null,
@@ -63,19 +64,16 @@ export function brandMonograph(r: BrandRecord): Monograph {
     lastModified: null,
     notAProduct: null,
     product,
-    sections: sections.length > 0 ? sections : none(),
-    perIngredient: none(),
-    faqs: none(),
+    sections: sections.length > 0 ? sections : NONE,
+    perIngredient: NONE,
+    faqs: NONE,
     sources: [{ file, format: 'catalog', role: 'primary', digest: rowDigest(r), lines: { start: line, end: line } }],
-    alternates: none(),
-    aliases: none(),
+    alternates: NONE,
+    aliases: NONE,
     extra: NO_EXTRA,
   };
 }
 
-/** One frozen empty list for every row's empty fields (typed as the model's arrays: a push throws). */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
-const none = (): never[] => NONE;
 const NO_EXTRA: Record<string, unknown> = Object.freeze({});
 
 /** What a row's ingredients give, the same objects for every row with the same (shared) ingredient list. */

@@ -7,6 +7,7 @@ import { linkBrands } from './brands.js';
 import { applyRegistry } from './registry.js';
 import { entryKey, type Catalog, type CatalogOptions } from './types.js';
 import { fold } from '../util/text.js';
+import { NONE } from '../util/frozen.js';
 
 /**
  * Link monographs into one catalog: the same drug from several sources becomes one entry (the
@@ -111,8 +112,6 @@ export function buildCatalog(monographs: readonly Monograph[], options: CatalogO
   return { entries, byKey, redirects, substitutes, registry: [...(options.registry ?? [])], diagnostics };
 }
 
-/** A frozen empty list (typed as the model's arrays: a push throws instead of changing every brand's). */
-const NONE: never[] = Object.freeze([]) as unknown as never[];
 const NOT_BANNED: CatalogEntry['banned'] = Object.freeze({ value: false, from: 'self', registry: null });
 
 /** A brand takes its generic's banned status, with the registry entry behind it, unless it is banned itself. */
