@@ -40,7 +40,6 @@ import { KindSchema, pagePath } from '../../model/index.js';
 import { slugify } from '../../normalize/index.js';
 import type { SearchResponse, SiteSearch, SiteSearchOptions } from '../../search/engine/index.js';
 import type { FileCache } from '../file-cache.js';
-import { statOrNull } from '../file-version.js';
 import { HttpError } from '../http-error.js';
 import { Payload } from '../payload.js';
 import { findRedirect, type RedirectTable } from '../redirects.js';
@@ -50,7 +49,7 @@ import { openApiData, type ApiData, type ApiDataSource } from './api-data.js';
 import { LargeFiles } from './large-file.js';
 import { listPage } from './list.js';
 import { interactionsAnswer } from '../tools.js';
-import { readDrugDocument } from './drug-file.js';
+import { drugFile, readDrugDocument } from './drug-file.js';
 import { problemResponse } from './problem.js';
 import { parseStrictQuery, parseWith } from './query.js';
 
@@ -238,11 +237,9 @@ export function registerApiRoutes(app: Hono, deps: ApiRouteDeps): void {
 
   /** The drug document as the build wrote it (same bytes as a static host serves). */
   async function serveDrug(c: Context, id: string): Promise<Response> {
-    const root = realOrNull(deps.siteDir);
-    const file = root === null ? null : realInside(root, join(deps.siteDir, fileOf(drugPath(id))));
-    const st = file === null ? null : statOrNull(file);
-    if (file === null || st === null || !st.isFile()) throw new HttpError(404, `the document of ${quoted(id)} is missing from the site: rebuild it`);
-    return respond(c, await deps.files.load(file, st), { contentType: JSON_TYPE, cacheControl: NO_CACHE });
+    const found = drugFile(deps.siteDir, id);
+    if (found === null) throw new HttpError(404, `the document of ${quoted(id)} is missing from the site: rebuild it`);
+    return respond(c, await deps.files.load(found.file, found.st), { contentType: JSON_TYPE, cacheControl: NO_CACHE });
   }
 
   /** An entry known by another name: a FHIR id, an old slug (`_redirects`), or a spelling that slugifies to an id. */
