@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -187,6 +188,13 @@ describe('indexPages', () => {
     const items = catalog.entries.map((e) => toListItem(e, apiIds(catalog)));
     const changed = items.map((i, k) => (k === items.length - 1 ? { ...i, title: i.title + ' (renamed)' } : i));
     assert.notEqual(indexPages(items, 3)[0]!.digest, indexPages(changed, 3)[0]!.digest);
+  });
+
+  test('the digest is the sha256 of the whole list, in index order, as JSON (first 32 hex digits)', () => {
+    const items = catalog.entries.map((e) => toListItem(e, apiIds(catalog)));
+    const pages = indexPages(items, 3);
+    const inOrder = pages.flatMap((p) => p.items);
+    assert.equal(pages[0]!.digest, createHash('sha256').update(JSON.stringify(inOrder)).digest('hex').slice(0, 32));
   });
 });
 

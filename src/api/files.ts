@@ -60,19 +60,12 @@ export function* apiIndexFiles(catalog: Pick<Catalog, 'entries'>, options: Pick<
   // and each page's rows are made again when it is written. For 250,000 brands the whole list as
   // objects and page strings took ~0.5 GB at the build's peak; this way it is one page's worth.
   const ids = apiIds(catalog);
-  const row = (e: CatalogEntry): ApiListItem => toListItem(e, ids, options);
   const sorted = catalog.entries.map((entry) => ({ entry, key: listOrderKey({ title: entry.monograph.title, id: ids.of(entry) }) }));
   sorted.sort((a, b) => compareOrderKeys(a.key, b.key));
-  const hash = createHash('sha256').update('[');
-  sorted.forEach((s, i) => hash.update(i === 0 ? JSON.stringify(row(s.entry)) : `,${JSON.stringify(row(s.entry))}`));
-  const digest = hash.update(']').digest('hex').slice(0, 32);
-  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
-  const page = (p: number): ApiFile => ({
-    path: fileOf(indexPagePath(p)),
-    contents: JSON.stringify(indexPage(p, pages, pageSize, sorted.length, digest, sorted.slice((p - 1) * pageSize, p * pageSize).map((s) => row(s.entry)))),
-  });
-  for (let p = 2; p <= pages; p++) yield page(p);
-  yield page(1);
+  const pages = pagesOf(sorted.length, (i) => toListItem(sorted[i]!.entry, ids, options), pageSize);
+  const file = (page: () => ApiIndexPage, p: number): ApiFile => ({ path: fileOf(indexPagePath(p)), contents: JSON.stringify(page()) });
+  for (let p = 2; p <= pages.length; p++) yield file(pages[p - 1]!, p);
+  yield file(pages[0]!, 1);
 }
 
 /** The OpenAPI document and its HTML page (they depend only on the options). */
@@ -121,12 +114,24 @@ export function staleApiFiles(siteDir: string, written: ReadonlySet<string>): st
 export function indexPages(items: ApiListItem[], pageSize: number = INDEX_PAGE_SIZE): ApiIndexPage[] {
   const keyed = items.map((item) => ({ item, key: listOrderKey(item) }));
   keyed.sort((a, b) => compareOrderKeys(a.key, b.key));
-  const sorted = keyed.map((k) => k.item);
-  const digest = createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
-  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
-  const out: ApiIndexPage[] = [];
-  for (let p = 1; p <= pages; p++) out.push(indexPage(p, pages, pageSize, sorted.length, digest, sorted.slice((p - 1) * pageSize, p * pageSize)));
-  return out;
+  return pagesOf(keyed.length, (i) => keyed[i]!.item, pageSize).map((page) => page());
+}
+
+/**
+ * The pages of `count` rows in index order, each made when called: `rowAt(i)` is asked for the
+ * rows once for the digest (hashed row by row, the same bytes as over the JSON of the whole list)
+ * and again for each page, so a caller that makes rows on demand holds one page's at a time.
+ */
+function pagesOf(count: number, rowAt: (i: number) => ApiListItem, pageSize: number): (() => ApiIndexPage)[] {
+  const hash = createHash('sha256').update('[');
+  for (let i = 0; i < count; i++) hash.update(i === 0 ? JSON.stringify(rowAt(i)) : `,${JSON.stringify(rowAt(i))}`);
+  const digest = hash.update(']').digest('hex').slice(0, 32);
+  const pages = Math.max(1, Math.ceil(count / pageSize));
+  return Array.from({ length: pages }, (_, k) => () => {
+    const items: ApiListItem[] = [];
+    for (let i = k * pageSize; i < Math.min(count, (k + 1) * pageSize); i++) items.push(rowAt(i));
+    return indexPage(k + 1, pages, pageSize, count, digest, items);
+  });
 }
 
 function indexPage(p: number, pages: number, pageSize: number, total: number, digest: string, items: ApiListItem[]): ApiIndexPage {
