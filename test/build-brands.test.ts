@@ -86,7 +86,7 @@ test('the banned registry shows its detail on the combination page, and its bran
 
 test('/banned/ lists every page marked banned, with the registry entry and the pages that inherit it; the home page links to it', async (t) => {
   const o = setup(t);
-  const { report } = await build(o);
+  await build(o);
   const html = page(o, 'banned');
   const s = text(html);
   assert.match(s, /Marked banned \(1\) Exampleol \+ Demoxin Combination Banned: Exampleol \+ Demoxin; notification SAMPLE-0001 \(fictional\); dated 2026-11-01\./);
@@ -107,7 +107,6 @@ test('/banned/ lists every page marked banned, with the registry entry and the p
   assert.equal(listed.length, 3);
   assert.match(page(o, ''), /<a href="\/banned\/"><strong>3<\/strong> marked banned in India<\/a>/);
   assert.match(readFileSync(join(o.outDir, 'sitemap.xml'), 'utf8'), /<loc>[^<]*\/banned\/<\/loc>/);
-  assert.ok(report.pages > 0);
 });
 
 test('/banned/ on a site with nothing banned says so, and stays out of the sitemap', async (t) => {

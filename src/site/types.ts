@@ -1,4 +1,5 @@
-import type { Kind, UnitPrice } from '../model/index.js';
+import type { Kind } from '../model/index.js';
+import type { BrandRow } from './brand-tables.js';
 import type { SearchHit } from '../search/engine/index.js';
 
 /**
@@ -35,14 +36,8 @@ export interface PageSpec {
   render(): string;
 }
 
-/** What a brand's search result adds when the server knows it (from the site's API list): company, pack and price. */
-export interface ProductSummary {
-  company: string | null;
-  pack: string | null;
-  mrp: number | null;
-  unitPrice: UnitPrice | null;
-  discontinued: boolean | null;
-}
+/** What a brand's search result adds when the server knows it (from the site's API list): the price-table row's company, pack and price. */
+export type ProductSummary = Pick<BrandRow, 'company' | 'pack' | 'mrp' | 'unitPrice' | 'discontinued'>;
 
 export type SearchResultView = SearchHit & { product?: ProductSummary | undefined };
 
