@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, rebuild } from '../src/build/index.js';
 import { normalizeOne } from '../src/build/normalize-one.js';
 import { buildCatalog } from '../src/catalog/index.js';
-import { checkFilesOf, lazyCheckFilesOf, runChecks } from '../src/check/index.js';
+import { checkFilesOf, fileContextData, lazyCheckFilesOf, runCatalogChecks, runChecks } from '../src/check/index.js';
+import { storeVersion } from '../src/build/build.js';
+import { checkFilesInBackground } from '../src/build/quality-job.js';
 import { discover } from '../src/content/index.js';
 import { SAMPLE_DIR } from './helpers/monographs.js';
 
@@ -65,4 +67,36 @@ test('checks over lazily read files (text dropped after each file) find exactly 
   assert.ok(eager.length > 0);
   assert.deepEqual(runChecks({ files: lazy, catalog }, { now }), eager);
   assert.equal(lazy[0]!.text, checkFilesOf(refs, results)[0]!.text, 'the text is read again when asked for after a release');
+});
+
+test('the file rules on a worker, reading results back from the build cache, then the catalogue rules here, find exactly what runChecks finds', async (t) => {
+  const root = mkdtempSync(join(tmpdir(), 'formulary-quality-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const cacheDir = join(root, 'cache');
+  await build({ contentDirs: [SAMPLE_DIR], outDir: join(root, 'site'), cacheDir, public: true });
+  // Files the build never saw (not in the cache: the worker normalizes them itself), with findings
+  // that depend on each catalogue lookup the worker is sent: a misspelt name (not another page's
+  // name), another page's name (no finding), links relative to the page's URL and to a source file.
+  const extra = join(root, 'more', 'compositions');
+  mkdirSync(extra, { recursive: true });
+  writeFileSync(
+    join(extra, 'zolbetuximab.md'),
+    '---\ntitle: Zolbetuximab\n---\n## Usage\nZolbetuxamab is used in gastric cancer. Zolbetuximab is an antibody, unlike zolbetuximib.\n' +
+      'See [isatuximab](../isatuximab/), [its source](../../content/compositions/isatuximab.md) and [a missing page](../nothing-here/).\n',
+  );
+  writeFileSync(join(extra, 'zolbetuximib.md'), '---\ntitle: Zolbetuximib\n---\n## Usage\nAn example.\n');
+  const refs = [...discover(SAMPLE_DIR), ...discover(join(root, 'more'))];
+  const results = refs.map(normalizeOne);
+  const catalog = buildCatalog(results.flatMap((r) => (r.monograph ? [r.monograph] : [])));
+  const now = new Date('2026-11-22T00:00:00Z');
+  const content = { files: lazyCheckFilesOf(refs, results), catalog };
+  const expected = runChecks(content, { now });
+  const mine = expected.filter((f) => f.file.endsWith('zolbetuximab.md')).map((f) => `${f.code} ${f.message}`);
+  assert.ok(mine.some((f) => f.startsWith('name-spelled-two-ways') && f.includes('"Zolbetuxamab"')), mine.join('\n'));
+  assert.ok(!mine.some((f) => f.includes('zolbetuximib')), 'another page\'s name is not a misspelling');
+  assert.deepEqual(mine.filter((f) => f.startsWith('link-broken')), ['link-broken The link "../nothing-here/" points at "/composition/nothing-here/", a page the site does not have.']);
+  const fileFindings = await checkFilesInBackground(refs, fileContextData(content, { now }), cacheDir, storeVersion());
+  assert.deepEqual(runCatalogChecks(content, fileFindings, { now }), expected);
+  // A cache written by other code is refused, not read: the build then runs every rule itself.
+  await assert.rejects(checkFilesInBackground(refs, fileContextData(content, { now }), cacheDir, 'normalizer-other'), /quality checks: .*could not be read/);
 });

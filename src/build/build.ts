@@ -12,8 +12,9 @@ import { buildNamesIndex } from '../search/index.js';
 import { FULLTEXT_FILE } from '../search/engine/index.js';
 import type { FulltextWriteStats } from '../search/fulltext/index.js';
 import { writeFulltextInBackground } from './fulltext-job.js';
+import { checkFilesInBackground } from './quality-job.js';
 import { ASSET_FILES, eachSitePage, entryPage, QUALITY_FILE, qualityPageSpec, type AdSlots, type PageSpec, type SiteOptions } from '../site/index.js';
-import { lazyCheckFilesOf, runChecks } from '../check/index.js';
+import { fileContextData, lazyCheckFilesOf, runCatalogChecks, runChecks } from '../check/index.js';
 import { apiDrugFiles, apiFiles, apiIds, apiIndexFiles, staleApiFiles, toListItem } from '../api/index.js';
 import { Store } from '../store/index.js';
 import { REGISTRY_FILES } from '../content/banned-registry.js';
@@ -101,6 +102,10 @@ function codeDigest(): string {
   return codeDigestMemo;
 }
 
+/** The cache's folder and the version its results are stored under (exported for tests). */
+const cacheDirOf = (opts: Pick<BuildOptions, 'cacheDir'>): string => resolve(opts.cacheDir ?? '.formulary');
+export const storeVersion = (): string => `normalizer-${codeDigest()}`;
+
 /** Discover and normalize every file, reusing cached results for unchanged files. */
 type LoadOptions = Pick<BuildOptions, 'contentDirs' | 'cacheDir' | 'onProgress' | 'brandFiles'>;
 
@@ -110,7 +115,7 @@ async function load(
   changed: ReadonlySet<string> | null,
 ): Promise<Loaded> {
   const files = previous && changed ? refresh(previous.files, changed, opts) : opts.contentDirs.flatMap((d) => discover(d));
-  const store = opts.cacheDir === null ? null : new Store(resolve(opts.cacheDir ?? '.formulary'), `normalizer-${codeDigest()}`);
+  const store = opts.cacheDir === null ? null : new Store(cacheDirOf(opts), storeVersion());
   const results: (NormalizeResult | undefined)[] = new Array<NormalizeResult | undefined>(files.length);
   let fromCache = 0;
   try {
@@ -192,11 +197,24 @@ function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; con
   ];
 }
 
-/** The `/quality/` report: every check rule over the loaded files (texts re-read, not re-parsed) and the catalog. */
-function qualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions, opts: BuildOptions): PageSpec {
+/**
+ * The `/quality/` report: every check rule over the loaded files (texts re-read, not re-parsed) and
+ * the catalog. Started before the pages render: for a large site with a cache, the file rules run
+ * on a worker meanwhile (`checkFilesInBackground`); `page()` then runs the catalogue rules here. If
+ * that worker fails, every rule runs here instead: the report is the same either way.
+ */
+function startQualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions, opts: BuildOptions): { page(): Promise<PageSpec> } {
   const files = lazyCheckFilesOf(loaded.files, loaded.results);
-  const findings = runChecks({ files, catalog });
-  return qualityPageSpec(findings, catalog, files.length, options, opts.qualitySourceUrl !== undefined ? { sourceUrl: opts.qualitySourceUrl } : {});
+  const content = { files, catalog };
+  const background =
+    opts.cacheDir !== null && files.length >= PARALLEL_THRESHOLD ? settle(checkFilesInBackground(loaded.files, fileContextData(content), cacheDirOf(opts), storeVersion())) : null;
+  return {
+    async page() {
+      const fileFindings = background === null ? null : await background;
+      const findings = fileFindings === null || fileFindings instanceof Error ? runChecks(content) : runCatalogChecks(content, fileFindings);
+      return qualityPageSpec(findings, catalog, files.length, options, opts.qualitySourceUrl !== undefined ? { sourceUrl: opts.qualitySourceUrl } : {});
+    },
+  };
 }
 
 /** A promise that resolves with the error instead of rejecting (nothing is left unhandled). */
@@ -415,11 +433,8 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
       writer.write(p.path, p.render());
       signatures.set(p.path, p.signature);
     };
-    if (opts.public !== true) {
-      // Not part of `sitePages`, so neither in the sitemap nor in the search indexes.
-      put(qualityPage(loaded, catalog, options, opts));
-      t = lap('quality', t);
-    }
+    // Not part of `sitePages`, so neither in the sitemap nor in the search indexes.
+    const quality = opts.public !== true ? startQualityPage(loaded, catalog, options, opts) : null;
     // One page at a time: each spec is rendered, written and dropped (memory stays flat).
     // Progress counts the drug pages (the few list, sitemap and redirect files are not known ahead).
     const total = catalog.entries.length;
@@ -441,6 +456,12 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     for (const f of extraFiles(catalog, options)) writeUnder(staging, f.path, f.contents);
     for (const a of ASSET_FILES) copyUnder(staging, a.path, a.file);
     t = lap('api', t);
+    if (quality !== null) {
+      const page = await quality.page();
+      writeUnder(staging, page.path, page.render());
+      signatures.set(page.path, page.signature);
+      t = lap('quality', t);
+    }
     const written = await fulltext;
     if (written instanceof Error) throw written;
     t = lap('fulltext', t);

@@ -8,10 +8,10 @@
  */
 export { FindingSchema, RelatedLocationSchema, SpanSchema, sortFindings, countFindings, countByRule, type Finding, type RelatedLocation, type Span } from './finding.js';
 export { RULE_DOCS, CHECK_CODES, DOCUMENTED_LOADER_CODES, ruleDoc, isCheckCode, type RuleDoc, type CheckCode, type QualityCode } from './rules-doc.js';
-export { DEFAULT_STALE_AFTER_DAYS, type CheckOptions, type Rule } from './rule.js';
+export { DEFAULT_STALE_AFTER_DAYS, type CheckOptions, type FileCheckContext, type Rule } from './rule.js';
 export { RULES } from './rules/index.js';
 export { REQUIRED_SECTIONS } from './rules/sections.js';
-export { runChecks } from './engine.js';
+export { runChecks, runCatalogChecks, checkFiles, fileContext, fileContextData, type FileContextData } from './engine.js';
 export { loadContent, readCheckFile, checkFileOf, checkFilesOf, lazyCheckFilesOf, catalogOf, type CheckContent, type FileRef } from './load.js';
 export { SourceView, type CheckFile } from './source.js';
 export { fixFile, writeFix, unifiedDiff, contentFingerprint, type FileFix, type WriteOutcome } from './fix/apply.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildCatalog, type Catalog } from '../catalog/index.js';
-import { decodeSource, discover, DEFAULT_LIMITS, type DiscoveredFile, type ReadLimits } from '../content/index.js';
+import { decodeText, discover, DEFAULT_LIMITS, type DiscoveredFile, type ReadLimits } from '../content/index.js';
 import { diag } from '../diagnostics/index.js';
 import type { Kind } from '../model/index.js';
 import { normalizeFile, type NormalizeResult } from '../normalize/index.js';
@@ -25,7 +25,7 @@ export interface FileRef {
  */
 export function checkFileOf(ref: { abs: string | null; file: string; kindHint: Kind | null }, bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): CheckFile {
   const result = normalizeFile({ file: ref.file, bytes, kindHint: ref.kindHint, limits });
-  const text = decodeSource(ref.file, bytes, limits).source?.text ?? null;
+  const text = decodeText(ref.file, bytes, limits);
   return { file: ref.file, abs: ref.abs, kindHint: ref.kindHint, text, result };
 }
 
@@ -59,7 +59,7 @@ export function checkFilesOf(refs: readonly FileRef[], results: readonly Normali
     const result = results[i]!;
     let text: string | null = null;
     try {
-      text = decodeSource(ref.file, readFileSync(ref.abs), limits).source?.text ?? null;
+      text = decodeText(ref.file, readFileSync(ref.abs), limits);
     } catch {
       text = null;
     }
@@ -78,7 +78,7 @@ export function lazyCheckFilesOf(refs: readonly FileRef[], results: readonly Nor
     let text: string | null | undefined;
     const read = (): string | null => {
       try {
-        return decodeSource(ref.file, readFileSync(ref.abs), limits).source?.text ?? null;
+        return decodeText(ref.file, readFileSync(ref.abs), limits);
       } catch {
         return null;
       }

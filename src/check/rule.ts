@@ -20,22 +20,36 @@ export interface ResolvedCheckOptions {
   staleAfterDays: number;
 }
 
-/** What every rule can see: all files, the linked catalog, the options. */
-export interface CheckContext {
+/**
+ * What a rule sees of the catalogue while it checks one file: a few lookups made from the linked
+ * catalogue. Plain data underneath (`FileContextData`), so the file rules can run on another
+ * thread than the one holding the catalogue (a build's quality report does).
+ */
+export interface FileCheckContext {
+  readonly options: ResolvedCheckOptions;
+  /** The URL of the catalogue entry a file was merged into (as primary or alternate source). */
+  entryUrl(path: string): string | undefined;
+  /** Whether a file with this display path was loaded. */
+  hasFile(path: string): boolean;
+  /** Every drug page's URL and every redirected old URL. */
+  pageUrls(): ReadonlySet<string>;
+  /**
+   * Folded words (5+ letters) of every single-drug page's titles, generic name, synonyms and brand
+   * names → the URLs of the entries that use them: the names of drugs the catalogue knows.
+   */
+  nameWords(): ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** What catalogue rules see besides: all files, the linked catalog. */
+export interface CheckContext extends FileCheckContext {
   readonly files: readonly CheckFile[];
   readonly catalog: Catalog;
-  readonly options: ResolvedCheckOptions;
   /** The line view of a file (made once per file). */
   view(file: CheckFile): SourceView;
   /** A file by display path. */
   file(path: string): CheckFile | undefined;
   /** The catalogue entry a file was merged into (as primary or alternate source). */
   entryOf(path: string): CatalogEntry | undefined;
-  /**
-   * Folded words (5+ letters) of every single-drug page's titles, generic name, synonyms and brand
-   * names → the URLs of the entries that use them: the names of drugs the catalogue knows.
-   */
-  nameWords(): ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface ReportExtra {
@@ -59,6 +73,6 @@ export interface Rule {
   /** Module name, for `rule-failed` messages. */
   name: string;
   codes: readonly CheckCode[];
-  checkFile?(file: CheckFile, view: SourceView, ctx: CheckContext, report: Report): void;
+  checkFile?(file: CheckFile, view: SourceView, ctx: FileCheckContext, report: Report): void;
   checkCatalog?(ctx: CheckContext, report: Report): void;
 }

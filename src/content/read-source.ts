@@ -34,15 +34,28 @@ export function decodeSource(
   bytes: Uint8Array,
   limits: ReadLimits = DEFAULT_LIMITS,
 ): { source: SourceText | null; diagnostics: Diagnostic[] } {
+  const { text, diagnostics } = decode(file, bytes, limits);
+  return { source: text === null ? null : { file, text, digest: digestOf(bytes), bytes: bytes.length }, diagnostics };
+}
+
+/**
+ * The text `decodeSource` gives, without the digest (for reading a file again after it was
+ * normalized: the quality checks of a build re-read every file, and hashing it again was 4 % of that).
+ */
+export function decodeText(file: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): string | null {
+  return decode(file, bytes, limits).text;
+}
+
+function decode(file: string, bytes: Uint8Array, limits: ReadLimits): { text: string | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (bytes.length > limits.maxFileBytes) {
     diagnostics.push(diag('file-too-large', file, `The file is ${bytes.length} bytes, over the limit of ${limits.maxFileBytes} bytes.`));
-    return { source: null, diagnostics };
+    return { text: null, diagnostics };
   }
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) {
     diagnostics.push(diag('file-binary', file, 'The file contains NUL bytes: it is binary, not a markdown monograph.'));
-    return { source: null, diagnostics };
+    return { text: null, diagnostics };
   }
   let text: string;
   try {
@@ -56,9 +69,9 @@ export function decodeSource(
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
     diagnostics.push(diag('file-empty', file, 'The file is empty.'));
-    return { source: null, diagnostics };
+    return { text: null, diagnostics };
   }
-  return { source: { file, text, digest: digestOf(bytes), bytes: bytes.length }, diagnostics };
+  return { text, diagnostics };
 }
 
 function lineOfFirst(text: string, needle: string): { line: number; column: number } {

@@ -1,1 +1,1 @@
-export { Store, type CachedFile } from './store.js';
+export { Store, type CachedFile, type StoreReader } from './store.js';

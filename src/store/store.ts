@@ -15,6 +15,12 @@ export interface CachedFile {
  * content digest, so a rebuild re-reads and re-parses only changed files (astro glob-loader style).
  * `version` invalidates everything when the normalizer's output changes.
  */
+/** Read access to a cache: the stored JSON of a file's result. */
+export interface StoreReader {
+  json(path: string): string | undefined;
+  close(): void;
+}
+
 export class Store {
   readonly #db: Database.Database;
   readonly #get: Database.Statement<[string], CachedFile>;
@@ -36,6 +42,28 @@ export class Store {
     }
     this.#get = this.#db.prepare<[string], CachedFile>('SELECT mtime AS mtimeMs, size, digest, json FROM files WHERE path = ?');
     this.#put = this.#db.prepare('INSERT OR REPLACE INTO files (path, mtime, size, digest, json) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /**
+   * The cache written by `version` opened read-only (another thread's view of what a build just
+   * stored); null when there is none or it belongs to other code.
+   */
+  static reader(dir: string, version: string): StoreReader | null {
+    let db: Database.Database;
+    try {
+      db = new Database(join(dir, 'cache.db'), { readonly: true, fileMustExist: true });
+    } catch {
+      return null;
+    }
+    try {
+      const row = db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'version'`).get();
+      if (row?.value !== version) throw new Error('another version');
+      const get = db.prepare<[string], { json: string }>('SELECT json FROM files WHERE path = ?');
+      return { json: (path) => get.get(path)?.json, close: () => db.close() };
+    } catch {
+      db.close();
+      return null;
+    }
   }
 
   get(path: string): CachedFile | undefined {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { md } from '../../content/index.js';
-import type { CheckContext, Rule } from '../rule.js';
+import type { FileCheckContext, Rule } from '../rule.js';
 
 /** Pages every site has besides the drug pages. */
 const SITE_PAGES = /^\/(?:|search\/|quality\/|browse\/(?:[a-z]|0-9)\/|404\.html|sitemap\.xml|robots\.txt)$/;
@@ -15,7 +15,7 @@ export const links: Rule = {
   codes: ['link-broken'],
   checkFile(file, view, ctx, report) {
     if (!file.result.monograph || file.text === null || !file.text.includes('](')) return;
-    const pageUrl = ctx.entryOf(file.file)?.url ?? '/';
+    const pageUrl = ctx.entryUrl(file.file) ?? '/';
     for (let n = view.bodyStart; n <= view.lines.length; n++) {
       const line = view.line(n);
       if (!line.includes('](')) continue;
@@ -37,12 +37,12 @@ export const links: Rule = {
 };
 
 /** Why an internal link leads nowhere, or null when its target exists. */
-function brokenTarget(ctx: CheckContext, file: string, pageUrl: string, href: string): string | null {
+function brokenTarget(ctx: FileCheckContext, file: string, pageUrl: string, href: string): string | null {
   const path = decode(href.replace(/[?#].*$/, ''));
   if (/\.(md|markdown|mdx)$/i.test(path)) {
     // A link to another source file, relative to this file.
     const target = posix.normalize(posix.join(posix.dirname(file), path));
-    return ctx.file(target) ? null : `the file "${target}", which does not exist`;
+    return ctx.hasFile(target) ? null : `the file "${target}", which does not exist`;
   }
   let resolved: string;
   try {
@@ -52,21 +52,8 @@ function brokenTarget(ctx: CheckContext, file: string, pageUrl: string, href: st
   }
   const withSlash = /\.[a-z0-9]+$/i.test(resolved) || resolved.endsWith('/') ? resolved : resolved + '/';
   if (SITE_PAGES.test(withSlash) || withSlash.startsWith('/assets/')) return null;
-  const urls = pageUrls(ctx);
+  const urls = ctx.pageUrls();
   return urls.has(withSlash) || urls.has(decode(withSlash)) ? null : `"${withSlash}", a page the site does not have`;
-}
-
-const cache = new WeakMap<object, Set<string>>();
-
-/** Every drug page's URL and every redirected old URL. */
-function pageUrls(ctx: CheckContext): Set<string> {
-  let set = cache.get(ctx.catalog);
-  if (!set) {
-    set = new Set(ctx.catalog.entries.map((e) => e.url));
-    for (const from of ctx.catalog.redirects.keys()) set.add(from);
-    cache.set(ctx.catalog, set);
-  }
-  return set;
 }
 
 function decode(s: string): string {
