@@ -63,6 +63,24 @@ test('ThreadedWriter writes every file on its worker, in small batches with a sm
   }
 });
 
+test('ThreadedWriter hands a byte array that spans its buffer over to its worker (not copied); a view into a larger buffer is copied', () => {
+  const root = scratch();
+  try {
+    const w = new ThreadedWriter(root);
+    const own = new Uint8Array(Buffer.from('whole buffer'));
+    const shared = new Uint8Array(new ArrayBuffer(16), 4, 8).fill(65);
+    w.write('own.bin', own);
+    w.write('view.bin', shared);
+    w.close();
+    assert.equal(readFileSync(join(root, 'own.bin'), 'utf8'), 'whole buffer');
+    assert.equal(readFileSync(join(root, 'view.bin'), 'utf8'), 'AAAAAAAA');
+    assert.equal(own.byteLength, 0, 'the whole-buffer array was transferred, so it is detached here');
+    assert.equal(shared.byteLength, 8, 'the view was copied, its buffer left alone');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('ThreadedWriter refuses paths that leave the root at once, and a failed write at close', () => {
   const root = scratch();
   try {

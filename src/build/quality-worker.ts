@@ -14,17 +14,26 @@ export interface QualityJob {
   files: FileRef[];
   context: FileContextData;
 }
-export type QualityReply = { ok: true; findings: Finding[] } | { ok: false; error: string };
+/** Findings are sent as they are made, a few hundred files' at a time, then `done`. */
+export type QualityReply = { type: 'findings'; findings: Finding[] } | { type: 'done' } | { type: 'failed'; error: string };
+
+/** Files checked between two replies: the worker holds only their findings. */
+const FILES_PER_REPLY = 500;
+
+const reply = (r: QualityReply): void => parentPort?.postMessage(r);
 
 parentPort?.once('message', (job: QualityJob) => {
   let store: StoreReader | null = null;
   try {
     store = Store.reader(job.cacheDir, job.version);
     if (store === null) throw new Error(`the build cache in ${job.cacheDir} could not be read`);
-    const findings = checkFiles(filesOf(job.files, store), fileContext(job.context));
-    parentPort?.postMessage({ ok: true, findings } satisfies QualityReply);
+    const ctx = fileContext(job.context);
+    for (let i = 0; i < job.files.length; i += FILES_PER_REPLY) {
+      reply({ type: 'findings', findings: checkFiles(filesOf(job.files.slice(i, i + FILES_PER_REPLY), store), ctx) });
+    }
+    reply({ type: 'done' });
   } catch (e) {
-    parentPort?.postMessage({ ok: false, error: (e as Error).stack ?? String(e) } satisfies QualityReply);
+    reply({ type: 'failed', error: (e as Error).stack ?? String(e) });
   } finally {
     store?.close();
   }
