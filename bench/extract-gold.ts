@@ -41,8 +41,8 @@ const GoldPageSchema = z
     file: z.string(),
     root: z.enum(['corpus', 'repo']),
     category: z.enum(['seed', 'oncology', 'antibiotic', 'pediatric', 'combination', 'vague', 'random']),
-    /** `dev`: used while the extractor was written; `holdout` … `holdout5`: labelled before the extractor first ran on them. */
-    split: z.enum(['dev', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5']),
+    /** `dev`: used while the extractor was written; `holdout` … `holdout6`: labelled before the extractor first ran on them. */
+    split: z.enum(['dev', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6']),
     /** Expected pregnancy status; null when the page states none that one can rely on. */
     pregnancy: SafetyStatusSchema.nullable().optional(),
     regimens: z.array(GoldRegimenSchema),
@@ -50,13 +50,20 @@ const GoldPageSchema = z
   })
   .strict();
 
+/**
+ * The set labelled before the extractor first ran on it and not yet read for its errors: its score
+ * is an estimate of accuracy on unseen pages (`npm run bench:extract`), so the corpus test's
+ * regression gate leaves it out (a gate on it would turn a measurement into a target to fit).
+ */
+export const HELD_OUT_SPLIT: GoldPage['split'] = 'holdout6';
+
 export const GoldFileSchema = z.object({ about: z.array(z.string()), pages: z.array(GoldPageSchema) }).strict();
 
 export interface GoldPage {
   file: string;
   root: 'corpus' | 'repo';
   category: string;
-  split: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5';
+  split: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6';
   pregnancy: string | null | undefined;
   regimens: Expected[];
 }
