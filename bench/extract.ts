@@ -156,6 +156,7 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
   const holdout3 = emptyScore();
   const holdout4 = emptyScore();
   const holdout5 = emptyScore();
+  const holdout6 = emptyScore();
   const preg = counts();
   const pregHoldout = counts();
   pages.forEach((p, i) => {
@@ -167,6 +168,7 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
     if (p.split === 'holdout3') scorePage(holdout3, p.file, got, p.expected, () => GOLD_FIELDS, true);
     if (p.split === 'holdout4') scorePage(holdout4, p.file, got, p.expected, () => GOLD_FIELDS, true);
     if (p.split === 'holdout5') scorePage(holdout5, p.file, got, p.expected, () => GOLD_FIELDS, true);
+    if (p.split === 'holdout6') scorePage(holdout6, p.file, got, p.expected, () => GOLD_FIELDS, true);
     if (p.pregnancy !== undefined) {
       for (const c of p.split === 'holdout2' ? [preg, pregHoldout] : [preg]) {
         if (p.pregnancy !== null) c.expected++;
@@ -177,7 +179,7 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
       }
     }
   });
-  return { pages: pages.length, missing, msPerPage, score: all, seeds, real, holdout, holdout2, holdout3, holdout4, holdout5, pregnancy: countsPR(preg), pregnancyHoldout: countsPR(pregHoldout), raw: { preg, pregHoldout } };
+  return { pages: pages.length, missing, msPerPage, score: all, seeds, real, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, pregnancy: countsPR(preg), pregnancyHoldout: countsPR(pregHoldout), raw: { preg, pregHoldout } };
 }
 
 function fieldTable(score: Score): string[] {
@@ -217,6 +219,7 @@ if (corpusPresent) {
   lines.push(summary('gold: holdout3 (used)', gld['holdout3'] as Score));
   lines.push(summary('gold: holdout4 (used)', gld['holdout4'] as Score));
   lines.push(summary('gold: holdout5 (used)', gld['holdout5'] as Score));
+  lines.push(summary('gold: holdout6 (held out)', gld['holdout6'] as Score));
 }
 else lines.push(`gold: real corpus       skipped: ${CORPUS} is absent (only the seeds' entries were scored)`);
 lines.push('');
@@ -245,6 +248,7 @@ if (SHOW_ERRORS) console.log(`\npregnancy status errors:\n  ${pregnancyErrors.jo
 show('synthetic', synScore);
 show('gold', gScore);
 if (corpusPresent) show('gold: holdout5', gld['holdout5'] as Score);
+if (corpusPresent) show('gold: holdout6', gld['holdout6'] as Score);
 
 const strip = (s: Score): Omit<Score, 'errors'> & { errors: number } => ({ ...s, errors: s.errors.length });
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
@@ -270,6 +274,7 @@ writeFileSync(
         holdout3: corpusPresent ? { precision: precision(gld['holdout3'] as Score), recall: recall(gld['holdout3'] as Score), expected: (gld['holdout3'] as Score).expected } : null,
         holdout4: corpusPresent ? { precision: precision(gld['holdout4'] as Score), recall: recall(gld['holdout4'] as Score), expected: (gld['holdout4'] as Score).expected } : null,
         holdout5: corpusPresent ? { precision: precision(gld['holdout5'] as Score), recall: recall(gld['holdout5'] as Score), expected: (gld['holdout5'] as Score).expected, extracted: (gld['holdout5'] as Score).extracted, correct: (gld['holdout5'] as Score).correct } : null,
+        holdout6: corpusPresent ? { precision: precision(gld['holdout6'] as Score), recall: recall(gld['holdout6'] as Score), expected: (gld['holdout6'] as Score).expected, extracted: (gld['holdout6'] as Score).extracted, correct: (gld['holdout6'] as Score).correct } : null,
         score: strip(gScore),
         pregnancy: gld['pregnancy'],
       },
