@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { MonographSchema } from '../src/model/index.js';
 import { normalizeFile, type NormalizeResult } from '../src/normalize/index.js';
+import { sameText } from '../src/normalize/faqs.js';
 import { CASES } from './helpers/cases.js';
 import { normalizeCase } from './helpers/fixtures.js';
 
@@ -207,4 +208,21 @@ test('CRLF and BOM never change lines, columns or content', () => {
     }),
     { numRuns: RUNS },
   );
+});
+
+test('sameText (FAQ answers compared without case, spaces or punctuation) agrees with comparing the keys, for any text', () => {
+  const key = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+  // Near-equal pairs too: the same text with its case, spaces and punctuation changed, or one character more.
+  const vary = (s: string, seed: number): string => (seed % 3 === 0 ? s.toUpperCase() : seed % 3 === 1 ? s.replace(/ /g, ' , ') : s + (seed % 2 ? 'x' : ''));
+  const text = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'B', '1', ' ', '.', '*', 'İ', 'K', 'é', 'ß', '\u0301') }), fc.string({ unit: 'grapheme' }));
+  fc.assert(
+    fc.property(text, text, fc.nat(), (a, b, seed) => {
+      assert.equal(sameText(a, b), key(a) === key(b), JSON.stringify([a, b]));
+      const v = vary(a, seed);
+      assert.equal(sameText(a, v), key(a) === key(v), JSON.stringify([a, v]));
+    }),
+    { numRuns: RUNS * 5 },
+  );
+  assert.equal(sameText('İbuprofen is taken', 'i̇buprofen IS taken.'), true);
+  assert.equal(sameText('Take 500 mg', 'Take 50 mg'), false);
 });

@@ -117,8 +117,42 @@ export function readFrontmatterFaqs(value: unknown, file: string, line: number, 
   return out;
 }
 
-const qKey = (q: string): string => q.toLowerCase().replace(/[^a-z0-9]+/g, '');
-const aKey = (a: string): string => a.toLowerCase().replace(/[^a-z0-9]+/g, '');
+/** A question or answer compared without case, spaces or punctuation. */
+const textKey = (q: string): string => q.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/**
+ * `textKey(a) === textKey(b)`, without making the keys: answers are long and most pairs differ
+ * early (making both keys of every pair was 4 % of normalizing a page). Any other than ASCII
+ * character met on the way falls back to the keys (lowercasing it may give several letters).
+ */
+export function sameText(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    let x = -1;
+    while (i < a.length) {
+      const c = a.charCodeAt(i++);
+      if (c > 127) return textKey(a) === textKey(b);
+      const l = c >= 65 && c <= 90 ? c + 32 : c;
+      if ((l >= 97 && l <= 122) || (l >= 48 && l <= 57)) {
+        x = l;
+        break;
+      }
+    }
+    let y = -1;
+    while (j < b.length) {
+      const c = b.charCodeAt(j++);
+      if (c > 127) return textKey(a) === textKey(b);
+      const l = c >= 65 && c <= 90 ? c + 32 : c;
+      if ((l >= 97 && l <= 122) || (l >= 48 && l <= 57)) {
+        y = l;
+        break;
+      }
+    }
+    if (x !== y) return false;
+    if (x === -1) return true;
+  }
+}
 
 /** One FAQ list: the body's pairs in order, frontmatter-only pairs appended, origins recorded. */
 export function reconcileFaqs(
@@ -128,10 +162,11 @@ export function reconcileFaqs(
   frontLine: number,
   diagnostics: Diagnostic[],
 ): Faq[] {
-  const byQ = new Map(front.map((f) => [qKey(f.question), f]));
+  const byQ = new Map(front.map((f) => [textKey(f.question), f]));
+  const bodyKeys = body.map((b) => textKey(b.question));
   const used = new Set<string>();
-  const out: Faq[] = body.map((b) => {
-    const k = qKey(b.question);
+  const out: Faq[] = body.map((b, i) => {
+    const k = bodyKeys[i]!;
     const f = byQ.get(k);
     if (f) used.add(k);
     return {
@@ -145,12 +180,14 @@ export function reconcileFaqs(
   });
   let differs = 0;
   const bodyByQ = new Map<string, FaqDraft>();
-  for (const b of body) if (!bodyByQ.has(qKey(b.question))) bodyByQ.set(qKey(b.question), b);
+  body.forEach((b, i) => {
+    if (!bodyByQ.has(bodyKeys[i]!)) bodyByQ.set(bodyKeys[i]!, b);
+  });
   for (const f of front) {
-    const k = qKey(f.question);
+    const k = textKey(f.question);
     if (used.has(k)) {
       const b = bodyByQ.get(k);
-      if (b && aKey(b.answer) !== aKey(f.answer)) differs++;
+      if (b && !sameText(b.answer, f.answer)) differs++;
       continue;
     }
     if (body.length > 0) differs++;
