@@ -99,4 +99,9 @@ test('the file rules on a worker, reading results back from the build cache, the
   assert.deepEqual(runCatalogChecks(content, fileFindings, { now }), expected);
   // A cache written by other code is refused, not read: the build then runs every rule itself.
   await assert.rejects(checkFilesInBackground(refs, fileContextData(content, { now }), cacheDir, 'normalizer-other'), /quality checks: .*could not be read/);
+  // A failed build stops the worker.
+  const stop = new AbortController();
+  const stopped = checkFilesInBackground(refs, fileContextData(content, { now }), cacheDir, storeVersion(), stop.signal);
+  stop.abort();
+  await assert.rejects(stopped, /quality checks: stopped/);
 });

@@ -203,12 +203,16 @@ function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; con
  * on a worker meanwhile (`checkFilesInBackground`); `page()` then runs the catalogue rules here. If
  * that worker fails, every rule runs here instead: the report is the same either way.
  */
-function startQualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions, opts: BuildOptions): { page(): Promise<PageSpec> } {
+function startQualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions, opts: BuildOptions): { page(): Promise<PageSpec>; stop(): void } {
   const files = lazyCheckFilesOf(loaded.files, loaded.results);
   const content = { files, catalog };
+  const stop = new AbortController();
   const background =
-    opts.cacheDir !== null && files.length >= PARALLEL_THRESHOLD ? settle(checkFilesInBackground(loaded.files, fileContextData(content), cacheDirOf(opts), storeVersion())) : null;
+    opts.cacheDir !== null && files.length >= PARALLEL_THRESHOLD
+      ? settle(checkFilesInBackground(loaded.files, fileContextData(content), cacheDirOf(opts), storeVersion(), stop.signal))
+      : null;
   return {
+    stop: () => stop.abort(),
     async page() {
       const fileFindings = background === null ? null : await background;
       const findings = fileFindings === null || fileFindings instanceof Error ? runChecks(content) : runCatalogChecks(content, fileFindings);
@@ -428,13 +432,14 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
   const fulltext = settle(writeFulltextInBackground(catalog, join(staging, FULLTEXT_FILE)));
   // Pages are written on a worker while the next ones render (small sites: right here).
   const writer: FileSink = catalog.entries.length >= PARALLEL_THRESHOLD ? new ThreadedWriter(staging) : new SiteWriter(staging);
+  let quality: ReturnType<typeof startQualityPage> | null = null;
   try {
     const put = (p: PageSpec): void => {
       writer.write(p.path, p.render());
       signatures.set(p.path, p.signature);
     };
     // Not part of `sitePages`, so neither in the sitemap nor in the search indexes.
-    const quality = opts.public !== true ? startQualityPage(loaded, catalog, options, opts) : null;
+    quality = opts.public !== true ? startQualityPage(loaded, catalog, options, opts) : null;
     // One page at a time: each spec is rendered, written and dropped (memory stays flat).
     // Progress counts the drug pages (the few list, sitemap and redirect files are not known ahead).
     const total = catalog.entries.length;
@@ -475,6 +480,7 @@ export async function build(opts: BuildOptions): Promise<{ report: BuildReport; 
     const results = new Map(loaded.files.map((f, i) => [f.abs, loaded.results[i]!]));
     return { report: rep, state: { builtAt, files: loaded.files, results, signatures, catalog, ...extra, fulltext: null, apiIndex: null }, oldSiteRemoved };
   } catch (e) {
+    quality?.stop();
     await writer.abort();
     await fulltext;
     rmSync(staging, { recursive: true, force: true });

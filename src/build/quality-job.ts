@@ -12,9 +12,9 @@ const WORKER_HEAP_MB = 64;
  * rather than receiving it, so no second copy of the normalized corpus is made or sent: a few
  * hundred KB of catalogue lookups go over. The caller runs the catalogue rules on the findings
  * (`runCatalogChecks`). On the real corpora this takes the ~5 s of the file rules off the thread
- * that renders (docs/DESIGN.md, "Build").
+ * that renders (docs/DESIGN.md, "Build"). `signal` stops the worker (a build that failed).
  */
-export function checkFilesInBackground(files: readonly FileRef[], context: FileContextData, cacheDir: string, version: string): Promise<Finding[]> {
+export function checkFilesInBackground(files: readonly FileRef[], context: FileContextData, cacheDir: string, version: string, signal?: AbortSignal): Promise<Finding[]> {
   // A small heap: the worker holds one file and a few hundred files' findings at a time, and V8
   // otherwise let it grow to ~100 MB of mostly garbage while the build's memory peaks.
   const worker = startWorker('quality-worker', { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
@@ -27,6 +27,7 @@ export function checkFilesInBackground(files: readonly FileRef[], context: FileC
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`quality checks: the worker stopped (exit code ${code})`)));
+    signal?.addEventListener('abort', () => reject(new Error('quality checks: stopped')), { once: true });
     const job: QualityJob = { cacheDir, version, files: files.map((f) => ({ abs: f.abs, file: f.file, kindHint: f.kindHint })), context };
     worker.postMessage(job);
   }).finally(() => void worker.terminate());
