@@ -97,6 +97,8 @@ test('the file rules on a worker, reading results back from the build cache, the
   assert.deepEqual(mine.filter((f) => f.startsWith('link-broken')), ['link-broken The link "../nothing-here/" points at "/composition/nothing-here/", a page the site does not have.']);
   const fileFindings = await checkFilesInBackground(refs, fileContextData(content, { now }), cacheDir, storeVersion());
   assert.deepEqual(runCatalogChecks(content, fileFindings, { now }), expected);
+  // Made in parts (the worker replies every 500 files), a finding that came twice is kept once.
+  assert.deepEqual(runCatalogChecks(content, [...fileFindings, ...fileFindings.slice(0, 3)], { now }), expected);
   // A cache written by other code is refused, not read: the build then runs every rule itself.
   await assert.rejects(checkFilesInBackground(refs, fileContextData(content, { now }), cacheDir, 'normalizer-other'), /quality checks: .*could not be read/);
   // A failed build stops the worker.

@@ -64,11 +64,20 @@ function runCatalogRules(ctx: CheckContext, fileFindings: readonly Finding[], ru
   return sortFindings(out);
 }
 
-/** Findings reported once each (same file, code, place and message), starting from `initial`. */
+/**
+ * Findings reported once each (same file, code, place and message), starting from `initial` (made
+ * elsewhere, maybe in parts: its repeats are dropped too).
+ */
 function collector(initial: readonly Finding[] = []): { out: Finding[]; reporter: (current: string) => Report } {
-  const out: Finding[] = [...initial];
+  const out: Finding[] = [];
   const keyOf = (file: string, code: string, at: Span, message: string): string => `${file}\u0000${code}\u0000${at.line}\u0000${at.column}\u0000${message}`;
-  const seen = new Set<string>(initial.map((f) => keyOf(f.file, f.code, f, f.message)));
+  const seen = new Set<string>();
+  for (const f of initial) {
+    const key = keyOf(f.file, f.code, f, f.message);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
   const reporter =
     (current: string): Report =>
     (code: CheckCode, at: Span, message: string, extra: ReportExtra = {}): void => {
