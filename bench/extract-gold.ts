@@ -54,8 +54,10 @@ const GoldPageSchema = z
  * The set labelled before the extractor first ran on it and not yet read for its errors: its score
  * is an estimate of accuracy on unseen pages (`npm run bench:extract`), so the corpus test's
  * regression gate leaves it out (a gate on it would turn a measurement into a target to fit).
+ * None now: holdout6 was read for its errors after its first run (session 7); the next fresh set
+ * goes here until it is.
  */
-export const HELD_OUT_SPLIT: GoldPage['split'] = 'holdout6';
+export const HELD_OUT_SPLIT: GoldPage['split'] | null = null;
 
 export const GoldFileSchema = z.object({ about: z.array(z.string()), pages: z.array(GoldPageSchema) }).strict();
 

@@ -9,7 +9,7 @@ import { discover, type DiscoveredFile } from '../src/content/index.js';
 import type { Monograph } from '../src/model/index.js';
 import { normalizeFile } from '../src/normalize/index.js';
 import { CONTRACT_FIELDS, emptyScore, f1, GOLD_FIELDS, precision, recall, scorePage, type Expected, type Field, type Score } from './extract-score.js';
-import { loadGold, type GoldFile } from './extract-gold.js';
+import { HELD_OUT_SPLIT, loadGold, type GoldFile } from './extract-gold.js';
 
 /**
  * Extraction benchmark (npm run bench:extract): clinical facts against
@@ -219,7 +219,7 @@ if (corpusPresent) {
   lines.push(summary('gold: holdout3 (used)', gld['holdout3'] as Score));
   lines.push(summary('gold: holdout4 (used)', gld['holdout4'] as Score));
   lines.push(summary('gold: holdout5 (used)', gld['holdout5'] as Score));
-  lines.push(summary('gold: holdout6 (held out)', gld['holdout6'] as Score));
+  lines.push(summary(`gold: holdout6 (${HELD_OUT_SPLIT === 'holdout6' ? 'held out' : 'used'})`, gld['holdout6'] as Score));
 }
 else lines.push(`gold: real corpus       skipped: ${CORPUS} is absent (only the seeds' entries were scored)`);
 lines.push('');

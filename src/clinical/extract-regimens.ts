@@ -40,7 +40,7 @@ const LEFT_OK = new Set(
   infusion injection bolus first second subsequent further additional another repeat repeated once twice dosed consider considered
   may can should will would need needed required require recommend suggested advised only also either each per tablet tablets capsule capsules
   amount amounts intake escalate escalated escalating titration target administration course cycle cycles day days week weeks range ranging
-  between thereafter afterwards later subsequently eventually ultimately finally so preferably include includes including additional extra alternatively even instead from po sq one involve involves involving requires require`.split(/\s+/),
+  between thereafter afterwards later subsequently eventually ultimately finally full so preferably include includes including additional extra alternatively even instead from po sq one involve involves involving requires require`.split(/\s+/),
 );
 /** Words that may follow an amount that is a dose. */
 const RIGHT_OK = new Set(
@@ -80,11 +80,11 @@ const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s
 const CONDITIONS = /\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand)\b/gi;
 const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|or\s+twice|\w+\s+(?:day|week|month)))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
-const CHAIN = /^\W*(?:and\s+)?then\s+(?:possibly\s+|further\s+|again\s+)?to\s+$/i;
+const CHAIN = /^\W*(?:and\s+)?then\s+(?:possibly\s+|further\s+|again\s+)?to\s+(?:the\s+(?:full\s+)?)?$/i;
 const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*(?:(?:eventually|ultimately|finally)[\s,]*)?)?$/i;
 /** "increased to 7 mg and then 14 mg daily": a later dose of the same chain, whose words may be the earlier's too. */
 const CHAIN_GAP = /^[\s,]*(?:and|or)\s+(?:(?:then|eventually|ultimately|finally|later|subsequently|possibly)\s+)?(?:(?:further\s+)?to\s+)?$/i;
-const DOSE_FOR = /\b(?:dose|dosage|regimen)\s+for\s+([^,:;]{3,80}?)\s+(?:(?:usually|typically|generally|commonly)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?)\b/i;
+const DOSE_FOR = /\b(?:doses?|dosages?|regimens?)\s+for\s+([^,:;]{3,80}?)(?:\s*,\s*(?:for example|for instance|e\.g\.)\s*,)?\s+(?:(?:usually|typically|generally|commonly|often|can|may|might|could|will|would)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?|ranges?)\b/i;
 const INDICATION_LEAD = [
   // "For susceptible bacterial infections like UTIs, prostatitis, and respiratory tract infections, …": the list is the condition.
   /^(?:for|in)\s+(?:the\s+)?(?:(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+)?((?:[^,:;]{2,80},\s*)+(?:and|or)\s+[^,:;]{2,80}?)\s*[,:]/i,
@@ -93,10 +93,10 @@ const INDICATION_LEAD = [
   DOSE_FOR,
 ];
 /** Words after "dose for" that name a purpose or a form, not a condition. */
-const PURPOSE = /^(?:(?:the\s+)?(?:treatment|prevention|prophylaxis|maintenance|management|therapy|use|this|these|that|each|both|all|oral|intravenous|iv|im|sc|tablets?|capsules?|injection|infusion|solution|suspension|syrup|most|many|general|this\s+purpose|\w+\s+use)\b)/i;
+const PURPOSE = /^(?:(?:the\s+)?(?:treatment|prevention|prophylaxis|maintenance|management|therapy|use|this|these|that|each|both|all|oral|intravenous|intramuscular|subcutaneous|topical|rectal|iv|im|sc|tablets?|capsules?|injection|infusion|solution|suspension|syrup|most|many|general|this\s+purpose|\w+\s+use)\b)/i;
 const SEVERITY_IMPAIRMENT = /\b(?:mild|moderate|severe|significant)(?:[\s-]+(?:to|or)[\s-]+(?:moderate|severe))?\s+(?:impairment|insufficiency)\b/i;
 const ORGAN_DISEASE = /\b(?:liver|kidney|renal|hepatic)\s+(?:disease|problems?)\b/i;
-const ORGAN_IMPAIRMENT = /\b(?:impair\w*|insufficien\w*|dysfunction|failure|child-pugh|crcl|clcr|creatinine|dialysis|e?gfr)\b/i;
+const ORGAN_IMPAIRMENT = /\b(?:impair\w*|insufficien\w*|dysfunction|failure|child-pugh|crcl|clcr|creatinine|(?:ha?emo|peritoneal\s+)?dialysis|ha?emo(?:dia)?filtration|end-stage|esrd|eskd|crrt|e?gfr)\b/i;
 /** "one 100mg capsule", "a 500 mg film-coated tablet": a product's strength, not a dose. */
 const STRENGTH_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoules?|ampules?|suppositor(?:y|ies)|pessar(?:y|ies)|lozenges?|patch(?:es)?|strengths?)\b/iu;
 /** "one tablet of Norfloxacin 200mg + Ornidazole 500mg": a product's contents. */
@@ -113,6 +113,53 @@ const DOSE_REFERENCE = /^\s*(?:the|this|that)\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)
 const OTHER_TREATMENT_ROUTE = /\b(?:after|following|followed\s+by|before|prior\s+to|preceded\s+by|switch(?:ed|ing)?\s+(?:from|to)|step(?:ped)?[- ]?down\s+(?:from|to)|instead\s+of|in\s+place\s+of|transition(?:ed|ing)?\s+(?:from|to))\s+(?:(?:an?|the|initial|initially|usually|prior|previous|\w+ly)\s+){0,3}(?:intravenous(?:ly)?|iv|i\.v\.?|oral(?:ly)?|parenteral(?:ly)?|intramuscular(?:ly)?|im|subcutaneous(?:ly)?|sc)\b(?:\s+(?:treatment|therapy|administration|dosing|antibiotics?|doses?|route|formulation))?/gi;
 const NOT_INDICATION = /\b(?:toxicity|toxicities|adverse|grade|milder|more severe|less severe|patients?|adults?|child(?:ren)?|infants?|neonates?|elderly|people|those|individuals?|example|instance|most|some|all|each|this|these|use|dosing|dose|doses|weight|kg|years?|months?|renal|hepatic|kidney|liver|impairment|mild|moderate|severe|first|long-term|short-term|maintenance|initial)\b/i;
 
+/**
+ * "Capecitabine is given concurrently at a dose of 750 mg/m²", "Probenecid is administered orally with each dose of
+ * cidofovir: 2 g …", "The dose of capecitabine is …", "with capecitabine at a dose of 750 mg/m²": the subject the
+ * amount is said of. A subject that is neither this drug (or an ingredient, a brand) nor a word for its doses and forms
+ * may be another drug: the amount is no regimen.
+ */
+const SUBJECT_VERB = String.raw`(?:\s*\([^()]*\))?\s+(?:is|are|should\s+be|may\s+be|can\s+be|will\s+be|must\s+be|is\s+to\s+be|are\s+to\s+be|is\s+then|are\s+then)\s+(?:(?:also|then|usually|typically|often|generally|commonly|normally|concurrently|concomitantly|simultaneously|additionally|\w+ly)\s+)*(?:given|administered|dosed|taken|infused|injected|added|started|co-?administered|prescribed|used|continued|initiated)\b`;
+const SUBJECT_PHRASE = String.raw`((?:[\p{L}][\p{L}\d'’-]*\s+){0,2}[\p{L}][\p{L}\d'’-]*)`;
+const CLAUSE_SUBJECT = new RegExp(String.raw`(?:^|[;:]\s*|,\s*(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+)` + SUBJECT_PHRASE + SUBJECT_VERB, 'giu');
+const DOSE_OF_SUBJECT = /\b(?:dose|dosage|doses|dosing)\s+of\s+((?:[\p{L}][\p{L}\d'’-]*\s+){0,1}[\p{L}][\p{L}\d'’-]*)\s+(?:is|are|should|may|can|will|ranges?|varies|typically|usually|generally|commonly)\b/giu;
+const WITH_DRUG_AT = /\b(?:with|plus)\s+([\p{L}][\p{L}\d'’-]*)\s+(?:\([^()]*\)\s*)?(?:(?:given|administered|dosed)\s+)?at\s+(?:a\s+)?(?:(?:\w+\s+)?(?:dose|dosage)\s+of\s+)?$/iu;
+/** Nouns that, heading a subject, name this drug's doses, forms or patients, not a drug. */
+const SUBJECT_HEAD_OK = new Set(
+  `it this that these those they which who one dose doses dosage dosages dosing amount amounts range ranges regimen regimens treatment treatments therapy
+  course courses cycle cycles medication medications medicine medicines drug drugs product products agent component tablet tablets capsule capsules
+  caplet caplets softgels injection injections infusion infusions solution solutions suspension syrup liquid granules powder cream formulation
+  formulations form forms preparation preparations administration use route bolus booster supplement supplements supplementation prophylaxis
+  patient patients adults adult children child infants infant neonates neonate adolescents elderly people individuals women men
+  mg mcg g grams milligrams micrograms`.split(/\s+/),
+);
+
+/** Whether a sentence's subject may be another drug: its head word (or, after "dose of", any word) is none of this drug's names nor a generic noun. */
+function subjectIsOther(phrase: string, scope: Scope): boolean {
+  const words = fold(phrase).split(/[^\p{L}\d'’-]+/u).filter(Boolean);
+  if (words.length === 0) return false;
+  if (words.some((w) => isOwnName(w, scope) || scope.subjectNames.has(w) || w.split('-').some((p) => p.length >= 4 && isOwnName(p, scope)))) return false;
+  // "The L-methylfolate component" on "L-Methyl Folate + …": the name written without its space.
+  const compact = words.join('').replace(/[^\p{L}\d]/gu, '');
+  if (scope.compactNames.some((n) => compact.includes(n))) return false;
+  return !SUBJECT_HEAD_OK.has(words[words.length - 1]!);
+}
+
+/** Whether the subject an amount is said of, the last one named before it in its sentence, may be another drug. */
+function otherDrugSubject(before: string, scope: Scope): boolean {
+  let last: { at: number; other: boolean } | null = null;
+  for (const re of [CLAUSE_SUBJECT, DOSE_OF_SUBJECT]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(before); m; m = re.exec(before)) {
+      const at = m.index + m[0].length;
+      if (last === null || at > last.at) last = { at, other: subjectIsOther(m[1]!, scope) };
+    }
+  }
+  const w = WITH_DRUG_AT.exec(before);
+  if (w && subjectIsOther(w[1]!, scope) && !/^(?:food|meals?|water|milk|juice)$/i.test(w[1]!)) return true;
+  return last?.other ?? false;
+}
+
 export interface RegimenOptions {
   /** File for the sources (defaults to the monograph's primary source). */
   file?: string;
@@ -123,6 +170,10 @@ interface Scope {
   ingredients: readonly string[];
   /** Name keys that may stand next to an amount: the title's words and the ingredients'. */
   ownNames: Set<string>;
+  /** Further names of this drug that may stand as a sentence's subject: the words of its brand names, synonyms and Alternate Names section. */
+  subjectNames: Set<string>;
+  /** The title's and ingredients' names without spaces or punctuation ("lmethylfolate"). */
+  compactNames: string[];
   label: (raw: string) => LabelInfo;
 }
 
@@ -178,7 +229,12 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
   const file = opts.file ?? m.sources.find((s) => s.role === 'primary')?.file ?? m.sources[0]?.file ?? m.slug;
   const ingredients = m.ingredients.length > 1 ? m.ingredients : [];
   const ownNames = new Set([...nameWords(m.title), ...(m.genericName ? nameWords(m.genericName) : []), ...ingredients.flatMap(nameWords)]);
-  const scope: Scope = { file, ingredients, ownNames, label: labelReader(ingredients, m.brandNames) };
+  const alternateNames = m.sections.filter((s) => s.id === 'alternate-names').map((s) => s.markdown);
+  // "Tocoferol (Vitamin E)" in the description: another name of an ingredient.
+  const aliases = [...m.description.text.matchAll(/([\p{L}][\p{L}\d-]*)\s*\(([^()]{2,30})\)/gu)].filter((x) => ownNames.has(fold(x[1]!))).map((x) => x[2]!);
+  const subjectNames = new Set([...m.brandNames, ...m.synonyms, ...alternateNames].flatMap((b) => fold(b).split(/[^\p{L}\d]+/u).filter((w) => w.length >= 4)));
+  const compactNames = [m.title, ...(m.genericName ? [m.genericName] : []), ...ingredients, ...aliases].map((n) => fold(n).replace(/[^\p{L}\d]/gu, '')).filter((n) => n.length >= 5);
+  const scope: Scope = { file, ingredients, ownNames, subjectNames, compactNames, label: labelReader(ingredients, m.brandNames) };
   const out: Regimen[] = [];
   for (const { section, ingredient } of dosageSections(m)) {
     try {
@@ -298,6 +354,10 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
     if (l.kind !== 'text' || l.label !== null) break;
     intro.push(l.text);
   }
+  // "**Adults:** Doripenem is administered intravenously (IV). Dosage varies …:": an opening paragraph under a label
+  // that states the route and no dose.
+  const first = lines[0];
+  if (intro.length === 0 && first && first.kind === 'text' && amountsIn(first.text).length === 0 && sentences(first.text).some((x) => ROUTE_STATEMENT.test(x.text))) intro.push(first.text);
   if (intro.length === 0) return null;
   const r = routeOf(withoutAmountParens(intro.join(' ')));
   return r === AMBIGUOUS ? null : r;
@@ -384,6 +444,8 @@ function sentenceRegimens(
       continue;
     }
     if (a.inParens || notDosing) continue;
+    // "Capecitabine is given concurrently at a dose of 750 mg/m²": another drug's dose (not "… and neratinib 240 mg").
+    if (otherDrugSubject(before, scope) && !ownNameBeside(before, after, scope)) continue;
     // "0 g", "0-5 mg": no amount to give.
     if (a.min <= 0) continue;
     // "If there is no response … at 1 mg/kg, the dose may be increased to …": the condition's amount.
@@ -391,6 +453,8 @@ function sentenceRegimens(
     if (TOTAL_BEFORE.test(before) && !TOTAL_DAILY_BEFORE.test(before)) continue;
     // "2 grams per 10 cm²": an amount per area of skin, not a dose.
     if (/^\s*(?:\([^()]*\)\s*)?(?:per|\/|for each)\s*(?:\d+\s*)?(?:cm|square|sq\.?\s*cm|inch)/i.test(after)) continue;
+    // "250 mg (650,000 IU) per 5 kg body weight": an amount per band of weight, not a dose.
+    if (/^\s*(?:\([^()]*\)\s*)?(?:per|\/|for each|for every)\s*\d+(?:\.\d+)?\s*(?:kg|kilograms?|lbs?|pounds?)\b/i.test(after)) continue;
     if (DIVIDED_OVER.test(after)) continue;
     // "400 mg/kg to 2 g/kg, given as a single dose or spread over several days": maybe a course's total.
     if (SPREAD_OVER.test(after.split(/[.;]/)[0]!)) continue;
@@ -425,7 +489,11 @@ function sentenceRegimens(
       if (prev && /^\s*[\p{L}][\p{L}\d-]*\s*\/\s*$/u.test(s.slice(prev.amount.end, a.start))) kept.pop();
       continue;
     }
-    const ing = pairName ? ingredientOf(fold(afterWord!), scope) : adjacentIngredient(before, after, scope);
+    // "End-stage renal disease (ESRD) on intermittent hemodialysis: 250 mg …": a sentence opening with a group too long
+    // to be read as a label; its last word is no word next to the dose.
+    const groupOpening = /^([^:;.]{3,120}):\s*$/.exec(before);
+    const groupRead = groupOpening ? populationOf(groupOpening[1]!) : null;
+    const ing = pairName ? ingredientOf(fold(afterWord!), scope) : adjacentIngredient(groupRead !== null && groupRead !== AMBIGUOUS ? '' : before, after, scope);
     if (ing === false) continue;
     // "500 mg/125 mg", "90mg/6.4mg/kg/day of amoxycillin/clavulanic acid" on a combination page: which
     // amount is which ingredient is not written next to it ("Valsartan 51 mg/Sacubitril 49 mg" is).
@@ -709,6 +777,14 @@ function sentenceRegimens(
     // Another group named in the sentence outside every dose's words: which dose it is for is not clear.
     if (population !== null && restPopulations.some((p) => p !== population && !(population === 'elderly' && p === 'adult') && !((population === 'renal' || population === 'hepatic') && p === 'adult'))) continue;
 
+    // "Dosage for inflammatory conditions ranges from 2 to 24 mg per day orally, while for allergic conditions, it might be
+    // 1 mg three times daily, potentially increased to 6 mg per day": a dose after "for <another condition>" is not clearly
+    // the sentence's condition's.
+    if (sIndication !== null && i > 0) {
+      const gap = s.slice(cands[0]!.amount.end, c.amount.start).replace(/\([^()]*\)/g, ' ');
+      const other = /\bfor\s+([^,;:.]{3,60})/i.exec(gap);
+      if (other && namesConditionWord(other[1]!) && !sameCondition(other[1]!, sIndication)) continue;
+    }
     const forWhat = /\(\s*for\s+([^()]{2,60}?)(?:\s+only)?\s*\)/i.exec(c.right);
     let trailing = forWhat && !NOT_INDICATION.test(forWhat[1]!) && namesCondition(forWhat[1]!) ? forWhat[1]!.trim() : null;
     // "4 mg/kg (cSSSI) or 6 mg/kg (S. aureus bloodstream infections) every 48 hours": a parenthesis right after the
@@ -862,6 +938,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '')
       // "remission induction in APL": the phase, then the condition.
       .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '');
+    // "Doses for various purposes", "Dosages for other cancers", "for DHEA supplements": no one condition.
+    if (re === DOSE_FOR && !PURPOSE.test(what) && (/^(?:various|other|different)\b/i.test(what) || /\b(?:purposes?|supplements?|supplementation)$/i.test(what))) return AMBIGUOUS;
     if (!NOT_INDICATION.test(what) && namesCondition(what)) return what;
     // "For patients with severe disease who are critically ill,": a condition mixed with other words.
     if (namesCondition(what) && populationOf(what) === null) return AMBIGUOUS;
@@ -942,12 +1020,18 @@ function namePerDay(after: string, scope: Scope): boolean {
   return m !== null && m[1]!.split(/[\s-]+/).every((w) => isOwnName(fold(w), scope) || /^(?:the|this|elemental)$/i.test(w));
 }
 
-/** Whether the word right before or after an amount names this drug ("400 mg sofosbuvir/100 mg velpatasvir"). */
-function namesOwnNext(before: string, after: string, scope: Scope): boolean {
-  const wb = WORD_BEFORE.exec(before);
+/**
+ * Whether the word right before or after an amount names this drug ("400 mg sofosbuvir/100 mg velpatasvir").
+ * `wordBefore` says what may stand between the word before and the amount.
+ */
+function namesOwnNext(before: string, after: string, scope: Scope, wordBefore: RegExp = WORD_BEFORE): boolean {
+  const wb = wordBefore.exec(before);
   const wa = /^\s*(?:of\s+)?([\p{L}][\p{L}\d'’-]*)/u.exec(after);
   return (wb !== null && isOwnName(fold(wb[1]!), scope)) || (wa !== null && isOwnName(fold(wa[1]!), scope));
 }
+
+/** "… and neratinib 240 mg daily": this drug's name right before the amount (only a space between) or right after it. */
+const ownNameBeside = (before: string, after: string, scope: Scope): boolean => namesOwnNext(before, after, scope, /([\p{L}][\p{L}\d'’-]*)\s+$/u);
 
 function leftNamesIngredient(before: string, scope: Scope): boolean {
   const wb = WORD_BEFORE.exec(before);

@@ -115,7 +115,7 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
     info.unknown = true;
     return info;
   }
-  if ((mainPopulation === 'renal' || mainPopulation === 'hepatic') && !/^(?:patients?\s+(?:with|on)\s+)?(?:(?:mild|moderate|severe|end-stage)\s+(?:(?:to|or)\s+(?:moderate|severe)\s+)?)?(?:renal|kidney|hepatic|liver|creatinine|crcl|clcr|egfr|gfr|dialysis|ha?emodialysis|child-pugh)\b/i.test(named) && namesCondition(named.replace(/\b(?:renal|kidney|hepatic|liver)\s+(?:impairment|insufficiency|dysfunction)\b/gi, ''))) {
+  if ((mainPopulation === 'renal' || mainPopulation === 'hepatic') && !/^(?:patients?\s+(?:with|on)\s+)?(?:(?:mild|moderate|severe|end-stage)\s+(?:(?:to|or)\s+(?:moderate|severe)\s+)?)?(?:(?:continuous|intermittent)\s+(?:veno-?venous\s+)?)?(?:renal|kidney|hepatic|liver|creatinine|crcl|clcr|egfr|gfr|dialysis|ha?emodialysis|ha?emo(?:dia)?filtration|esrd|eskd|crrt|cvvhd?f?|capd|child-pugh)\b/i.test(named) && namesCondition(named.replace(/\b(?:renal|kidney|hepatic|liver)\s+(?:impairment|insufficiency|dysfunction)\b/gi, ''))) {
     info.indication = label;
     return info;
   }

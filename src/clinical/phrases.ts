@@ -184,8 +184,8 @@ export interface Duration {
   days: number | null;
   weeks: number | null;
 }
-const DURATION_RANGE = new RegExp(String.raw`\b(?:for|x|×)\s+(?:up\s+to\s+|at\s+least\s+|about\s+|approximately\s+)?${NUM}\s*(?:-|–|to|or)\s*${NUM}\s+(?:consecutive\s+)?(?:days?|weeks?)\b|\bfor\s+(?:at\s+least|a\s+minimum\s+of|more\s+than|less\s+than|several|a\s+few)\b`, 'i');
-const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:total|period|course)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b`, 'gi');
+const DURATION_RANGE = new RegExp(String.raw`\b(?:for|x|×)\s+(?:up\s+to\s+|at\s+least\s+|about\s+|approximately\s+)?${NUM}\s*(?:-|–|to|or)\s*${NUM}\s+(?:consecutive\s+)?(?:days?|weeks?)\b|\bfor\s+(?:the\s+(?:first|next)\s+)?(?:at\s+least|a\s+minimum\s+of|more\s+than|less\s+than|several|a\s+few|few)\b`, 'i');
+const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:total|period|course)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b|\bfor\s+the\s+first\s+()(day|week)\b`, 'gi');
 
 /** `for 5 consecutive days` → 5 days, `for up to 12 weeks` → 12 weeks; ranges and minimums are AMBIGUOUS. */
 export function durationOf(text: string): Read<Duration> {
@@ -194,9 +194,11 @@ export function durationOf(text: string): Read<Duration> {
   const found: Read<Duration>[] = [];
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
-    const n = numberOf(m[1]!);
+    // "for the first week": one week.
+    const n = m[3] !== undefined ? 1 : numberOf(m[1]!);
+    const unit = m[2] ?? m[4]!;
     if (n === null || !Number.isInteger(n) || n <= 0) found.push(AMBIGUOUS);
-    else found.push(m[2]!.toLowerCase().startsWith('d') ? { days: n, weeks: null } : { days: null, weeks: n });
+    else found.push(unit.toLowerCase().startsWith('d') ? { days: n, weeks: null } : { days: null, weeks: n });
   }
   return agree(found, (a, b) => a.days === b.days && a.weeks === b.weeks);
 }
@@ -347,7 +349,7 @@ export function phasesIn(text: string): Phase[] {
 }
 
 // Impaired organ function, not a disease of the organ ("kidney transplant", "fatty liver disease" are indications).
-const RENAL = /\b(?:renal|kidney)(?:\s*\/\s*(?:hepatic|liver))?\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?)\b|\b(?:impaired|reduced|decreased|poor|compromised)\s+(?:renal|kidney)\b|\bcreatinine clearance\b|\b(?:crcl|clcr|esrd)\b|\b(?:ha?emo|peritoneal\s+)?dialysis\b|\bend-stage renal\b|^renal\b|\brenal\s*$/i;
+const RENAL = /\b(?:renal|kidney)(?:\s*\/\s*(?:hepatic|liver))?\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?)\b|\b(?:impaired|reduced|decreased|poor|compromised)\s+(?:renal|kidney)\b|\bcreatinine clearance\b|\b(?:crcl|clcr|esrd)\b|\b(?:ha?emo|peritoneal\s+)?dialysis\b|\bha?emo(?:dia)?filtration\b|\brenal replacement therapy\b|\b(?:crrt|cvvhd?f?|capd)\b|\bend-stage renal\b|^renal\b|\brenal\s*$/i;
 const HEPATIC = /\b(?:hepatic|liver)\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?|cirrhosis)\b|\b(?:impaired|reduced|decreased|poor)\s+(?:hepatic|liver)\b|\bchild-pugh\b|\bcirrhosis\b|^hepatic\b|\bhepatic\s*$/i;
 const NOT_ORGAN_POPULATION = /\bfatty liver|\bhepatic (?:encephalopathy|coma|porphyria|veno-occlusive)|\bportal[- ]systemic|\bliver (?:cancer|flukes?|abscess|transplant\w*)|\bkidney (?:stones?|transplant\w*|cancer)|\brenal (?:cell|colic|stones?|transplant\w*|calculi)/i;
 // eGFR, not EGFR (the receptor of oncology pages).

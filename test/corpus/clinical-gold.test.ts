@@ -32,8 +32,8 @@ test('gold pages of the real corpora the extractor was worked on: precision ≥ 
     ClinicalFactsSchema.parse(facts);
     scorePage(p.split === HELD_OUT_SPLIT ? heldOut : score, p.file, facts.regimens, p.regimens, () => GOLD_FIELDS, true);
   }
-  assert.ok(score.pages > 100 && heldOut.pages > 0, `${score.pages} worked pages, ${heldOut.pages} held out`);
-  t.diagnostic(`${HELD_OUT_SPLIT} (held out): ${heldOut.pages} pages, ${heldOut.expected} regimens: precision ${precision(heldOut).toFixed(4)}, recall ${recall(heldOut).toFixed(4)}`);
+  assert.ok(score.pages > 100 && (HELD_OUT_SPLIT === null || heldOut.pages > 0), `${score.pages} worked pages, ${heldOut.pages} held out`);
+  if (HELD_OUT_SPLIT !== null) t.diagnostic(`${HELD_OUT_SPLIT} (held out): ${heldOut.pages} pages, ${heldOut.expected} regimens: precision ${precision(heldOut).toFixed(4)}, recall ${recall(heldOut).toFixed(4)}`);
   t.diagnostic(`${score.pages} pages, ${score.expected} regimens: precision ${precision(score).toFixed(4)}, recall ${recall(score).toFixed(4)}`);
   assert.ok(precision(score) >= 0.99, `precision ${precision(score)}: ${JSON.stringify(score.errors.slice(0, 5))}`);
   assert.ok(recall(score) >= 0.9, `recall ${recall(score)}: ${JSON.stringify(score.errors.slice(0, 5))}`);
