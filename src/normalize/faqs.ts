@@ -126,32 +126,28 @@ const textKey = (q: string): string => q.toLowerCase().replace(/[^a-z0-9]+/g, ''
  * character met on the way falls back to the keys (lowercasing it may give several letters).
  */
 export function sameText(a: string, b: string): boolean {
-  let i = 0;
-  let j = 0;
+  const pa = { i: 0 };
+  const pb = { i: 0 };
   for (;;) {
-    let x = -1;
-    while (i < a.length) {
-      const c = a.charCodeAt(i++);
-      if (c > 127) return textKey(a) === textKey(b);
-      const l = c >= 65 && c <= 90 ? c + 32 : c;
-      if ((l >= 97 && l <= 122) || (l >= 48 && l <= 57)) {
-        x = l;
-        break;
-      }
-    }
-    let y = -1;
-    while (j < b.length) {
-      const c = b.charCodeAt(j++);
-      if (c > 127) return textKey(a) === textKey(b);
-      const l = c >= 65 && c <= 90 ? c + 32 : c;
-      if ((l >= 97 && l <= 122) || (l >= 48 && l <= 57)) {
-        y = l;
-        break;
-      }
-    }
+    const x = nextKeyChar(a, pa);
+    const y = nextKeyChar(b, pb);
+    if (x === BEYOND_ASCII || y === BEYOND_ASCII) return textKey(a) === textKey(b);
     if (x !== y) return false;
     if (x === -1) return true;
   }
+}
+
+const BEYOND_ASCII = -2;
+
+/** The next character of `s`'s key from `at.i` on, lowercased: -1 at the end, `BEYOND_ASCII` at such a character. */
+function nextKeyChar(s: string, at: { i: number }): number {
+  while (at.i < s.length) {
+    const c = s.charCodeAt(at.i++);
+    if (c > 127) return BEYOND_ASCII;
+    const l = c >= 65 && c <= 90 ? c + 32 : c;
+    if ((l >= 97 && l <= 122) || (l >= 48 && l <= 57)) return l;
+  }
+  return -1;
 }
 
 /** One FAQ list: the body's pairs in order, frontmatter-only pairs appended, origins recorded. */
