@@ -34,6 +34,10 @@ const STATUS: [string, SafetyStatus | null][] = [
   ['Not contraindicated in pregnancy.', null],
   ['Animal studies show no risk.', null],
   ['Crosses the placenta.', null],
+  // Safe with a limit on the kind of use is caution; safe in food amounts with a limit rates no medicine.
+  ['Generally considered safe for occasional use during pregnancy, but prolonged use should be avoided.', 'caution'],
+  ['Occasional use is generally considered safe during pregnancy, but prolonged or frequent use should be avoided.', 'caution'],
+  ["While generally considered safe in food amounts, it's best to avoid excessive consumption during these periods.", null],
 ];
 for (const [sentence, status] of STATUS) {
   test(`pregnancy status of "${sentence}" is ${status ?? 'nothing'}`, () => {
@@ -59,6 +63,74 @@ test('pregnancy: a letter category alone gives the category, not a status (excep
 test('pregnancy: advice that differs by trimester, or that rates one ingredient of a combination, gives no status', () => {
   assert.equal(pregnancyPage('- **Pregnancy:** Avoid during the third trimester. Use with caution during the first and second trimesters.').pregnancy?.status ?? null, null);
   assert.equal(pregnancyPage('- **Amoxycillin:** Generally considered safe during pregnancy.\n- **Tinidazole:** Contraindicated during the first trimester.', 'Amoxycillin + Tinidazole').pregnancy?.status ?? null, null);
+});
+
+const SUMMARY_BOTH: [string, SafetyStatus | null][] = [
+  // The status word of the breastfeeding clause is not pregnancy's.
+  ['Use with caution during pregnancy, avoid while breastfeeding.', 'caution'],
+  ['Not recommended during pregnancy, contraindicated during breastfeeding.', 'avoid'],
+  ['Generally safe during pregnancy (use with ritonavir), contraindicated during breastfeeding.', 'compatible'],
+];
+for (const [sentence, status] of SUMMARY_BOTH) {
+  test(`pregnancy from the summary's "${sentence}" is ${status ?? 'nothing'}`, () => {
+    const f = extractClinicalFacts(page({ Dosage: '- 10 mg once daily.', 'Drug Profile Summary': `- **Pregnancy & Breastfeeding:** ${sentence}` }));
+    assert.equal(f.pregnancy?.status ?? null, status);
+  });
+}
+
+const SECTION_FIRST: { name: string; title?: string; sections: Record<string, string>; want: SafetyStatus | null }[] = [
+  {
+    name: 'a pregnancy statement that differs by trimester gives nothing, whatever the summary says',
+    sections: {
+      'Pregnancy and Breastfeeding': 'Pregnancy Category:  Generally considered safe in the first two trimesters if clearly needed. Use in the third trimester is not recommended due to potential adverse effects on the newborn.\nBreastfeeding: Dexchlorpheniramine is excreted in breast milk. It\'s generally not recommended during breastfeeding.',
+      'Drug Profile Summary': '- **Pregnancy & Breastfeeding:** Use with caution during pregnancy, avoid while breastfeeding.',
+    },
+    want: null,
+  },
+  {
+    name: 'a pregnancy statement given per ingredient gives nothing, whatever the summary says',
+    title: 'Ambroxol + Cefixime + Lactobacillus',
+    sections: {
+      'Pregnancy and Breastfeeding': 'Cefixime is generally considered safe during pregnancy. Ambroxol should be avoided, especially during the first trimester. Consult a physician. Small amounts of both drugs may be present in breast milk.  Consult a physician.',
+      'Drug Profile Summary': '- **Pregnancy & Breastfeeding:** Generally safe, but consult a physician.',
+    },
+    want: null,
+  },
+  {
+    name: '"during these periods" speaks of the pregnancy the sentence before named; its advice outranks the other sections',
+    sections: {
+      'Pregnancy and Breastfeeding': 'The safety of using Liver Fraction 2 during pregnancy and breastfeeding has not been adequately established. It is recommended to avoid use during these periods unless specifically advised by a physician. High doses of Vitamin A found in some formulations can have teratogenic effects.',
+      'Drug Profile Summary': '- **Pregnancy & Breastfeeding:**  Avoid unless specifically advised by physician.',
+      Precautions: '- **Specific Populations:** Caution in pregnancy and breastfeeding.',
+    },
+    want: 'avoid',
+  },
+  {
+    name: '"has not been established" before advice about "these periods" is the advice\'s reason',
+    sections: { 'Pregnancy and Breastfeeding': 'The safety of this combination during pregnancy and breastfeeding has not been established. It is recommended to avoid use during these periods unless the potential benefits clearly outweigh the risks.' },
+    want: 'avoid',
+  },
+  {
+    name: 'safe for occasional use, prolonged use avoided',
+    title: 'Alginic Acid + Magaldrate + Simethicone',
+    sections: { 'Pregnancy and Breastfeeding': 'Consult a physician before use. Generally considered safe for occasional use during pregnancy, but prolonged use should be avoided.  Consult a physician before use during breastfeeding.' },
+    want: 'caution',
+  },
+];
+for (const c of SECTION_FIRST) {
+  test(`pregnancy: ${c.name}`, () => {
+    const title = c.title ?? 'Examplumab';
+    const f = extractClinicalFacts(page({ Dosage: '- 10 mg once daily.', ...c.sections }, title.includes('+') ? { title, kind: 'combination' } : { title }));
+    assert.equal(f.pregnancy?.status ?? null, c.want);
+  });
+}
+
+test('pregnancy: a rating of one ingredient alone, of the product with a reason, or of "both" is no statement per ingredient', () => {
+  const sections = (text: string): Record<string, string> => ({ Dosage: '- 10 mg once daily.', 'Pregnancy and Breastfeeding': text, 'Drug Profile Summary': '- **Pregnancy & Breastfeeding:** Contraindicated.' });
+  const combo = { title: 'Atenolol + Hydrochlorothiazide + Losartan', kind: 'combination' as const };
+  assert.equal(extractClinicalFacts(page(sections('Contraindicated during pregnancy, especially the second and third trimesters, due to the risk of fetal harm (losartan).'), combo)).pregnancy?.status, 'contraindicated');
+  assert.equal(extractClinicalFacts(page(sections('Losartan is contraindicated during pregnancy.'), combo)).pregnancy?.status, 'contraindicated');
+  assert.equal(extractClinicalFacts(page(sections('Losartan is contraindicated during pregnancy. Atenolol should be used with caution during pregnancy.'), combo)).pregnancy, null);
 });
 
 test('pregnancy in prose: a rating-only sentence speaks for the next; statements that disagree give nothing', () => {

@@ -6,7 +6,9 @@ import { sectionLines, sentences } from './section-lines.js';
  * Pregnancy and breastfeeding status as a page states it. The rich format has a *Pregnancy and
  * Breastfeeding* section with `**Pregnancy…:**` and `**Breastfeeding:**` bullets: the first
  * sentence there that rates use decides. Prose (the minimal format's *Precautions*) is read
- * sentence by sentence; statements that disagree give nothing.
+ * sentence by sentence; statements that disagree give nothing. A statement that rates pregnancy
+ * only by trimester or only per ingredient rates no whole pregnancy: the page then gives nothing,
+ * and no later section is read in its place.
  */
 
 type Topic = 'pregnancy' | 'breastfeeding';
@@ -23,17 +25,28 @@ const LABEL: Record<Topic, RegExp> = {
 /** Status words of a sentence, strongest first; null when it rates nothing. */
 export function statusOf(sentence: string): SafetyStatus | null {
   const s = sentence.toLowerCase();
+  // "Safe for occasional use …, but prolonged use should be avoided": safe with a limit is caution.
+  if (LIMITED_AVOID.test(s) && SAFE.test(s) && statusOf(s.replace(new RegExp(LIMITED_AVOID.source, 'g'), ' ')) === 'compatible') {
+    // "Safe in food amounts, but avoid excessive consumption" rates food, not the medicine.
+    return FOOD_AMOUNTS.test(s) ? null : 'caution';
+  }
   if (/\b(?:not|never|no longer)\s+(?:\w+\s+)?contraindicated\b/.test(s)) return null;
   if (/\bcontraindicated\b|\bcategory\s*:?\s*x\b|\bmust not be (?:used|taken|given)\b/.test(s)) return 'contraindicated';
   if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s)) return 'avoid';
   if (/\bnot (?:been )?(?:well[- ])?established\b|\bunknown\b|\bnot known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
   if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b/.test(s)) return 'caution';
-  if (/\bcompatible\b|\b(?:considered|generally|probably|likely) safe\b|\bsafe (?:to use|for use)\b|\bcan be (?:safely )?used\b/.test(s)) {
+  if (SAFE.test(s)) {
     if (/\bnot (?:\w+ )?(?:compatible|safe)\b|\bun(?:safe)\b/.test(s)) return null;
     return 'compatible';
   }
   return null;
 }
+
+const SAFE = /\bcompatible\b|\b(?:considered|generally|probably|likely) safe\b|\bsafe (?:to use|for use)\b|\bcan be (?:safely )?used\b/;
+/** Safety of the amounts in food ("safe in food amounts"), not of the medicine. */
+const FOOD_AMOUNTS = /\b(?:food|dietary) (?:amounts|quantities)\b|\bfound in (?:\w+ )?foods?\b|\bamounts (?:normally )?found in (?:\w+ )?foods?\b/;
+/** Avoidance of one kind of use only: "prolonged or frequent use should be avoided", "avoid high doses". */
+const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,30}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b/;
 
 const CATEGORY = /\b[Cc]ategory\s*:?\s*\**\s*([ABCDX])\b/;
 /** Sentences about the evidence ("data are limited"), not a rating of use. */
@@ -52,6 +65,43 @@ export interface SafetyOptions {
 const TRIMESTER = /\btrimesters?\b|\bnear term\b/i;
 const WHOLE_PREGNANCY = /\b(?:during|in|throughout)\s+pregnancy\b/i;
 const limitedToTrimester = (s: string): boolean => TRIMESTER.test(s) && !WHOLE_PREGNANCY.test(s);
+/** "Not recommended, especially in the third trimester" stresses one trimester and "in all trimesters" names all: neither limits. */
+const EMPHASIS = /\b(?:especially|particularly|notably|mainly|mostly)\b[^.;]{0,40}(?:\btrimesters?\b|\bnear term\b)|\b(?:all|any|every|each) (?:three )?trimesters?\b/i;
+/** A rating of some trimesters only: "Avoid during the third trimester". */
+const ratesOneTrimester = (s: string): boolean => limitedToTrimester(s) && !EMPHASIS.test(s) && statusOf(s) !== null;
+
+/** The ingredients a text names, by key. */
+function ingredientsNamed(text: string, opts: SafetyOptions): string[] {
+  const t = text.toLowerCase();
+  return (opts.ingredients ?? []).map(ingredientKey).filter((k): k is string => k !== undefined && t.includes(k));
+}
+
+/**
+ * Ratings a statement gives of parts of a pregnancy only, which rate no whole pregnancy: of some
+ * trimesters, or of single ingredients of a combination. `whole` is set by a rating of the whole
+ * product ("Aceclofenac + Diacerein is contraindicated…", "Both … are…", "This combination…").
+ */
+interface LeftOut {
+  trimester: boolean;
+  ingredients: Set<string>;
+  whole: boolean;
+}
+const leftOut = (): LeftOut => ({ trimester: false, ingredients: new Set(), whole: false });
+/** Two or more ingredients rated one by one, or a rating of some trimesters, and no rating of the product. */
+const ratesParts = (left: LeftOut): boolean => (left.trimester || left.ingredients.size >= 2) && !left.whole;
+
+/** Note a rated sentence left out because it names an ingredient or one trimester. */
+function leaveOut(text: string, opts: SafetyOptions, left: LeftOut, label: string | null = null): void {
+  if (statusOf(text) === null) return;
+  const all = opts.ingredients?.length ?? 0;
+  // A reason in parentheses ("… fetal harm (losartan)") does not make the rating one ingredient's.
+  const named = ingredientsNamed(`${label ?? ''} ${text.replace(/\([^)]*\)/g, ' ')}`, opts);
+  if (all >= 2 && named.length > 0) {
+    const product = (named.length === all && all >= 2) || /\bboth\b|\b(?:this|the) combination\b/i.test(text);
+    if (product) left.whole = true;
+    else named.forEach((k) => left.ingredients.add(k));
+  } else if (ratesOneTrimester(text)) left.trimester = true;
+}
 
 function namesIngredient(text: string, opts: SafetyOptions): boolean {
   return opts.ingredients !== undefined && opts.ingredients.length > 1 && aboutIngredient(text, opts);
@@ -61,25 +111,45 @@ function aboutIngredient(label: string | null, opts: SafetyOptions): boolean {
   if (!label || !opts.ingredients || opts.ingredients.length < 2) return false;
   const l = label.toLowerCase();
   return opts.ingredients.some((i) => {
-    const w = i.toLowerCase().split(/[^\p{L}]+/u).find((x) => x.length >= 4);
-    return w !== undefined && l.includes(w.slice(0, 6));
+    const k = ingredientKey(i);
+    return k !== undefined && l.includes(k);
   });
 }
+
+/** The first six letters of an ingredient's first long word: "Potassium Citrate" → "potass". */
+function ingredientKey(ingredient: string): string | undefined {
+  return ingredient.toLowerCase().split(/[^\p{L}]+/u).find((x) => x.length >= 4)?.slice(0, 6);
+}
+
+/** The statement rates the topic only by trimester or only per ingredient: the page gives no status. */
+const WITHHELD = 'withheld';
+type Reading = SafetyFact | typeof WITHHELD | null;
 
 /** Pregnancy and breastfeeding status of a page: its *Pregnancy* section first, else its *Precautions* prose. */
 export function extractSafety(sections: readonly Section[], opts: SafetyOptions): { pregnancy: SafetyFact | null; breastfeeding: SafetyFact | null } {
   const section = sections.find((s) => s.id === 'pregnancy');
   const precautions = sections.find((s) => s.id === 'precautions');
   const summary = sections.find((s) => s.id === 'summary');
-  const read = (topic: Topic): SafetyFact | null =>
-    (section ? fromLabels(section, topic, opts) ?? fromProse(section, topic, opts) : null) ??
-    (precautions ? fromProse(precautions, topic, opts) : null) ??
-    (summary ? fromSummary(summary, topic, opts) : null);
+  const read = (topic: Topic): SafetyFact | null => {
+    const r: Reading = (section ? fromSection(section, topic, opts) : null) ??
+      (precautions ? fromProse(precautions, topic, opts) : null) ??
+      (summary ? fromSummary(summary, topic, opts) : null);
+    return r === WITHHELD ? null : r;
+  };
   return { pregnancy: read('pregnancy'), breastfeeding: read('breastfeeding') };
 }
 
+/** The *Pregnancy* section: its labelled bullets, else its prose (which may rate the whole product where the bullets rate parts). */
+function fromSection(section: Section, topic: Topic, opts: SafetyOptions): Reading {
+  const labels = fromLabels(section, topic, opts);
+  if (labels !== null && labels !== WITHHELD) return labels;
+  const prose = fromProse(section, topic, opts);
+  return prose !== null && prose !== WITHHELD ? prose : labels ?? prose;
+}
+
 /** `**Pregnancy Safety Category:** Not established. …` → the first sentence that rates use. */
-function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): SafetyFact | null {
+function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Reading {
+  const left = leftOut();
   for (const l of sectionLines(section)) {
     if (!l.label || !LABEL[topic].test(l.label)) continue;
     // "Pregnancy & Breastfeeding:" speaks of both: read as prose instead.
@@ -91,43 +161,76 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Safety
     const byTrimester = list.some((s) => limitedToTrimester(s.text) && statusOf(s.text) !== null);
     for (const s of byTrimester ? [] : list) {
       // "Dicyclomine should be used with caution…" on a combination page rates one ingredient.
-      if (namesIngredient(s.text, opts)) continue;
+      if (namesIngredient(s.text, opts)) {
+        leaveOut(s.text, opts, left);
+        continue;
+      }
       const status = statusOf(s.text);
       if (status) return { status, category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text: s.text } };
     }
     if (cat) return { status: cat[1] === 'X' ? 'contraindicated' : null, category: cat[1] as SafetyFact['category'], source: { file: opts.file, line: l.line, text: l.text } };
+    if (byTrimester) list.forEach((s) => leaveOut(s.text, opts, left));
   }
-  return null;
+  // The labelled statement rates pregnancy only by trimester or per ingredient: it rates no whole pregnancy.
+  return ratesParts(left) ? WITHHELD : null;
 }
 
 /** Sentences about the topic; a rating-only sentence ("Contraindicated.") speaks for the sentence after it. */
-function fromProse(section: Section, topic: Topic, opts: SafetyOptions): SafetyFact | null {
+function fromProse(section: Section, topic: Topic, opts: SafetyOptions): Reading {
   const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
   const found: SafetyFact[] = [];
   const evidence = new Set<SafetyFact>();
+  // Ratings left out because they speak of one trimester or one ingredient only.
+  const left = leftOut();
   for (const l of sectionLines(section)) {
-    if (aboutIngredient(l.label, opts)) continue;
+    if (aboutIngredient(l.label, opts)) {
+      // "**Amlodipine:** Use only if …": a rating of one ingredient.
+      for (const s of sentences(l.text)) if (TOPIC[topic].test(s.text) || !TOPIC[other].test(s.text)) leaveOut(s.text, opts, left, l.label);
+      continue;
+    }
     const list = sentences(l.text);
     list.forEach((s, i) => {
-      if (!TOPIC[topic].test(s.text) || limitedToTrimester(s.text) || namesIngredient(s.text, opts)) return;
       const prev = list[i - 1];
+      // "… during pregnancy and breastfeeding has not been established. It is recommended to avoid use during these periods …"
+      const backReference = !TOPIC[topic].test(s.text) && BACK_REFERENCE.test(s.text) && !TOPIC[other].test(s.text) && prev !== undefined && TOPIC[topic].test(prev.text) && !namesIngredient(prev.text, opts);
+      // "Ambroxol should be avoided, especially during the first trimester" speaks of pregnancy too.
+      const trimester = topic === 'pregnancy' && TRIMESTER.test(s.text) && !TOPIC[other].test(s.text);
+      if (!TOPIC[topic].test(s.text) && !backReference && !trimester) return;
+      if (limitedToTrimester(s.text) || namesIngredient(s.text, opts)) {
+        leaveOut(s.text, opts, left);
+        return;
+      }
       let status = statusOf(s.text);
       let text = s.text;
       if (prev && STATUS_ONLY.test(prev.text.trim())) {
         status = statusOf(prev.text);
         text = `${prev.text} ${s.text}`;
       }
+      // "Use with caution during pregnancy, avoid while breastfeeding": the clause about this topic rates it.
+      const own = prev && STATUS_ONLY.test(prev.text.trim()) ? null : ownClause(s.text, topic);
+      if (own !== null) {
+        status = statusOf(own);
+        // "… is categorized as Pregnancy Category B, but its excretion in breast milk is unknown" rates breastfeeding only.
+        if (status === null) return;
+      }
       // A sentence rating the other topic only ("… unknown whether it passes into breast milk") is not this one's.
-      if (status && TOPIC[other].test(s.text) && !bothSubjects(s.text)) return;
+      else if (status && TOPIC[other].test(s.text) && !bothSubjects(s.text)) return;
       const cat = CATEGORY.exec(s.text);
       if (status || cat) {
         found.push({ status: status ?? (cat?.[1] === 'X' ? 'contraindicated' : null), category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text } });
         if (status === 'not-established' && EVIDENCE.test(s.text) && !/\bnot (?:been )?(?:well[- ]|fully )?established\b/i.test(s.text)) evidence.add(found[found.length - 1]!);
+        // "Safety … has not been established. Avoid use during these periods …" (or the other way round): two sentences
+        // joined by a back reference are advice and its reason; the advice rates use.
+        const before = found[found.length - 2];
+        if (backReference && status && before?.status && before.source.line === l.line && before.source.text === prev!.text && (before.status === 'not-established') !== (status === 'not-established')) {
+          evidence.add(before.status === 'not-established' ? before : found[found.length - 1]!);
+        }
       }
     });
   }
   // "Data on human pregnancy is limited … Avoid unless …": the advice rates use; the evidence does not.
   // ("Safety in pregnancy has not been established" is a rating, and disagrees with "contraindicated".)
+  if (found.length === 0) return ratesParts(left) ? WITHHELD : null;
   const advice = found.filter((f) => !evidence.has(f));
   const kept = advice.length ? advice : found;
   const statuses = new Set(kept.map((f) => f.status));
@@ -135,11 +238,11 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions): SafetyF
 }
 
 /** The summary's `**Pregnancy & Breastfeeding:** Contraindicated in pregnancy; breastfeeding should be discontinued.` */
-function fromSummary(section: Section, topic: Topic, opts: SafetyOptions): SafetyFact | null {
+function fromSummary(section: Section, topic: Topic, opts: SafetyOptions): Reading {
   for (const l of sectionLines(section)) {
     if (!l.label || !LABEL[topic].test(l.label)) continue;
     const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
-    const parts = sentences(l.text).flatMap((x) => x.text.split(/;\s*/));
+    const parts = sentences(l.text).flatMap((x) => x.text.split(/;\s*/)).map((p) => ownClause(p, topic) ?? p);
     if (parts.some((p) => limitedToTrimester(p) && statusOf(p) !== null)) return null;
     for (const part of parts) {
       // A clause naming the other topic only is not this one's; a bare rating ("Contraindicated.") rates both.
@@ -151,6 +254,37 @@ function fromSummary(section: Section, topic: Topic, opts: SafetyOptions): Safet
     }
   }
   return null;
+}
+
+/** "during these periods": a sentence that speaks of what the sentence before it named. */
+const BACK_REFERENCE = /\b(?:during|in|throughout) (?:these|this|such) (?:periods?|times?|stages?|situations?|circumstances)\b/i;
+
+/**
+ * The clauses of a sentence about both topics that speak of `topic`: "Use with caution during
+ * pregnancy, avoid while breastfeeding" → "Use with caution during pregnancy". A clause naming
+ * neither topic belongs to the one named last before it. Null when no clause names `topic` alone.
+ */
+function clauseAbout(sentence: string, topic: Topic): string | null {
+  const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
+  const own: string[] = [];
+  let current: Topic | null = null;
+  for (const c of sentence.split(/\s*[,;]\s*|\s+(?:but|whereas|although|however)\s+/i)) {
+    const mine = TOPIC[topic].test(c);
+    const theirs = TOPIC[other].test(c);
+    if (mine && theirs) return null;
+    if (mine || theirs) current = mine ? topic : other;
+    if (current === topic) own.push(c);
+  }
+  return own.length ? own.join(', ') : null;
+}
+
+/** The clause of a sentence that rates this topic when another clause rates the other topic in its own words; else null. */
+function ownClause(sentence: string, topic: Topic): string | null {
+  const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
+  if (!TOPIC[topic].test(sentence) || !TOPIC[other].test(sentence) || bothSubjects(sentence)) return null;
+  const own = clauseAbout(sentence, topic);
+  const theirs = clauseAbout(sentence, other);
+  return own !== null && theirs !== null && statusOf(theirs) !== null ? own : null;
 }
 
 /** "Pregnant and breastfeeding women should…": one statement about both. */
