@@ -51,33 +51,24 @@ export const nameSpelling: Rule = {
 
     // Other names are listed on purpose under Alternate Names and in "also known as" sentences.
     const listed = m.sections.filter((s) => s.id.replace(/-\d+$/, '') === 'alternate-names').map((s) => s.range);
-    // Every candidate word of the page with its count and first place: one scan of the whole text
-    // (a scan per line cost twice as much), each match placed on its line as the scan goes.
+    // Every candidate word of the page with its count and first place.
     const words = new Map<string, Seen>();
-    const text = file.text ?? '';
-    let n = 1;
-    let lineStart = 0;
-    let lineEnd = text.indexOf('\n');
-    let checkedLine = 0;
-    let skipLine = false;
-    candidate.lastIndex = 0;
-    for (let w = candidate.exec(text); w !== null; w = candidate.exec(text)) {
-      while (lineEnd !== -1 && w.index > lineEnd) {
-        n++;
-        lineStart = lineEnd + 1;
-        lineEnd = text.indexOf('\n', lineStart);
+    for (let n = 1; n <= view.lines.length; n++) {
+      const text = view.line(n);
+      let checked = false;
+      candidate.lastIndex = 0;
+      for (let w = candidate.exec(text); w !== null; w = candidate.exec(text)) {
+        const raw = w[0];
+        const f = raw.toLowerCase();
+        if (!checked) {
+          checked = true;
+          if (n <= view.frontmatterEnd && /^["']?title["']?\s*:/.test(text)) break;
+          if (OTHER_NAMES.test(text) || listed.some((r) => n >= r.start && n <= r.end)) break;
+        }
+        const seen = words.get(f);
+        if (seen) seen.count++;
+        else words.set(f, { count: 1, line: n, index: w.index, written: raw });
       }
-      if (checkedLine !== n) {
-        checkedLine = n;
-        const line = view.line(n);
-        skipLine = (n <= view.frontmatterEnd && /^["']?title["']?\s*:/.test(line)) || OTHER_NAMES.test(line) || listed.some((r) => n >= r.start && n <= r.end);
-      }
-      if (skipLine) continue;
-      const raw = w[0];
-      const f = raw.toLowerCase();
-      const seen = words.get(f);
-      if (seen) seen.count++;
-      else words.set(f, { count: 1, line: n, index: w.index - lineStart, written: raw });
     }
 
     const entryUrl = ctx.entryUrl(file.file);
