@@ -128,7 +128,7 @@ export function fileContextData(content: CheckContent, options: CheckOptions = {
     now: resolved.now.getTime(),
     staleAfterDays: resolved.staleAfterDays,
     files: content.files.map((f) => f.file),
-    entryUrls: [...entryUrlsOf(content.catalog)],
+    entryUrls: [...entriesBySource(content.catalog)].map(([file, e]) => [file, e.url]),
     pageUrls: [...pageUrlsOf(content.catalog)],
     nameWords: [...nameWordsOf(content.catalog)].map(([w, urls]) => [w, [...urls]]),
   };
@@ -162,8 +162,7 @@ function context(content: CheckContent, options: CheckOptions): CheckContext {
   // to the end of the checks, at the end of a build, where its memory peaks.
   const views = new Map<CheckFile, SourceView>();
   const byPath = new Map(content.files.map((f) => [f.file, f]));
-  const entries = new Map<string, CatalogEntry>();
-  for (const e of content.catalog.entries) for (const s of e.monograph.sources) entries.set(s.file, e);
+  const entries = entriesBySource(content.catalog);
   let words: Map<string, Set<string>> | null = null;
   let urls: Set<string> | null = null;
   return {
@@ -189,9 +188,10 @@ function context(content: CheckContent, options: CheckOptions): CheckContext {
   };
 }
 
-function entryUrlsOf(catalog: Catalog): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const e of catalog.entries) for (const s of e.monograph.sources) out.set(s.file, e.url);
+/** Each source file's display path → the entry it was merged into (as primary or alternate source). */
+function entriesBySource(catalog: Catalog): Map<string, CatalogEntry> {
+  const out = new Map<string, CatalogEntry>();
+  for (const e of catalog.entries) for (const s of e.monograph.sources) out.set(s.file, e);
   return out;
 }
 

@@ -26,7 +26,7 @@ const LABEL: Record<Topic, RegExp> = {
 export function statusOf(sentence: string): SafetyStatus | null {
   const s = sentence.toLowerCase();
   // "Safe for occasional use …, but prolonged use should be avoided": safe with a limit is caution.
-  if (LIMITED_AVOID.test(s) && SAFE.test(s) && statusOf(s.replace(new RegExp(LIMITED_AVOID.source, 'g'), ' ')) === 'compatible') {
+  if (LIMITED_AVOID.test(s) && SAFE.test(s) && statusOf(s.replace(LIMITED_AVOID_ALL, ' ')) === 'compatible') {
     // "Safe in food amounts, but avoid excessive consumption" rates food, not the medicine.
     return FOOD_AMOUNTS.test(s) ? null : 'caution';
   }
@@ -47,6 +47,7 @@ const SAFE = /\bcompatible\b|\b(?:considered|generally|probably|likely) safe\b|\
 const FOOD_AMOUNTS = /\b(?:food|dietary) (?:amounts|quantities)\b|\bfound in (?:\w+ )?foods?\b|\bamounts (?:normally )?found in (?:\w+ )?foods?\b/;
 /** Avoidance of one kind of use only: "prolonged or frequent use should be avoided", "avoid high doses". */
 const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,30}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b/;
+const LIMITED_AVOID_ALL = new RegExp(LIMITED_AVOID.source, 'g');
 
 const CATEGORY = /\b[Cc]ategory\s*:?\s*\**\s*([ABCDX])\b/;
 /** Sentences about the evidence ("data are limited"), not a rating of use. */
