@@ -9,6 +9,12 @@ import { GOLD_FIELDS, type Expected } from './extract-score.js';
  * reader can find the dose without the corpus.
  */
 
+/** `dev`: used while the extractor was written; `holdout` … `holdout6`: labelled before the extractor first ran on them, in the order they were drawn. */
+export const SPLITS = ['dev', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6'] as const;
+export type GoldSplit = (typeof SPLITS)[number];
+/** The held-out sets, oldest first. */
+export const HOLDOUT_SPLITS = SPLITS.filter((x): x is Exclude<GoldSplit, 'dev'> => x !== 'dev');
+
 const GoldRegimenSchema = z
   .object({
     line: z.number().int().min(1),
@@ -42,7 +48,7 @@ const GoldPageSchema = z
     root: z.enum(['corpus', 'repo']),
     category: z.enum(['seed', 'oncology', 'antibiotic', 'pediatric', 'combination', 'vague', 'random']),
     /** `dev`: used while the extractor was written; `holdout` … `holdout6`: labelled before the extractor first ran on them. */
-    split: z.enum(['dev', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6']),
+    split: z.enum(SPLITS),
     /** Expected pregnancy status; null when the page states none that one can rely on. */
     pregnancy: SafetyStatusSchema.nullable().optional(),
     regimens: z.array(GoldRegimenSchema),
@@ -57,7 +63,7 @@ const GoldPageSchema = z
  * None now: holdout6 was read for its errors after its first run (session 7); the next fresh set
  * goes here until it is.
  */
-export const HELD_OUT_SPLIT: GoldPage['split'] | null = null;
+export const HELD_OUT_SPLIT: GoldSplit | null = null;
 
 export const GoldFileSchema = z.object({ about: z.array(z.string()), pages: z.array(GoldPageSchema) }).strict();
 
@@ -65,7 +71,7 @@ export interface GoldPage {
   file: string;
   root: 'corpus' | 'repo';
   category: string;
-  split: 'dev' | 'holdout' | 'holdout2' | 'holdout3' | 'holdout4' | 'holdout5' | 'holdout6';
+  split: GoldSplit;
   pregnancy: string | null | undefined;
   regimens: Expected[];
 }

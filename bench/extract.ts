@@ -9,7 +9,7 @@ import { discover, type DiscoveredFile } from '../src/content/index.js';
 import type { Monograph } from '../src/model/index.js';
 import { normalizeFile } from '../src/normalize/index.js';
 import { CONTRACT_FIELDS, emptyScore, f1, GOLD_FIELDS, precision, recall, scorePage, type Expected, type Field, type Score } from './extract-score.js';
-import { HELD_OUT_SPLIT, loadGold, type GoldFile } from './extract-gold.js';
+import { HELD_OUT_SPLIT, HOLDOUT_SPLITS, loadGold, type GoldFile } from './extract-gold.js';
 
 /**
  * Extraction benchmark (npm run bench:extract): clinical facts against
@@ -151,24 +151,15 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
   const all = emptyScore();
   const seeds = emptyScore();
   const real = emptyScore();
-  const holdout = emptyScore();
-  const holdout2 = emptyScore();
-  const holdout3 = emptyScore();
-  const holdout4 = emptyScore();
-  const holdout5 = emptyScore();
-  const holdout6 = emptyScore();
+  const holdouts = new Map<string, Score>(HOLDOUT_SPLITS.map((x) => [x, emptyScore()]));
   const preg = counts();
   const pregHoldout = counts();
   pages.forEach((p, i) => {
     const got = facts[i]!.regimens;
     scorePage(all, p.file, got, p.expected, () => GOLD_FIELDS, true);
     scorePage(p.root === 'repo' ? seeds : real, p.file, got, p.expected, () => GOLD_FIELDS, true);
-    if (p.split === 'holdout') scorePage(holdout, p.file, got, p.expected, () => GOLD_FIELDS, true);
-    if (p.split === 'holdout2') scorePage(holdout2, p.file, got, p.expected, () => GOLD_FIELDS, true);
-    if (p.split === 'holdout3') scorePage(holdout3, p.file, got, p.expected, () => GOLD_FIELDS, true);
-    if (p.split === 'holdout4') scorePage(holdout4, p.file, got, p.expected, () => GOLD_FIELDS, true);
-    if (p.split === 'holdout5') scorePage(holdout5, p.file, got, p.expected, () => GOLD_FIELDS, true);
-    if (p.split === 'holdout6') scorePage(holdout6, p.file, got, p.expected, () => GOLD_FIELDS, true);
+    const split = holdouts.get(p.split);
+    if (split) scorePage(split, p.file, got, p.expected, () => GOLD_FIELDS, true);
     if (p.pregnancy !== undefined) {
       for (const c of p.split === 'holdout2' ? [preg, pregHoldout] : [preg]) {
         if (p.pregnancy !== null) c.expected++;
@@ -179,7 +170,7 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
       }
     }
   });
-  return { pages: pages.length, missing, msPerPage, score: all, seeds, real, holdout, holdout2, holdout3, holdout4, holdout5, holdout6, pregnancy: countsPR(preg), pregnancyHoldout: countsPR(pregHoldout), raw: { preg, pregHoldout } };
+  return { pages: pages.length, missing, msPerPage, score: all, seeds, real, holdouts, pregnancy: countsPR(preg), pregnancyHoldout: countsPR(pregHoldout), raw: { preg, pregHoldout } };
 }
 
 function fieldTable(score: Score): string[] {
@@ -214,12 +205,7 @@ lines.push(summary('gold: all', gScore));
 lines.push(summary('gold: seeds', gld['seeds'] as Score));
 if (corpusPresent) {
   lines.push(summary('gold: real corpus', gld['real'] as Score));
-  lines.push(summary('gold: holdout (used)', gld['holdout'] as Score));
-  lines.push(summary('gold: holdout2 (used)', gld['holdout2'] as Score));
-  lines.push(summary('gold: holdout3 (used)', gld['holdout3'] as Score));
-  lines.push(summary('gold: holdout4 (used)', gld['holdout4'] as Score));
-  lines.push(summary('gold: holdout5 (used)', gld['holdout5'] as Score));
-  lines.push(summary(`gold: holdout6 (${HELD_OUT_SPLIT === 'holdout6' ? 'held out' : 'used'})`, gld['holdout6'] as Score));
+  for (const [name, score] of gld['holdouts'] as Map<string, Score>) lines.push(summary(`gold: ${name} (${name === HELD_OUT_SPLIT ? 'held out' : 'used'})`, score));
 }
 else lines.push(`gold: real corpus       skipped: ${CORPUS} is absent (only the seeds' entries were scored)`);
 lines.push('');
@@ -247,8 +233,9 @@ const show = (name: string, s: Score): void => {
 if (SHOW_ERRORS) console.log(`\npregnancy status errors:\n  ${pregnancyErrors.join('\n  ')}`);
 show('synthetic', synScore);
 show('gold', gScore);
-if (corpusPresent) show('gold: holdout5', gld['holdout5'] as Score);
-if (corpusPresent) show('gold: holdout6', gld['holdout6'] as Score);
+// The newest held-out set's disagreements on their own (also among the gold file's above).
+const newest = HOLDOUT_SPLITS[HOLDOUT_SPLITS.length - 1]!;
+if (corpusPresent) show(`gold: ${newest}`, (gld['holdouts'] as Map<string, Score>).get(newest)!);
 
 const strip = (s: Score): Omit<Score, 'errors'> & { errors: number } => ({ ...s, errors: s.errors.length });
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
@@ -269,12 +256,9 @@ writeFileSync(
         f1: f1(gScore),
         seeds: { precision: precision(gld['seeds'] as Score), recall: recall(gld['seeds'] as Score) },
         real: corpusPresent ? { precision: precision(gld['real'] as Score), recall: recall(gld['real'] as Score) } : null,
-        holdout: corpusPresent ? { precision: precision(gld['holdout'] as Score), recall: recall(gld['holdout'] as Score), expected: (gld['holdout'] as Score).expected } : null,
-        holdout2: corpusPresent ? { precision: precision(gld['holdout2'] as Score), recall: recall(gld['holdout2'] as Score), expected: (gld['holdout2'] as Score).expected } : null,
-        holdout3: corpusPresent ? { precision: precision(gld['holdout3'] as Score), recall: recall(gld['holdout3'] as Score), expected: (gld['holdout3'] as Score).expected } : null,
-        holdout4: corpusPresent ? { precision: precision(gld['holdout4'] as Score), recall: recall(gld['holdout4'] as Score), expected: (gld['holdout4'] as Score).expected } : null,
-        holdout5: corpusPresent ? { precision: precision(gld['holdout5'] as Score), recall: recall(gld['holdout5'] as Score), expected: (gld['holdout5'] as Score).expected, extracted: (gld['holdout5'] as Score).extracted, correct: (gld['holdout5'] as Score).correct } : null,
-        holdout6: corpusPresent ? { precision: precision(gld['holdout6'] as Score), recall: recall(gld['holdout6'] as Score), expected: (gld['holdout6'] as Score).expected, extracted: (gld['holdout6'] as Score).extracted, correct: (gld['holdout6'] as Score).correct } : null,
+        ...Object.fromEntries(
+          [...(gld['holdouts'] as Map<string, Score>)].map(([name, x]) => [name, corpusPresent ? { precision: precision(x), recall: recall(x), expected: x.expected, extracted: x.extracted, correct: x.correct } : null]),
+        ),
         score: strip(gScore),
         pregnancy: gld['pregnancy'],
       },
