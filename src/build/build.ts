@@ -215,6 +215,10 @@ function startQualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions
     stop: () => stop.abort(),
     async page() {
       const fileFindings = background === null ? null : await background;
+      if (fileFindings instanceof Error) {
+        // A bug, not bad content: say so, and make the same report here.
+        process.emitWarning(`${fileFindings.message}. The /quality/ report's checks ran on the build's own thread instead (the same report, a few seconds slower); please report this warning.`);
+      }
       const findings = fileFindings === null || fileFindings instanceof Error ? runChecks(content) : runCatalogChecks(content, fileFindings);
       return qualityPageSpec(findings, catalog, files.length, options, opts.qualitySourceUrl !== undefined ? { sourceUrl: opts.qualitySourceUrl } : {});
     },
