@@ -15,7 +15,7 @@ import {
 } from '../src/search/fulltext/index.js';
 import { classLabel, markdownText } from '../src/search/fulltext/document.js';
 import { parseFulltextQuery } from '../src/search/fulltext/query.js';
-import { snippetHtml } from '../src/search/fulltext/snippet.js';
+import { snippetHtml, withoutMarkdown } from '../src/search/fulltext/snippet.js';
 import { loadDir, mono, SAMPLE_DIR } from './helpers/monographs.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +261,37 @@ test('limit and offset page through the ranking', () => {
   const pages = [0, 5, 10].flatMap((offset) => index.search('the', { limit: 5, offset }).results.map((h) => h.slug));
   assert.deepEqual(pages, all.slice(0, 15));
   assert.equal(index.search('the', { limit: 0 }).results.length, 0);
+});
+
+test('exclude: the pages another tier shows are passed over (counted), the rest keep their order', () => {
+  for (const [q, o] of [['the', {}], ['headache', { banned: false }], ['migr', {}], ['the', { offset: 3 }]] as const) {
+    // As many pages are scored as for a page of 4 + 3 results (an excluded page takes no slot).
+    const all = index.search(q, { ...o, limit: 7 });
+    assert.ok(all.results.length >= 3, q);
+    const urls = all.results.map((h) => h.url);
+    const gone = new Set([urls[0]!, urls[2]!, '/composition/not-in-the-index/']);
+    const r = index.search(q, { ...o, limit: 4, exclude: gone });
+    assert.deepEqual(r.results, all.results.filter((h) => !gone.has(h.url)).slice(0, 4), q);
+    assert.equal(r.excluded, 2, `${q}: the two excluded pages were passed over`);
+    assert.equal(r.total, all.total, 'still counted');
+    assert.deepEqual(r.facets, all.facets);
+    assert.equal(all.excluded, 0);
+  }
+  const none = index.search('the', { limit: 0, exclude: new Set([index.search('the').results[0]!.url]) });
+  assert.equal(none.excluded, 0, 'no slot to fill: nothing looked at');
+});
+
+test('property: markup removal equals its rule written as lookarounds', () => {
+  const LINE = /^[ \t]*(?:[-*+]|\d+[.)]|#{1,6}|>)[ \t]+/gm;
+  const RULE = /\*\*|__|~~|`+|(?<![\p{L}\p{N}*_])[*_](?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])[*_](?![\p{L}\p{N}*_])/gu;
+  const chars = fc.constantFrom('*', '_', '`', '~', 'a', 'é', '1', ' ', '\n', '-', '#', '.', '𝐀', '😀', '\uE000');
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 14 }), (cs) => {
+      const text = cs.join('');
+      assert.equal(withoutMarkdown(text), text.replace(LINE, '').replace(RULE, ''), JSON.stringify(text));
+    }),
+    { numRuns: 5000 },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------

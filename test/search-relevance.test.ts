@@ -10,7 +10,7 @@ import { openFulltextIndex, writeFulltextIndex, type FulltextIndex, type Fulltex
 import { isCodeForm, pluralVariants } from '../src/search/fulltext/query.js';
 import { buildNamesIndex, lookupNames, type NameMatch, type NamesLookup } from '../src/search/index.js';
 import { brandOwnership, splitListedNames } from '../src/search/names-owners.js';
-import { mono } from './helpers/monographs.js';
+import { loadDir, mono, SAMPLE_DIR } from './helpers/monographs.js';
 
 // Relevance rules of the search engine (issue 3), each on a few invented pages: what ranks a page
 // for a disease or a target (the ranking tables `core` and `mech`, phrases, abbreviations, plurals,
@@ -193,6 +193,46 @@ test('site search: "MS" finds the pages about multiple sclerosis above a name me
   const s = openSiteSearch(site, { abbreviations: TABLE });
   assert.deepEqual(s.search('MS').results.map((h) => h.slug), ['phrasimab', 'methylsulfonylmethane']);
   assert.equal(s.search('ms').results[0]?.slug, 'methylsulfonylmethane', 'typed in lower case, the name that starts with it first');
+  s.close();
+});
+
+test('site search: the text tier makes hits only for the slots the names leave; the page is the same as merging all its hits', () => {
+  const site = join(dir, 'site-slots');
+  mkdirSync(join(site, 'search'), { recursive: true });
+  const catalog = buildCatalog([
+    ...loadDir(SAMPLE_DIR),
+    mk('Phrasimab', { usage: 'Phrasimab treats relapsing multiple sclerosis (MS) and fever.' }),
+    mk('Phrasimab + Paracetamol', { usage: 'For fever and pain in multiple sclerosis.' }),
+    mk('Methylsulfonylmethane', { usage: 'A joint supplement for pain.', alternate: ['- **Brand Names:** MSM Forte, Paracip'] }),
+  ]);
+  const namesIndex = buildNamesIndex(catalog, { synonyms: { groups: [{ names: ['paracetamol', 'acetaminophen'], source: 'INN/USAN' }] } });
+  writeFileSync(join(site, 'search', 'names.json'), JSON.stringify(namesIndex));
+  writeFulltextIndex(catalog, join(site, 'search', 'fulltext.db'));
+  const s = openSiteSearch(site, { abbreviations: TABLE, cacheEntries: 0 });
+  const opened = openFulltextIndex(join(site, 'search', 'fulltext.db'));
+  if ('problem' in opened) throw new Error(opened.problem);
+  const queries = ['paracetamol', 'paracet', 'acetaminophen', 'fever', 'pain', 'MS', 'phrasimab', 'phrasimab paracetamol', 'paracetmol', 'multiple sclerosis', 'campath', 'a', 'xyzzy'];
+  let narrowed = 0;
+  for (const q of queries) {
+    for (const [limit, options] of [[3, {}], [10, {}], [5, { kind: 'combination' as const }], [4, { banned: false }]] as const) {
+      const got = s.search(q, { ...options, limit });
+      // Reference: the text tier asked for every hit the merge could use (as many as the excluded
+      // pages and the slots together), merged with the names as before.
+      const keep = (h: { kind: Kind; banned: boolean }): boolean => (options.kind === undefined || h.kind === options.kind) && (options.banned === undefined || h.banned === options.banned);
+      const filtered = options.kind !== undefined || options.banned !== undefined;
+      const lookup = lookupNames(namesIndex, q, { limit: filtered ? limit * 5 : limit });
+      const names = { ...lookup, results: lookup.results.filter(keep) };
+      const all = opened.search(q, { ...options, limit: Math.min(100, limit + new Set(names.results.map((r) => r.url)).size), alternatives: alternativesOf(TABLE, q) });
+      const want = mergeTiers({ names, text: all.results, limit, textFirst: isTypedAbbreviation(TABLE, q) });
+      const view = (h: { slug: string; how: string; matched: string; snippet?: string }): string => `${h.slug} ${h.how} ${h.matched} ${h.snippet ?? ''}`;
+      assert.deepEqual(got.results.map(view), want.results.map(view), `${q} ${limit} ${JSON.stringify(options)}`);
+      assert.equal(got.didYouMean, want.didYouMean);
+      assert.ok(got.total >= all.total, 'the text tier\'s matches are all counted');
+      if (got.results.filter((h) => h.how === 'text').length < all.results.length) narrowed++;
+    }
+  }
+  assert.ok(narrowed > 5, `the names left fewer slots than the text had hits in ${narrowed} cases`);
+  opened.close();
   s.close();
 });
 

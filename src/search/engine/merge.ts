@@ -68,6 +68,20 @@ export function mergeTiers({ names, text, limit, textFirst = false }: MergeInput
   return { results, didYouMean: best?.how === 'fuzzy' ? names.didYouMean ?? best.matched : null };
 }
 
+/**
+ * How many full-text hits a merged page of `limit` results can show: the limit less the pages
+ * the names tier ranks above the text (each page once). The text tier need not make snippets for
+ * more, nor for the pages the names tier shows (`mergeTiers` shows a page at its best tier only).
+ */
+export function textSlots(names: NamesLookup, limit: number, textFirst = false): number {
+  const above = new Set<string>();
+  for (const m of names.results) {
+    const tier = TIER_OF[m.how];
+    if (tier < TEXT_TIER && !(textFirst && tier === 1)) above.add(m.url);
+  }
+  return Math.max(0, limit - above.size);
+}
+
 const fromName = (m: NameMatch): SearchHit => toResultView(m);
 
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;

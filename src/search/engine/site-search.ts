@@ -5,7 +5,7 @@ import { openFulltextIndex, type FulltextFacets, type FulltextIndex } from '../f
 import { emptyNamesIndex, parseNamesIndex, type NamesIndex } from '../names-index.js';
 import { DEFAULT_SEARCH_LIMIT, lookupNames } from '../search-names.js';
 import { alternativesOf, defaultAbbreviations, isTypedAbbreviation, type AbbreviationTable } from './abbreviations.js';
-import { mergeTiers, type SearchHit } from './merge.js';
+import { mergeTiers, textSlots, type SearchHit } from './merge.js';
 
 /** Where a built site keeps its two search tiers. */
 export const NAMES_FILE = join('search', 'names.json');
@@ -26,7 +26,7 @@ export interface SearchResponse {
   /** The name to offer as "Did you mean …?" when the best result is only a typo match. */
   didYouMean: string | null;
   /** Pages the text tier matched (an estimate when `totalExact` is false) plus the name matches
-   * not among the text tier's results shown: a page matched by both beyond those counts twice. */
+   * it did not pass over while filling its results: a page matched by both beyond those counts twice. */
   total: number;
   totalExact: boolean;
   /** Counts over the text tier's matches; null when the site has no full-text index. */
@@ -116,12 +116,17 @@ export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions =
     const filtered = options.kind !== undefined || options.banned !== undefined;
     const lookup = lookupNames(tiers.names.value, query, { limit: filtered ? limit * 5 : limit });
     const names = { ...lookup, results: lookup.results.filter(keep) };
-    // An abbreviation ("T2DM", "CLL", "ACE inhibitor") also searches the text for what it stands for.
-    const found = tiers.text.value?.search(query, { ...options, limit, alternatives: alternativesOf(abbreviations, query) }) ?? null;
+    const textFirst = isTypedAbbreviation(abbreviations, query);
+    // Only the text hits the merged page can show get a snippet (its costly part): not the pages
+    // the names tier shows, not more than the slots the names leave. An abbreviation ("T2DM",
+    // "CLL", "ACE inhibitor") also searches the text for what it stands for.
+    const shown = new Set(names.results.map((r) => r.url));
+    const found =
+      tiers.text.value?.search(query, { ...options, limit: textSlots(names, limit, textFirst), exclude: shown, alternatives: alternativesOf(abbreviations, query) }) ?? null;
     const text = found?.results ?? [];
-    const merged = mergeTiers({ names, text, limit, textFirst: isTypedAbbreviation(abbreviations, query) });
-    const textUrls = new Set(found?.results.map((r) => r.url) ?? []);
-    const namesOnly = names.results.filter((r) => !textUrls.has(r.url)).length;
+    const merged = mergeTiers({ names, text, limit, textFirst });
+    // Name matches the text tier passed over were counted there already.
+    const namesOnly = shown.size - (found?.excluded ?? 0);
     return {
       query,
       results: merged.results,

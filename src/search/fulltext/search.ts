@@ -97,6 +97,11 @@ export interface FulltextSearchOptions {
    * "human immunodeficiency virus"): a page with any of them matches as if it had every word.
    */
   alternatives?: readonly string[];
+  /**
+   * Pages (by URL) left out of `results` because another tier shows them already: they still
+   * count in `total` and the facets, and no snippet is made for them. See `FulltextResult.excluded`.
+   */
+  exclude?: ReadonlySet<string>;
 }
 
 /** One page found by the full-text search. */
@@ -132,6 +137,8 @@ export interface FulltextResult {
    */
   exact: boolean;
   results: FulltextHit[];
+  /** Excluded pages (`FulltextSearchOptions.exclude`) passed over while this page of results was filled. */
+  excluded: number;
   /** Counts over the pages matching the query, before the `kind` and `banned` filters. */
   facets: FulltextFacets;
 }
@@ -174,6 +181,15 @@ interface Probe {
   complete: boolean;
   /** Rowids up to this one have all been looked at. */
   upTo: number;
+}
+
+/** A page's display fields, as `docs` stores them. */
+interface DocRow {
+  slug: string;
+  kind: string;
+  title: string;
+  url: string;
+  banned: number;
 }
 
 interface Ranked {
@@ -237,7 +253,7 @@ class SqliteFulltextIndex implements FulltextIndex {
         `SELECT rowid, bm25(fts, ${WEIGHTS}) FROM fts WHERE fts MATCH ? AND rowid <= CAST(? AS INTEGER) LIMIT ?`,
       ).raw(),
       heads: db.prepare<[string, number], number>('SELECT rowid FROM heads WHERE heads MATCH ? LIMIT ?').pluck(),
-      doc: db.prepare<[number], { slug: string; kind: string; title: string; url: string; banned: number }>(
+      doc: db.prepare<[number], DocRow>(
         'SELECT slug, kind, title, url, banned FROM docs WHERE id = CAST(? AS INTEGER)',
       ),
       aux: db.prepare<[string, number], [string, string, string]>(
@@ -265,7 +281,7 @@ class SqliteFulltextIndex implements FulltextIndex {
     const limit = clampInt(options.limit, FULLTEXT_DEFAULT_LIMIT, 0, FULLTEXT_MAX_LIMIT);
     const offset = clampInt(options.offset, 0, 0, Number.MAX_SAFE_INTEGER);
     let q = parseFulltextQuery(typeof query === 'string' ? query : '');
-    if (q.tokens.length === 0 || this.documents === 0) return { total: 0, exact: true, results: [], facets: emptyFacets() };
+    if (q.tokens.length === 0 || this.documents === 0) return { total: 0, exact: true, results: [], excluded: 0, facets: emptyFacets() };
     // A last word of one or two letters after other words is a word ("hepatitis c"), not the start
     // of any word beginning with that letter.
     if (q.prefix && q.tokens.length > 1 && q.tokens[q.tokens.length - 1]!.length < MIN_COMPLETE) q = { ...q, prefix: false };
@@ -407,7 +423,8 @@ class SqliteFulltextIndex implements FulltextIndex {
     const scorable = groups
       .filter((g, i) => !(i === last && q.prefix && g.terms[0]!.length < MIN_COMPLETE))
       .map((g, i) => (i === last && (lastIsWord || !q.prefix) ? { ...g, terms: g.terms.slice(0, g.words), df: g.wordDf, cnt: g.wordCnt } : g));
-    const wanted = offset + limit;
+    // Excluded pages take no slot: score enough for the page to fill without them.
+    const wanted = offset + limit + (options.exclude instanceof Set ? options.exclude.size : 0);
     let inCore = strong.size;
     const unchecked = new Set<number>(); // scored in the ranking tables, not yet known to match
     if (inCore < wanted && scorable.length === groups.length) {
@@ -477,7 +494,9 @@ class SqliteFulltextIndex implements FulltextIndex {
     for (const id of heads) if (!strong.has(id) && !scores.has(id)) ranked.push({ id, tier: TIER_PREFIX_ONLY, bm25: null });
     for (const id of known) if (!heads.has(id) && !scores.has(id)) rest.push(id);
     ranked.sort((a, b) => b.tier - a.tier || (b.bm25 ?? -1) - (a.bm25 ?? -1) || t.titleLength[a.id]! - t.titleLength[b.id]! || a.id - b.id);
-    const page: Ranked[] = [];
+    const page: { r: Ranked; doc: DocRow }[] = [];
+    const exclude = options.exclude instanceof Set && options.exclude.size > 0 ? options.exclude : null;
+    let excluded = 0;
     let seen = 0;
     let checks = 0;
     let restAdded = rest.length === 0;
@@ -494,18 +513,27 @@ class SqliteFulltextIndex implements FulltextIndex {
         if (++checks > MAX_VERIFY) continue;
         if (this.stmt.member.get(userExpr, r.id) === undefined) continue;
       }
-      if (seen++ >= offset) page.push(r);
+      const doc = this.doc(r.id);
+      if (exclude?.has(doc.url)) {
+        excluded++;
+        continue;
+      }
+      if (seen++ >= offset) page.push({ r, doc });
     }
     // Snippets mark every word (and its completions) found in the page, and the alternative phrases.
     const snippetExpr = withAlternatives(termsExpression(groups, 'or', USER_COLUMNS), USER_COLUMNS);
-    const results = page.map((r) => this.hit(r, snippetExpr, heads.has(r.id) ? hExpr : null));
-    return { result: { total, exact, results, facets }, matchedAny: sample.size > 0 };
+    const results = page.map(({ r, doc }) => this.hit(r, doc, snippetExpr, heads.has(r.id) ? hExpr : null));
+    return { result: { total, exact, results, excluded, facets }, matchedAny: sample.size > 0 };
+  }
+
+  private doc(id: number): DocRow {
+    const d = this.stmt.doc.get(id);
+    if (d === undefined) throw new Error(`fulltext index: rowid ${id} has no docs row (rebuild the index)`);
+    return d;
   }
 
   /** Display fields, the best matched field and the snippet of one result. */
-  private hit(r: Ranked, expr: string, headsExpr: string | null): FulltextHit {
-    const d = this.stmt.doc.get(r.id);
-    if (d === undefined) throw new Error(`fulltext index: rowid ${r.id} has no docs row (rebuild the index)`);
+  private hit(r: Ranked, d: DocRow, expr: string, headsExpr: string | null): FulltextHit {
     const marked = (s: string | undefined): s is string => s !== undefined && s.includes(MARK_OPEN);
     const [title, names, usage] = this.stmt.aux.get(expr, r.id) ?? [];
     let headTitle: string | undefined;
