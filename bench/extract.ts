@@ -9,7 +9,7 @@ import { discover, type DiscoveredFile } from '../src/content/index.js';
 import type { Monograph } from '../src/model/index.js';
 import { normalizeFile } from '../src/normalize/index.js';
 import { CONTRACT_FIELDS, emptyScore, f1, GOLD_FIELDS, precision, recall, scorePage, type Expected, type Field, type Score } from './extract-score.js';
-import { HELD_OUT_SPLIT, HOLDOUT_SPLITS, loadGold, type GoldFile } from './extract-gold.js';
+import { HELD_OUT_SPLIT, HOLDOUT_SPLITS, loadGold, UNFINISHED_SPLIT, type GoldFile } from './extract-gold.js';
 
 /**
  * Extraction benchmark (npm run bench:extract): clinical facts against
@@ -131,6 +131,9 @@ function synthetic(): Record<string, unknown> {
   }
 }
 
+/** The split whose pregnancy statuses are also scored alone: the held-out one, else the newest. */
+const PREGNANCY_SPLIT = HELD_OUT_SPLIT ?? HOLDOUT_SPLITS[HOLDOUT_SPLITS.length - 1];
+
 function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
   const corpusFiles = corpusPresent ? new Map(['rxhive-astro', 'rxhive-jekyll'].flatMap((d) => discover(join(CORPUS, d))).map((f) => [f.file, f])) : new Map<string, DiscoveredFile>();
   const pages: { m: Monograph; expected: Expected[]; file: string; root: string; split: string; pregnancy: string | null | undefined }[] = [];
@@ -161,7 +164,7 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
     const split = holdouts.get(p.split);
     if (split) scorePage(split, p.file, got, p.expected, () => GOLD_FIELDS, true);
     if (p.pregnancy !== undefined) {
-      for (const c of p.split === 'holdout2' ? [preg, pregHoldout] : [preg]) {
+      for (const c of p.split === PREGNANCY_SPLIT ? [preg, pregHoldout] : [preg]) {
         if (p.pregnancy !== null) c.expected++;
         const s = facts[i]!.pregnancy?.status ?? null;
         if (s !== null) c.extracted++;
@@ -205,7 +208,7 @@ lines.push(summary('gold: all', gScore));
 lines.push(summary('gold: seeds', gld['seeds'] as Score));
 if (corpusPresent) {
   lines.push(summary('gold: real corpus', gld['real'] as Score));
-  for (const [name, score] of gld['holdouts'] as Map<string, Score>) lines.push(summary(`gold: ${name} (${name === HELD_OUT_SPLIT ? 'held out' : 'used'})`, score));
+  for (const [name, score] of gld['holdouts'] as Map<string, Score>) lines.push(summary(`gold: ${name} (${name === HELD_OUT_SPLIT ? 'held out' : name === UNFINISHED_SPLIT ? 'used, fixes unfinished' : 'used'})`, score));
 }
 else lines.push(`gold: real corpus       skipped: ${CORPUS} is absent (only the seeds' entries were scored)`);
 lines.push('');
@@ -219,7 +222,7 @@ const pr = (x: unknown): string => {
   return `precision ${pct(v.precision)}, recall ${pct(v.recall)}`;
 };
 lines.push(`synthetic pregnancy status: ${pr(syn['pregnancy'])}; drug class: ${pr(syn['drugClass'])}; targets: ${pr(syn['targets'])}`);
-lines.push(`gold pregnancy status: ${pr(gld['pregnancy'])}; holdout2 pages: ${pr(gld['pregnancyHoldout'])}`);
+lines.push(`gold pregnancy status: ${pr(gld['pregnancy'])}; ${PREGNANCY_SPLIT} pages${PREGNANCY_SPLIT === HELD_OUT_SPLIT ? ' (held out)' : ''}: ${pr(gld['pregnancyHoldout'])}`);
 lines.push(`extraction time: synthetic ${(syn['msPerPage'] as number).toFixed(3)} ms/page wall, ${(syn['cpuMsPerPage'] as number).toFixed(3)} ms/page CPU (incl. GC threads); gold pages ${(gld['msPerPage'] as number).toFixed(3)} ms/page wall (normalization excluded, fresh copies, best of 3 passes; load average ${os.loadavg()[0]!.toFixed(1)})`);
 if ((gld['missing'] as string[]).length) lines.push(`gold pages not found: ${(gld['missing'] as string[]).join(', ')}`);
 console.log(lines.join('\n'));

@@ -110,7 +110,7 @@ const UNIT_COUNT = /\b(?:\d+(?:\.\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?|on
 /** "The 125mg dose is usually administered as one 100mg capsule and …": a sentence about a dose stated before. */
 const DOSE_REFERENCE = /^\s*(?:the|this|that)\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s+doses?\s+(?:is|are|can|may|should|will|must|could|would)\b/i;
 /** "(usually after initial intravenous treatment)", "switch to oral": a route of another treatment. */
-const OTHER_TREATMENT_ROUTE = /\b(?:after|following|followed\s+by|before|prior\s+to|preceded\s+by|switch(?:ed|ing)?\s+(?:from|to)|step(?:ped)?[- ]?down\s+(?:from|to)|instead\s+of|in\s+place\s+of|transition(?:ed|ing)?\s+(?:from|to))\s+(?:(?:an?|the|initial|initially|usually|prior|previous|\w+ly)\s+){0,3}(?:intravenous(?:ly)?|iv|i\.v\.?|oral(?:ly)?|parenteral(?:ly)?|intramuscular(?:ly)?|im|subcutaneous(?:ly)?|sc)\b(?:\s+(?:treatment|therapy|administration|dosing|antibiotics?|doses?|route|formulation))?/gi;
+const OTHER_TREATMENT_ROUTE = /\b(?:after|following|followed\s+by|before|prior\s+to|preceded\s+by|switch(?:ed|ing)?\s+(?:from|to)|step(?:ped)?[- ]?down\s+(?:from|to)|instead\s+of|in\s+place\s+of|transition(?:ed|ing)?\s+(?:from|to))\s+(?:(?:an?|the|initial|initially|usually|prior|previous|\w+ly)\s+){0,3}(?:intravenous(?:ly)?|iv|i\.v\.?|oral(?:ly)?|parenteral(?:ly)?|intramuscular(?:ly)?|im|subcutaneous(?:ly)?|sc)\b(?:\s*(?:\/|,|or|and)\s*(?:intravenous(?:ly)?|iv|i\.v\.?|oral(?:ly)?|parenteral(?:ly)?|intramuscular(?:ly)?|im|subcutaneous(?:ly)?|sc)\b)*(?:\s+(?:treatment|therapy|administration|dosing|antibiotics?|doses?|route|formulation))?/gi;
 const NOT_INDICATION = /\b(?:toxicity|toxicities|adverse|grade|milder|more severe|less severe|patients?|adults?|child(?:ren)?|infants?|neonates?|elderly|people|those|individuals?|example|instance|most|some|all|each|this|these|use|dosing|dose|doses|weight|kg|years?|months?|renal|hepatic|kidney|liver|impairment|mild|moderate|severe|first|long-term|short-term|maintenance|initial)\b/i;
 
 /**
@@ -657,6 +657,8 @@ function sentenceRegimens(
         daily = true;
         // "400-800 mg daily in 4 divided doses": the daily total given four times a day.
         if (count !== null && Number.isInteger(count) && (frequency === null || frequency.timesPerDay === count || frequency.timesPerDay === 1)) frequency = { timesPerDay: count, timesPerWeek: null, everyDays: null };
+        // "25-50 mg/kg/day divided into four doses, four days a week": four times on each of those days.
+        else if (count !== null && Number.isInteger(count) && frequency?.timesPerDay === null && frequency.timesPerWeek !== null && frequency.everyDays === null) frequency = { ...frequency, timesPerDay: count };
         else if (frequency?.timesPerDay === 1) frequency = null; // "daily in divided doses": how many is not said
       }
     } else if (daily && frequency?.timesPerDay === 1 && !/\b(?:once|one time)\b/i.test(own)) {
@@ -937,7 +939,9 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(/^(?:adults?|adult patients|children|adolescents|infants|neonates|elderly(?: patients)?|pa?ediatric patients|patients|people|those)\s+(?:with|who have)\s+/i, '')
       .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '')
       // "remission induction in APL": the phase, then the condition.
-      .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '');
+      .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '')
+      // "for both CTCL and PTCL": the conditions, not the word joining them.
+      .replace(/^both\s+(?=\S.*\s(?:and|&)\s)/i, '');
     // "Doses for various purposes", "Dosages for other cancers", "for DHEA supplements": no one condition.
     if (re === DOSE_FOR && !PURPOSE.test(what) && (/^(?:various|other|different)\b/i.test(what) || /\b(?:purposes?|supplements?|supplementation)$/i.test(what))) return AMBIGUOUS;
     if (!NOT_INDICATION.test(what) && namesCondition(what)) return what;

@@ -89,7 +89,11 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   info.population = mainPopulation ?? innerGroup ?? populationOfAges(inner);
   info.phase = labelPhase(main) ?? (inner ? labelPhase(inner) : null);
   info.route = routeOf(label);
-  const days = daysOf(main);
+  // "Initial Dose (Days 1 & 2)": the days may stand in the parenthesis, when it is only a list of days
+  // (not "(Day 6 onwards)", a start) and the label is no titration ("Titration Phase (Days 1-7)" spans
+  // the steps of its doses).
+  const innerDays = /^days?\s+\d[\d\s,&and–-]*$/i.test(inner) && info.phase !== 'escalation' ? daysOf(inner) : null;
+  const days = daysOf(main) ?? innerDays;
   if (days !== null && days !== AMBIGUOUS) info.days = days;
 
   let named = main.replace(FOR_CONDITION, '');

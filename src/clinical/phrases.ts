@@ -82,8 +82,15 @@ export function routesIn(raw: string): Route[] {
   return [...out];
 }
 
-/** The one route a text names, AMBIGUOUS for several, null for none. */
+/**
+ * Routes the schema has no value for ("intra-articular injections … a single dose ranging from 2.5 mg
+ * to 40 mg"): a dose given so has no route the reader can give, and none of another clause's.
+ */
+const UNLISTED_ROUTE = /\b(?:intra-?articular(?:ly)?|intra-?lesional(?:ly)?|intra-?dermal(?:ly)?|intra-?arterial(?:ly)?|intra-?vesical(?:ly)?|intra-?cavernous(?:ly)?|intra-?cavernosal(?:ly)?|intra-?osseous(?:ly)?|intra-?pleural(?:ly)?|intra-?peritoneal(?:ly)?|intra-?ocular(?:ly)?|intra-?cameral(?:ly)?|intra-?tympanic|epidural(?:ly)?|peri-?articular|perineural|soft[- ]tissue injections?|local infiltration|infiltrat(?:ed|ion)\s+(?:into|around))\b/i;
+
+/** The one route a text names, AMBIGUOUS for several or for a route the schema lacks, null for none. */
 export function routeOf(text: string): Read<Route> {
+  if (/intra|epidur|peri|infiltr|soft/i.test(text) && UNLISTED_ROUTE.test(text)) return AMBIGUOUS;
   const r = routesIn(text);
   return r.length === 0 ? null : r.length === 1 ? r[0]! : AMBIGUOUS;
 }
@@ -111,6 +118,7 @@ const RANGE_FREQ = [
 const NOT_FREQUENCY = /\b(?:(?:total|maximum|max|usual|recommended|average|typical)\s+)?(?:daily|weekly)\s+(?:dose|doses|dosage|amount|intake|maximum|limit|requirement|allowance|value)s?\b/gi;
 const TIMES_A_DAY = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+|in\s+a\s+)?(?:day|daily)\b`, 'gi');
 const TIMES_A_WEEK = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+)?week(?:ly)?\b`, 'gi');
+const DAYS_A_WEEK = new RegExp(String.raw`\b${NUM}\s+days?\s+(?:a|per|each|every)\s+week\b`, 'gi');
 const EVERY = new RegExp(String.raw`\b(?:every|each)\s+(other\s+|${NUM_NC}\s*)?(hours?|hrs?|h|days?|weeks?|months?|years?|fortnight|night|morning|evening)\b`, 'gi');
 const Q_HOURS = /\bq\s?(\d{1,2})\s?h(?:rs?|ours?)?\b/gi;
 const LATIN = /\b(?:(b\.?i\.?d|bd|b\.d)|(t\.?i\.?d|tds|t\.d\.s)|(q\.?i\.?d|qds|q\.d\.s)|(o\.?d|q\.?d|qhs|q\.h\.s|o\.d))\.?(?![\w])/gi;
@@ -144,6 +152,11 @@ export function frequencyOf(text: string): Read<Frequency> {
   if (has(/da(?:y|ily)/i)) take(TIMES_A_DAY, (m) => {
     const n = numberOf(m[1] ?? m[2] ?? '');
     return n !== null && Number.isInteger(n) && n > 0 ? freq(n, null, null) : AMBIGUOUS;
+  });
+  // "four days a week": on four days of each week (not weekly).
+  if (has(/week/i)) take(DAYS_A_WEEK, (m) => {
+    const n = numberOf(m[1]!);
+    return n !== null && Number.isInteger(n) && n > 1 && n < 7 ? freq(null, n, null) : AMBIGUOUS;
   });
   if (has(/week/i)) take(TIMES_A_WEEK, (m) => {
     const n = numberOf(m[1] ?? m[2] ?? '');
@@ -185,9 +198,9 @@ export interface Duration {
   weeks: number | null;
 }
 const DURATION_RANGE = new RegExp(String.raw`\b(?:for|x|×)\s+(?:up\s+to\s+|at\s+least\s+|about\s+|approximately\s+)?${NUM}\s*(?:-|–|to|or)\s*${NUM}\s+(?:consecutive\s+)?(?:days?|weeks?)\b|\bfor\s+(?:the\s+(?:first|next)\s+)?(?:at\s+least|a\s+minimum\s+of|more\s+than|less\s+than|several|a\s+few|few)\b`, 'i');
-const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:total|period|course)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b|\bfor\s+the\s+first\s+()(day|week)\b`, 'gi');
+const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:total|period|course|maximum)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b|\bfor\s+the\s+first\s+()(day|week)\b`, 'gi');
 
-/** `for 5 consecutive days` → 5 days, `for up to 12 weeks` → 12 weeks; ranges and minimums are AMBIGUOUS. */
+/** `for 5 consecutive days` → 5 days, `for up to 12 weeks` (or `for a maximum of …`) → 12 weeks; ranges and minimums are AMBIGUOUS. */
 export function durationOf(text: string): Read<Duration> {
   if (!/\b(?:for|x)\b|×/i.test(text)) return null;
   if (DURATION_RANGE.test(text)) return AMBIGUOUS;
@@ -223,10 +236,12 @@ export function infusionMinutesOf(text: string): Read<number> {
 
 const DAY_LIST = /\bdays?\s+(\d{1,3}(?:\s*(?:,|and|&|to|through|thru|-|–)\s*(?:and\s+)?\d{1,3})*|one|two|three|four|five|six|seven)\b/gi;
 
-/** `on days 1, 8 and 15` → [1, 8, 15]; `days 1–5` → [1 … 5]. */
+/** `on days 1, 8 and 15` → [1, 8, 15]; `days 1–5` → [1 … 5]; `on the first day` → [1]. */
 export function daysOf(text: string): Read<number[]> {
-  if (!/days?\s+(?:\d+|one|two|three|four|five|six|seven)\b/i.test(text)) return null;
-  const found: Read<number[]>[] = [];
+  const firstDay = /\bon\s+(?:the\s+)?(?:first|1st)\s+day\b/i.test(text);
+  if (!firstDay && !/days?\s+(?:\d+|one|two|three|four|five|six|seven)\b/i.test(text)) return null;
+  // "70 mg on the first day, followed by 50 mg daily": day 1.
+  const found: Read<number[]>[] = firstDay ? [[1]] : [];
   // "on day 1 (transplant day, before implantation) and day 5": a parenthesis inside the list is no day.
   text = text.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ');
   // "on days 1-5 and days 8-12": one list.
@@ -281,6 +296,8 @@ export function cycleDaysOf(text: string): Read<number> {
     const days = numberOf(course[1]!);
     const n = numberOf(course[2]!);
     const every = n === null ? null : /^w/i.test(course[3]!) ? n * 7 : n;
+    // "repeated every 3 weeks or after hematologic recovery": no one interval.
+    if (/^\s*or\b/i.test(text.slice(course.index + course[0].length))) return AMBIGUOUS;
     if (days !== null && every !== null && Number.isInteger(every) && every > days && !/cycle/i.test(text)) return every;
   }
   if (!/cycle/i.test(text)) return null;

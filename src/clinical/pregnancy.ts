@@ -45,8 +45,11 @@ export function statusOf(sentence: string): SafetyStatus | null {
 const SAFE = /\bcompatible\b|\b(?:considered|generally|probably|likely) safe\b|\bsafe (?:to use|for use)\b|\bcan be (?:safely )?used\b/;
 /** Safety of the amounts in food ("safe in food amounts"), not of the medicine. */
 const FOOD_AMOUNTS = /\b(?:food|dietary) (?:amounts|quantities)\b|\bfound in (?:\w+ )?foods?\b|\bamounts (?:normally )?found in (?:\w+ )?foods?\b/;
-/** Avoidance of one kind of use only: "prolonged or frequent use should be avoided", "avoid high doses". */
-const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,30}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b/;
+/**
+ * Avoidance of one kind of use only: "prolonged or frequent use should be avoided", "avoid high
+ * doses", "but prolonged high doses can lead to fetal or neonatal complications".
+ */
+const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,30}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b|\bbut (?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,20}?\b(?:can|may|could|might)\s+(?:lead to|cause|result in|harm)\b/;
 const LIMITED_AVOID_ALL = new RegExp(LIMITED_AVOID.source, 'g');
 
 const CATEGORY = /\b[Cc]ategory\s*:?\s*\**\s*([ABCDX])\b/;

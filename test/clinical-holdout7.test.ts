@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { statusOf } from '../src/clinical/pregnancy.js';
+import { regimensOfCase, type RegimenCase } from './helpers/clinical.js';
+
+// Rules written from the disagreements of the holdout7 first run (session 8). Each case is a real sentence of
+// ../shared/corpus (the page in the name) and lists every regimen it must give; where the text is unclear the reader
+// gives none, or leaves the field empty.
+
+const HRS = 'Hepatorenal Syndrome Type 1 (HRS-1) or Hepatorenal Syndrome-Acute Kidney Injury (IV)';
+
+const CASES: RegimenCase[] = [
+  // Routes.
+  {
+    name: '"intra-articular injections … a single dose ranging from 2.5 mg to 40 mg, while intramuscular injections …": a route the schema lacks is no route, not the next clause\'s IM (triamcinolone hexacetonide)',
+    dosage:
+      'For example, intra-articular injections (directly into the joint) might involve a single dose ranging from 2.5 mg to 40 mg, while intramuscular injections for other conditions might have different dose ranges and schedules.',
+    want: [{ amount: 2.5, amountMax: 40, single: true }],
+  },
+  {
+    name: '"after initial IV/IM treatment": a list of the earlier treatment\'s routes is no route of this dose (ertapenem)',
+    dosage: '**Adults:**\n\n* **Complicated urinary tract infections:** 1g daily for 5-14 days, often transitioning to oral antibiotics after initial IV/IM treatment.',
+    want: [{ indication: 'Complicated urinary tract infections', population: 'adult', amount: 1000, timesPerDay: 1 }],
+  },
+  // Days, frequency, duration, cycle.
+  {
+    name: '"70 mg on the first day, followed by 50 mg daily": the first dose is given on day 1 (caspofungin)',
+    dosage:
+      '**Intravenous (IV) Administration:** Caspofungin is typically administered intravenously.\n\n**Adults:**\n\n* **Invasive aspergillosis (salvage therapy):**  70 mg on the first day, followed by 50 mg daily.  Treatment duration is usually 6-12 weeks.',
+    want: [
+      { indication: 'Invasive aspergillosis (salvage therapy)', population: 'adult', amount: 70, route: 'IV', days: [1] },
+      { indication: 'Invasive aspergillosis (salvage therapy)', population: 'adult', amount: 50, route: 'IV', timesPerDay: 1 },
+    ],
+  },
+  {
+    name: '"divided into four doses, four days a week": four times a day on four days of the week, not weekly (neomycin)',
+    dosage: '**Children:**\n\n* **Cholangitis Prophylaxis (after Kasai portoenterostomy):**  25-50 mg/kg/day divided into four doses, four days a week, until the child is 2-3 years old.',
+    want: [
+      {
+        indication: 'Cholangitis Prophylaxis (after Kasai portoenterostomy)',
+        population: 'child',
+        amount: 25,
+        amountMax: 50,
+        per: 'kg',
+        amountPer: 'day',
+        timesPerDay: 4,
+        timesPerWeek: 4,
+      },
+    ],
+  },
+  {
+    name: '"repeated every 3 weeks or after hematologic recovery" gives no one cycle (ifosfamide + mesna)',
+    title: 'Ifosfamide + Mesna',
+    combination: true,
+    dosage: '#### **Adults:**\n\nIfosfamide: 1.2 g/m² IV daily for 5 consecutive days, repeated every 3 weeks or after hematologic recovery.  Other regimens use higher doses over fewer days.',
+    want: [{ population: 'adult', ingredient: 'Ifosfamide', amount: 1200, per: 'm2', route: 'IV', timesPerDay: 1, durationDays: 5 }],
+  },
+  {
+    name: 'a label\'s parenthesis naming the days: "Initial Dose (Days 1 & 2):" (terlipressin)',
+    dosage:
+      '**Hepatorenal Syndrome Type 1 (HRS-1) or Hepatorenal Syndrome-Acute Kidney Injury (IV):**\n\n* **Initial Dose (Days 1 & 2):** 1 mg every 4-6 hours (bolus injection) or 2 mg per 24 hours as a continuous infusion.',
+    want: [
+      { indication: HRS, phase: 'initial', amount: 1, route: 'IV', days: [1, 2] },
+      { indication: HRS, phase: 'initial', amount: 2, amountPer: 'day', route: 'IV', days: [1, 2] },
+    ],
+  },
+  // Indication.
+  {
+    name: '"The standard dosage for both CTCL and PTCL in adults is …": the conditions without "both" (romidepsin)',
+    dosage:
+      'Romidepsin is administered intravenously (IV). The standard dosage for both CTCL and PTCL in adults is 14 mg/m² given on days 1, 8, and 15 of a 28-day treatment cycle.  This cycle is repeated as long as the patient shows improvement and tolerates the treatment.',
+    want: [{ indication: 'CTCL and PTCL', population: 'adult', amount: 14, per: 'm2', route: 'IV', cycleDays: 28, days: [1, 8, 15] }],
+  },
+];
+
+for (const c of CASES) {
+  test(`regimens (holdout7): ${c.name}`, () => assert.deepEqual(regimensOfCase(c), c.want));
+}
+
+test('pregnancy (holdout7): safe for short-term use "but prolonged high doses can lead to" harm is caution (magnesium sulphate)', () => {
+  assert.equal(
+    statusOf('It is generally considered safe for short-term use during pregnancy and breastfeeding, but prolonged high doses can lead to fetal or neonatal complications.'),
+    'caution',
+  );
+  assert.equal(statusOf('It is generally considered safe for use during pregnancy.'), 'compatible', 'no limit: compatible');
+});
