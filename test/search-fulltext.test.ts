@@ -263,22 +263,24 @@ test('limit and offset page through the ranking', () => {
   assert.equal(index.search('the', { limit: 0 }).results.length, 0);
 });
 
-test('exclude: the pages another tier shows are passed over (counted), the rest keep their order', () => {
+test('exclude: the pages another tier shows keep their places but are not made; maxResults caps what is made', () => {
   for (const [q, o] of [['the', {}], ['headache', { banned: false }], ['migr', {}], ['the', { offset: 3 }]] as const) {
-    // As many pages are scored as for a page of 4 + 3 results (an excluded page takes no slot).
     const all = index.search(q, { ...o, limit: 7 });
     assert.ok(all.results.length >= 3, q);
     const urls = all.results.map((h) => h.url);
     const gone = new Set([urls[0]!, urls[2]!, '/composition/not-in-the-index/']);
-    const r = index.search(q, { ...o, limit: 4, exclude: gone });
-    assert.deepEqual(r.results, all.results.filter((h) => !gone.has(h.url)).slice(0, 4), q);
-    assert.equal(r.excluded, 2, `${q}: the two excluded pages were passed over`);
+    const r = index.search(q, { ...o, limit: 7, exclude: gone });
+    assert.deepEqual(r.results, all.results.filter((h) => !gone.has(h.url)), q);
+    assert.equal(r.excluded, 2, `${q}: the two excluded pages had places`);
     assert.equal(r.total, all.total, 'still counted');
     assert.deepEqual(r.facets, all.facets);
     assert.equal(all.excluded, 0);
+    const capped = index.search(q, { ...o, limit: 7, exclude: gone, maxResults: 1 });
+    assert.deepEqual(capped.results, r.results.slice(0, 1));
+    assert.equal(capped.excluded, 2, 'the excluded pages of the whole page are counted');
   }
-  const none = index.search('the', { limit: 0, exclude: new Set([index.search('the').results[0]!.url]) });
-  assert.equal(none.excluded, 0, 'no slot to fill: nothing looked at');
+  const none = index.search('the', { limit: 5, maxResults: 0, exclude: new Set([index.search('the').results[0]!.url]) });
+  assert.deepEqual([none.results.length, none.excluded], [0, 1], 'nothing made; the excluded first page still counted');
 });
 
 test('property: markup removal equals its rule written as lookarounds', () => {

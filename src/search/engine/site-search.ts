@@ -26,7 +26,7 @@ export interface SearchResponse {
   /** The name to offer as "Did you mean …?" when the best result is only a typo match. */
   didYouMean: string | null;
   /** Pages the text tier matched (an estimate when `totalExact` is false) plus the name matches
-   * it did not pass over while filling its results: a page matched by both beyond those counts twice. */
+   * not among the text tier's first `limit` results: a page matched by both beyond those counts twice. */
   total: number;
   totalExact: boolean;
   /** Counts over the text tier's matches; null when the site has no full-text index. */
@@ -118,14 +118,16 @@ export function openSiteSearch(siteDir: string, options: OpenSiteSearchOptions =
     const names = { ...lookup, results: lookup.results.filter(keep) };
     const textFirst = isTypedAbbreviation(abbreviations, query);
     // Only the text hits the merged page can show get a snippet (its costly part): not the pages
-    // the names tier shows, not more than the slots the names leave. An abbreviation ("T2DM",
-    // "CLL", "ACE inhibitor") also searches the text for what it stands for.
+    // the names tier shows (they keep their places among the text's `limit`, so the page is the
+    // one merging every hit gives), not more than the slots the names leave. An abbreviation
+    // ("T2DM", "CLL", "ACE inhibitor") also searches the text for what it stands for.
     const shown = new Set(names.results.map((r) => r.url));
     const found =
-      tiers.text.value?.search(query, { ...options, limit: textSlots(names, limit, textFirst), exclude: shown, alternatives: alternativesOf(abbreviations, query) }) ?? null;
+      tiers.text.value?.search(query, { ...options, limit, exclude: shown, maxResults: textSlots(names, limit, textFirst), alternatives: alternativesOf(abbreviations, query) }) ??
+      null;
     const text = found?.results ?? [];
     const merged = mergeTiers({ names, text, limit, textFirst });
-    // Name matches the text tier passed over were counted there already.
+    // Name matches among the text tier's results were counted there already.
     const namesOnly = shown.size - (found?.excluded ?? 0);
     return {
       query,

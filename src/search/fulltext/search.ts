@@ -98,10 +98,14 @@ export interface FulltextSearchOptions {
    */
   alternatives?: readonly string[];
   /**
-   * Pages (by URL) left out of `results` because another tier shows them already: they still
-   * count in `total` and the facets, and no snippet is made for them. See `FulltextResult.excluded`.
+   * Pages (by URL) left out of `results` because another tier shows them already. They keep their
+   * place in the ranking (a page of `limit` results has one fewer for each excluded page in it, as
+   * if it had been made and then removed), still count in `total` and the facets, and get no
+   * snippet. See `FulltextResult.excluded`.
    */
   exclude?: ReadonlySet<string>;
+  /** Results made at most (default: the whole page): the caller shows no more, and each costs a snippet. */
+  maxResults?: number;
 }
 
 /** One page found by the full-text search. */
@@ -137,7 +141,7 @@ export interface FulltextResult {
    */
   exact: boolean;
   results: FulltextHit[];
-  /** Excluded pages (`FulltextSearchOptions.exclude`) passed over while this page of results was filled. */
+  /** Excluded pages (`FulltextSearchOptions.exclude`) that had a place in this page of results (all `limit` places, whatever `maxResults`). */
   excluded: number;
   /** Counts over the pages matching the query, before the `kind` and `banned` filters. */
   facets: FulltextFacets;
@@ -423,8 +427,7 @@ class SqliteFulltextIndex implements FulltextIndex {
     const scorable = groups
       .filter((g, i) => !(i === last && q.prefix && g.terms[0]!.length < MIN_COMPLETE))
       .map((g, i) => (i === last && (lastIsWord || !q.prefix) ? { ...g, terms: g.terms.slice(0, g.words), df: g.wordDf, cnt: g.wordCnt } : g));
-    // Excluded pages take no slot: score enough for the page to fill without them.
-    const wanted = offset + limit + (options.exclude instanceof Set ? options.exclude.size : 0);
+    const wanted = offset + limit;
     let inCore = strong.size;
     const unchecked = new Set<number>(); // scored in the ranking tables, not yet known to match
     if (inCore < wanted && scorable.length === groups.length) {
@@ -496,11 +499,13 @@ class SqliteFulltextIndex implements FulltextIndex {
     ranked.sort((a, b) => b.tier - a.tier || (b.bm25 ?? -1) - (a.bm25 ?? -1) || t.titleLength[a.id]! - t.titleLength[b.id]! || a.id - b.id);
     const page: { r: Ranked; doc: DocRow }[] = [];
     const exclude = options.exclude instanceof Set && options.exclude.size > 0 ? options.exclude : null;
+    const maxResults = clampInt(options.maxResults, limit, 0, limit);
     let excluded = 0;
+    let beyond = 0; // places past `maxResults`, looked at only to count the excluded pages among them
     let seen = 0;
     let checks = 0;
     let restAdded = rest.length === 0;
-    for (let i = 0; page.length < limit; i++) {
+    for (let i = 0; page.length + excluded + beyond < limit && (page.length < maxResults || exclude !== null); i++) {
       if (i === ranked.length) {
         if (restAdded) break;
         restAdded = true;
@@ -514,11 +519,10 @@ class SqliteFulltextIndex implements FulltextIndex {
         if (this.stmt.member.get(userExpr, r.id) === undefined) continue;
       }
       const doc = this.doc(r.id);
-      if (exclude?.has(doc.url)) {
-        excluded++;
-        continue;
-      }
-      if (seen++ >= offset) page.push({ r, doc });
+      if (seen++ < offset) continue;
+      if (exclude?.has(doc.url)) excluded++;
+      else if (page.length < maxResults) page.push({ r, doc });
+      else beyond++;
     }
     // Snippets mark every word (and its completions) found in the page, and the alternative phrases.
     const snippetExpr = withAlternatives(termsExpression(groups, 'or', USER_COLUMNS), USER_COLUMNS);
