@@ -64,7 +64,24 @@ const CASES: RegimenCase[] = [
       { indication: HRS, phase: 'initial', amount: 2, amountPer: 'day', route: 'IV', days: [1, 2] },
     ],
   },
+  {
+    name: '"1 mg for patients under 50kg, 1.5 mg for …, and 2 mg for patients over 70kg, every 4 hours": each group\'s dose, then how often for all (terlipressin)',
+    dosage:
+      '**Esophageal Varices Bleeding (IV):**\n\n* **Initial Dose:**  There are two common approaches:\n    * A weight-based approach: 1 mg for patients under 50kg, 1.5 mg for patients weighing 50-70kg, and 2 mg for patients over 70kg, every 4 hours until bleeding is controlled for at least 24 hours (or up to a maximum of 48 hours).',
+    want: [1, 1.5, 2].map((amount) => ({ indication: 'Esophageal Varices Bleeding', phase: 'initial', amount, route: 'IV', timesPerDay: 6 })),
+  },
+  {
+    name: '"for a maximum of 7 days" is how long, not a maximum dose (neomycin)',
+    dosage: '**Children:**\n\n* **Hepatic Encephalopathy:** 50-100 mg/kg/day, divided into doses every 6 hours, for a maximum of 7 days, with or without lactulose.',
+    want: [{ indication: 'Hepatic Encephalopathy', population: 'child', amount: 50, amountMax: 100, per: 'kg', amountPer: 'day', timesPerDay: 4, durationDays: 7 }],
+  },
   // Indication.
+  {
+    name: '"Emergency Situations (e.g., status epilepticus, cardiac arrest):" lists examples of several conditions: none is the dose\'s for sure (magnesium sulphate)',
+    dosage:
+      '* **Emergency Situations (e.g., status epilepticus, cardiac arrest):** 1-2 g diluted in D5W slow IV bolus over 5-20 minutes for cardiac arrest; 5-10 mmol diluted in normal saline slow IV push over 2-5 minutes for refractory status epilepticus.',
+    want: [{ amount: 1000, amountMax: 2000, route: 'IV' }],
+  },
   {
     name: '"The standard dosage for both CTCL and PTCL in adults is …": the conditions without "both" (romidepsin)',
     dosage:

@@ -80,6 +80,10 @@ const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s
 const CONDITIONS = /\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand)\b/gi;
 const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|or\s+twice|\w+\s+(?:day|week|month)))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
+/** Between two doses of a list each for its own group: "for patients under 50kg, (and)". */
+const QUALIFIED_GAP = /^\s*for\s+[^,;.()]{1,60},\s*(?:and\s+)?$/i;
+/** The last dose's group, then what the list shares: "for patients over 70kg, every 4 hours …". */
+const QUALIFIED_TAIL = /^\s*for\s+[^,;.()]{1,60},\s*([^;]*)$/i;
 const CHAIN = /^\W*(?:and\s+)?then\s+(?:possibly\s+|further\s+|again\s+)?to\s+(?:the\s+(?:full\s+)?)?$/i;
 const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*(?:(?:eventually|ultimately|finally)[\s,]*)?)?$/i;
 /** "increased to 7 mg and then 14 mg daily": a later dose of the same chain, whose words may be the earlier's too. */
@@ -556,7 +560,8 @@ function sentenceRegimens(
     const step = /,?\s*\b(?:then|followed by|thereafter|after which|subsequently)\b/i.exec(right);
     if (step) right = right.slice(0, step.index);
     // "… every 12 hours with a maximum dose of 24 mcg daily": the maximum's words are not the dose's.
-    const maxAt = /,?\s*\b(?:(?:with|to|at)\s+a\s+)?(?:max(?:imum|\.)?\b|not\s+(?:to\s+)?exceed\w*|up\s+to\s+(?:a\s+)?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)/i.exec(right);
+    // ("for a maximum of 7 days" is how long, not a maximum dose.)
+    const maxAt = /,?\s*\b(?:(?:with|to|at)\s+a\s+)?(?:(?<!\bfor\s+a\s+)max(?:imum|\.)?\b|not\s+(?:to\s+)?exceed\w*|up\s+to\s+(?:a\s+)?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)/i.exec(right);
     if (maxAt) right = right.slice(0, maxAt.index);
     // What stands before the dose, from its own clause: a dropped amount before it (a maximum,
     // another drug's dose) does not lend it its words.
@@ -640,6 +645,14 @@ function sentenceRegimens(
     let freqRead = frequencyOf(daily ? own.replace(/\b(?:per|a|each)\s+day\b|\/\s*day\b/gi, ' ') : own);
     if (freqRead === null && eitherTail) freqRead = frequencyOf(eitherTail);
     if (freqRead === null && listLeft) freqRead = frequencyOf(listLeft);
+    // "1 mg for patients under 50kg, 1.5 mg for patients weighing 50-70kg, and 2 mg for patients over 70kg, every 4
+    // hours": a list of doses each for its group, then how often, for all of them.
+    if (freqRead === null) {
+      let j = i + 1;
+      while (j < cands.length && QUALIFIED_GAP.test(s.slice(cands[j - 1]!.amount.end, cands[j]!.amount.start))) j++;
+      const tail = j > i + 1 && j === cands.length ? QUALIFIED_TAIL.exec(cands[j - 1]!.right) : null;
+      if (tail) freqRead = frequencyOf(tail[1]!);
+    }
     // "cSSSI: Dosage is based on age and weight, administered intravenously once daily:" above "12-17 years: 5 mg/kg".
     if (freqRead === null && !daily && doselessAncestors) freqRead = frequencyOf(doselessAncestors);
     let frequency: Frequency | null = freqRead === AMBIGUOUS ? null : freqRead;

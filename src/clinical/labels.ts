@@ -136,8 +136,12 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   } else if (inner && inner.replace(/[^A-Za-z]/g, '').toLowerCase() !== main.split(/[\s-]+/).map((w) => w[0] ?? '').join('').toLowerCase()) {
     // ("Dry powder inhaler (DPI)": the parenthesis abbreviates the label, and names nothing.)
     // `Adults (MCL and CLL/SLL)`, `Cycle 1 (multiple myeloma)`, `Adults (for premature labor)`, `Emergencies (e.g., acute asthma)`: the parenthesis names the condition.
+    const examples = /^(?:e\.g\.|eg|such as|including)\s*,?\s*/i.test(inner);
     const cond = inner.replace(/^(?:e\.g\.|i\.e\.|eg|ie|such as|including)\s*,?\s*/i, '').replace(FOR_CONDITION, '');
-    if (cond && !isQualifier(cond) && populationOf(cond) === null && !BLOCK.test(cond) && !GENERIC.test(cond) && !GENERIC_WHOLE.test(cond) && !CONDITION_START.test(cond) && namesCondition(cond)) info.indication = cond;
+    // "Emergency Situations (e.g., status epilepticus, cardiac arrest)": examples of several conditions; which is the dose's is not said.
+    if (examples && /,|or|and/i.test(cond)) {
+      // no indication
+    } else if (cond && !isQualifier(cond) && populationOf(cond) === null && !BLOCK.test(cond) && !GENERIC.test(cond) && !GENERIC_WHOLE.test(cond) && !CONDITION_START.test(cond) && namesCondition(cond)) info.indication = cond;
     // "Adults (18 years and older with cystic fibrosis)": a condition inside a qualifier; the dose's condition or not, not clear.
     else if (populationOf(inner) === null && namesConditionWord(inner) && /\bwith\b/i.test(inner)) info.unknown = true;
   }
