@@ -22,6 +22,17 @@ const CASES: RegimenCase[] = [
     dosage: '**Adults:**\n\n* **Complicated urinary tract infections:** 1g daily for 5-14 days, often transitioning to oral antibiotics after initial IV/IM treatment.',
     want: [{ indication: 'Complicated urinary tract infections', population: 'adult', amount: 1000, timesPerDay: 1 }],
   },
+  {
+    name: '"250-500mg orally every 6 hours …, to much higher intravenous doses (…)": the route right after the amount stands, the other end of the range is another clause (ampicillin)',
+    dosage:
+      '**Adults:** Dosages range from 250-500mg orally every 6 hours for less severe infections, to much higher intravenous doses (1-2g every 4-6 hours or even higher) for serious infections like endocarditis or meningitis.  The maximum daily dose is usually 12g.',
+    want: [{ population: 'adult', amount: 250, amountMax: 500, route: 'oral', timesPerDay: 4 }],
+  },
+  {
+    name: '"0.4-0.6 mg/kg/hour IV or 4.8-7.2 mg/kg orally (extended-release) every 12 hours": the route right after the amount, whatever the sentence\'s other route (aminophylline + theophylline)',
+    dosage: '* **Maintenance Dose:** 0.4-0.6 mg/kg/hour IV or 4.8-7.2 mg/kg orally (extended-release) every 12 hours.',
+    want: [{ phase: 'maintenance', amount: 4.8, amountMax: 7.2, per: 'kg', route: 'oral', timesPerDay: 2 }],
+  },
   // Days, frequency, duration, cycle.
   {
     name: '"70 mg on the first day, followed by 50 mg daily": the first dose is given on day 1 (caspofungin)',

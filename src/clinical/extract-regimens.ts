@@ -559,6 +559,9 @@ function sentenceRegimens(
     // "…every 2 weeks for 12 weeks, then every 4 weeks": what follows "then" is a later step (with no amount of its own).
     const step = /,?\s*\b(?:then|followed by|thereafter|after which|subsequently)\b/i.exec(right);
     if (step) right = right.slice(0, step.index);
+    // "250-500mg orally every 6 hours for less severe infections, to much higher intravenous doses (…)": the other end of a range of doses.
+    const contrast = /,\s*(?:to|while|whereas)\s+(?:much\s+|even\s+|far\s+)?(?:higher|lower|larger|smaller|greater)\b/i.exec(right);
+    if (contrast) right = right.slice(0, contrast.index);
     // "… every 12 hours with a maximum dose of 24 mcg daily": the maximum's words are not the dose's.
     // ("for a maximum of 7 days" is how long, not a maximum dose.)
     const maxAt = /,?\s*\b(?:(?:with|to|at)\s+a\s+)?(?:(?<!\bfor\s+a\s+)max(?:imum|\.)?\b|not\s+(?:to\s+)?exceed\w*|up\s+to\s+(?:a\s+)?\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\b)/i.exec(right);
@@ -764,8 +767,10 @@ function sentenceRegimens(
       if (ar === null && introRoute !== null && !introRouteSure) continue; // the section's opening names a route, but other lines name others
       route = ar === AMBIGUOUS ? null : ar ?? introRoute;
     }
-    // "Oral and intravenous dosages are generally 600 mg": another route named outside the dose's own words.
-    if (route !== null && restRoutes.some((r) => r !== route)) {
+    // "Oral and intravenous dosages are generally 600 mg": another route named outside the dose's own words
+    // (unless the words right after the amount name its route: "250-500mg orally every 6 hours, to much higher
+    // intravenous doses").
+    if (route !== null && routeOf(c.right) !== route && restRoutes.some((r) => r !== route)) {
       route = null;
       unclear = true;
     }
