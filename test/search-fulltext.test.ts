@@ -437,7 +437,7 @@ test('property: with tiny budgets (sampled totals, unscored words) every result 
       (docs, words, offset) => {
         const f = dbFile();
         writeFulltextIndex(bareCatalog(docs.map((d, i) => bareEntry(i, i % 3 === 0 ? 'combination' : 'composition', d.join(' ')))), f);
-        const idx = openFulltextIndex(f, { probeCap: 3, headsCap: 2, idfUnits: 12, rowMicros: 10 });
+        const idx = openFulltextIndex(f, { probeCap: 3, headsCap: 2, idfUnits: 12, rowMicros: 10, probeDocs: 8 + (offset % 3) * 8, probeMinSample: 1 + (offset % 2) });
         assert.ok(!('problem' in idx));
         try {
           const r = idx.search(`${words.join(' ')} `, { limit: 5, offset });
@@ -470,6 +470,42 @@ test('property: with tiny budgets (sampled totals, unscored words) every result 
     ),
     { numRuns: 40 },
   );
+});
+
+test('common words that rarely meet: the probe walks part of their doclists and estimates; too few there, it walks all', () => {
+  // 1,200 pages with "alpha", 1,200 with "beta", every 8th page with both (300); 30 with "gamma" and "beta".
+  const entries = Array.from({ length: 2400 }, (_, i) => bareEntry(i, 'composition', i % 8 === 0 ? 'alpha beta' : i % 80 === 1 ? 'gamma beta' : i % 2 === 0 ? 'alpha' : 'beta'));
+  const f = dbFile();
+  writeFulltextIndex(bareCatalog(entries), f);
+  const budget = openFulltextIndex(f, { probeDocs: 1000, probeMinSample: 40 });
+  const full = openFulltextIndex(f);
+  assert.ok(!('problem' in budget) && !('problem' in full));
+  const both = (i: number): boolean => i % 8 === 0;
+  const est = budget.search('alpha beta', { limit: 30 });
+  assert.equal(est.exact, false, 'the doclists (2,100 + 1,530 documents) exceed the budget: an estimate');
+  assert.ok(Math.abs(est.total - 300) / 300 < 0.25, `estimated ${est.total} for 300`);
+  assert.equal(est.results.length, 30);
+  for (const h of est.results) assert.ok(both(Number(h.slug.slice(4))), `${h.slug} has both words`);
+  const exact = full.search('alpha beta', { limit: 30 });
+  assert.deepEqual([exact.exact, exact.total], [true, 300], 'within the default budget: exact');
+  // 30 pages have both: fewer than the sample a partial walk must find, so it walks everything and counts exactly.
+  const rare = budget.search('gamma beta', { limit: 50 });
+  assert.deepEqual([rare.exact, rare.total, rare.results.length], [true, 30, 30]);
+  assert.ok(rare.results.every((h) => Number(h.slug.slice(4)) % 80 === 1), 'AND, never OR');
+  budget.close();
+  full.close();
+});
+
+test('a word left unscored: candidates past the probe are checked one by one, none before it is lost', () => {
+  // "alpha" in every page (too common to score within the tiny budget), "zeta" in every 20th: 20 pages have both.
+  const entries = Array.from({ length: 400 }, (_, i) => bareEntry(i, 'composition', i % 20 === 0 ? 'alpha zeta zeta' : 'alpha filler'));
+  const f = dbFile();
+  writeFulltextIndex(bareCatalog(entries), f);
+  const idx = openFulltextIndex(f, { probeCap: 5, idfUnits: 100 });
+  assert.ok(!('problem' in idx));
+  const r = idx.search('alpha zeta', { limit: 20 });
+  assert.deepEqual(slugs(r).sort(), entries.filter((_, i) => i % 20 === 0).map((e) => e.monograph.slug).sort());
+  idx.close();
 });
 
 test('a query matching thousands of pages: estimated total and facets, filters still exact', () => {
