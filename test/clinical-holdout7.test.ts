@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { extractClinicalFacts } from '../src/clinical/index.js';
 import { statusOf } from '../src/clinical/pregnancy.js';
-import { regimensOfCase, type RegimenCase } from './helpers/clinical.js';
+import { page, regimensOfCase, type RegimenCase } from './helpers/clinical.js';
 
 // Rules written from the disagreements of the holdout7 first run (session 8). Each case is a real sentence of
 // ../shared/corpus (the page in the name) and lists every regimen it must give; where the text is unclear the reader
@@ -111,4 +112,49 @@ test('pregnancy (holdout7): safe for short-term use "but prolonged high doses ca
     'caution',
   );
   assert.equal(statusOf('It is generally considered safe for use during pregnancy.'), 'compatible', 'no limit: compatible');
+});
+
+// Pregnancy statements (session 8: holdout7's and holdout8's disagreements, and what reading the corpus's changes showed).
+const pregnancyOf = (sections: Record<string, string>): string | null => extractClinicalFacts(page(sections)).pregnancy?.status ?? null;
+
+test('pregnancy (session 8): a category that rates nothing does not disagree with the advice after it (amlodipine)', () => {
+  const text =
+    '* **Pregnancy and Breastfeeding:** Amlodipine is a Category C drug during pregnancy, meaning the risks to the fetus are not fully understood.  Use during pregnancy should only be considered if the benefits clearly outweigh the risks.';
+  assert.equal(pregnancyOf({ Precautions: text }), 'caution');
+  assert.equal(pregnancyOf({ Precautions: '* **Pregnancy:** Amlodipine is a Category C drug during pregnancy.' }), null, 'the category alone rates nothing');
+});
+
+test('pregnancy (session 8): under a label naming the topic, advice right after "not established" rates use (hesperidin, desoxyribonuclease)', () => {
+  assert.equal(
+    pregnancyOf({
+      Precautions:
+        "* **Pregnancy and Lactation:** The safety and effectiveness of Hesperidin during pregnancy and breastfeeding have not been established.  It's advisable to avoid use unless specifically recommended by a healthcare professional.",
+    }),
+    'avoid',
+  );
+  assert.equal(
+    pregnancyOf({
+      Precautions:
+        '* **Pregnancy and Lactation:** The safety of desoxyribonuclease during pregnancy and lactation is unknown.  It should be used cautiously in these populations only when the potential benefits clearly outweigh the potential risks.  Consult your doctor before use.',
+    }),
+    'caution',
+  );
+});
+
+test('pregnancy (session 8): in the Pregnancy section too; a limit after "safe" is not read that way (collagen peptide, olive oil)', () => {
+  assert.equal(pregnancyOf({ 'Pregnancy and Breastfeeding': 'Insufficient data is available to determine safety during pregnancy and breastfeeding. Use with caution and consult a healthcare professional.' }), 'caution');
+  assert.equal(
+    pregnancyOf({
+      'Pregnancy and Breastfeeding':
+        'It is generally considered safe during pregnancy and breastfeeding in amounts typically used in food.  Excessive amounts should be avoided due to the lack of safety data on high doses.',
+    }),
+    'compatible',
+    'only advice after "not established" is read without a back reference',
+  );
+  assert.equal(pregnancyOf({ Precautions: 'The safety during pregnancy is not established. Patients should drink plenty of water.' }), 'not-established', 'a sentence that rates nothing changes nothing');
+});
+
+test('pregnancy (session 8): "weigh the benefits against the risks" is caution', () => {
+  assert.equal(statusOf('While generally safe during pregnancy, discussion with a doctor is advisable to weigh the benefits against any potential risks.'), 'caution');
+  assert.equal(statusOf('Use during pregnancy should be under the guidance of a healthcare professional, weighing the benefits against potential risks.'), 'caution');
 });

@@ -34,7 +34,7 @@ export function statusOf(sentence: string): SafetyStatus | null {
   if (/\bcontraindicated\b|\bcategory\s*:?\s*x\b|\bmust not be (?:used|taken|given)\b/.test(s)) return 'contraindicated';
   if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s)) return 'avoid';
   if (/\bnot (?:been )?(?:well[- ])?established\b|\bunknown\b|\bnot known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
-  if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b/.test(s)) return 'caution';
+  if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
   if (SAFE.test(s)) {
     if (/\bnot (?:\w+ )?(?:compatible|safe)\b|\bun(?:safe)\b/.test(s)) return null;
     return 'compatible';
@@ -147,7 +147,7 @@ export function extractSafety(sections: readonly Section[], opts: SafetyOptions)
 function fromSection(section: Section, topic: Topic, opts: SafetyOptions): Reading {
   const labels = fromLabels(section, topic, opts);
   if (labels !== null && labels !== WITHHELD) return labels;
-  const prose = fromProse(section, topic, opts);
+  const prose = fromProse(section, topic, opts, true);
   return prose !== null && prose !== WITHHELD ? prose : labels ?? prose;
 }
 
@@ -179,8 +179,11 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
   return ratesParts(left) ? WITHHELD : null;
 }
 
-/** Sentences about the topic; a rating-only sentence ("Contraindicated.") speaks for the sentence after it. */
-function fromProse(section: Section, topic: Topic, opts: SafetyOptions): Reading {
+/**
+ * Sentences about the topic; a rating-only sentence ("Contraindicated.") speaks for the sentence after it.
+ * `topicSection`: the section is the Pregnancy section, so a sentence right after one about the topic is about it too.
+ */
+function fromProse(section: Section, topic: Topic, opts: SafetyOptions, topicSection = false): Reading {
   const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
   const found: SafetyFact[] = [];
   const evidence = new Set<SafetyFact>();
@@ -196,7 +199,13 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions): Reading
     list.forEach((s, i) => {
       const prev = list[i - 1];
       // "… during pregnancy and breastfeeding has not been established. It is recommended to avoid use during these periods …"
-      const backReference = !TOPIC[topic].test(s.text) && BACK_REFERENCE.test(s.text) && !TOPIC[other].test(s.text) && prev !== undefined && TOPIC[topic].test(prev.text) && !namesIngredient(prev.text, opts);
+      // ("**Pregnancy and Lactation:** The safety … during pregnancy … is unknown. It should be used cautiously …": under a
+      // label naming the topic, or in the Pregnancy section, advice right after a sentence saying safety is not
+      // established needs no back reference.)
+      const adviceAfterEvidence =
+        (topicSection || (l.label !== null && LABEL[topic].test(l.label))) && prev !== undefined && statusOf(prev.text) === 'not-established' && ADVICE.has(statusOf(s.text));
+      const backReference =
+        !TOPIC[topic].test(s.text) && (BACK_REFERENCE.test(s.text) || adviceAfterEvidence) && !TOPIC[other].test(s.text) && prev !== undefined && TOPIC[topic].test(prev.text) && !namesIngredient(prev.text, opts);
       // "Ambroxol should be avoided, especially during the first trimester" speaks of pregnancy too.
       const trimester = topic === 'pregnancy' && TRIMESTER.test(s.text) && !TOPIC[other].test(s.text);
       if (!TOPIC[topic].test(s.text) && !backReference && !trimester) return;
@@ -237,8 +246,10 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions): Reading
   if (found.length === 0) return ratesParts(left) ? WITHHELD : null;
   const advice = found.filter((f) => !evidence.has(f));
   const kept = advice.length ? advice : found;
-  const statuses = new Set(kept.map((f) => f.status));
-  return statuses.size === 1 ? kept[0]! : null;
+  // A category that rates nothing by itself ("categorized … (Category C or D)") does not disagree with a rating.
+  const rated = kept.filter((f) => f.status !== null);
+  if (rated.length === 0) return kept[0]!;
+  return new Set(rated.map((f) => f.status)).size === 1 ? rated[0]! : null;
 }
 
 /** The summary's `**Pregnancy & Breastfeeding:** Contraindicated in pregnancy; breastfeeding should be discontinued.` */
@@ -261,6 +272,8 @@ function fromSummary(section: Section, topic: Topic, opts: SafetyOptions): Readi
 }
 
 /** "during these periods": a sentence that speaks of what the sentence before it named. */
+/** Statuses that advise on use (not "not established", nor "compatible"). */
+const ADVICE = new Set<SafetyStatus | null>(['contraindicated', 'avoid', 'caution']);
 const BACK_REFERENCE = /\b(?:during|in|throughout) (?:these|this|such) (?:periods?|times?|stages?|situations?|circumstances)\b/i;
 
 /**
