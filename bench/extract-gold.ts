@@ -60,19 +60,20 @@ const GoldPageSchema = z
  * The set labelled before the extractor first ran on it and not yet read for its errors: its score
  * is an estimate of accuracy on unseen pages (`npm run bench:extract`), so the corpus test's
  * regression gate leaves it out (a gate on it would turn a measurement into a target to fit).
- * holdout8 (session 8): labelled blind, not yet read for its errors.
+ * None now: holdout8 was read for its errors after its first run (session 8); the next fresh set
+ * goes here until it is.
  */
-export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout8';
+export const HELD_OUT_SPLIT: GoldSplit | null = null;
 
 /**
- * A set read for its errors whose fixes are not finished: measured, not gated either (its remaining
- * errors, listed in its `about` entry, would fail the gate; it joins the gate once they are fixed).
- * holdout7: 2 of its 16 wrong regimens of the first run remain after session 8 (neomycin's, see its entry).
+ * Sets read for their errors whose fixes are not finished: measured, not gated either (their
+ * remaining errors, listed in their `about` entries, would fail the gate; each joins the gate once
+ * they are fixed or settled). After session 8: holdout7, 2 of its 16 wrong regimens of the first run
+ * (neomycin's); holdout8, 1 of its 8 (metoprolol succinate's indication from a parenthesis).
  */
-export const UNFINISHED_SPLIT: GoldSplit | null = 'holdout7';
+export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8'];
 
-/** The splits the corpus test measures without gating. */
-export const UNGATED_SPLITS: readonly GoldSplit[] = ([HELD_OUT_SPLIT, UNFINISHED_SPLIT] as (GoldSplit | null)[]).filter((x): x is GoldSplit => x !== null);
+export const UNGATED_SPLITS: readonly GoldSplit[] = [...(HELD_OUT_SPLIT === null ? [] : [HELD_OUT_SPLIT]), ...UNFINISHED_SPLITS];
 
 export const GoldFileSchema = z.object({ about: z.array(z.string()), pages: z.array(GoldPageSchema) }).strict();
 

@@ -9,7 +9,7 @@ import { discover, type DiscoveredFile } from '../src/content/index.js';
 import type { Monograph } from '../src/model/index.js';
 import { normalizeFile } from '../src/normalize/index.js';
 import { CONTRACT_FIELDS, emptyScore, f1, GOLD_FIELDS, precision, recall, scorePage, type Expected, type Field, type Score } from './extract-score.js';
-import { HELD_OUT_SPLIT, HOLDOUT_SPLITS, loadGold, UNFINISHED_SPLIT, type GoldFile } from './extract-gold.js';
+import { HELD_OUT_SPLIT, HOLDOUT_SPLITS, loadGold, UNFINISHED_SPLITS, type GoldFile } from './extract-gold.js';
 
 /**
  * Extraction benchmark (npm run bench:extract): clinical facts against
@@ -208,7 +208,7 @@ lines.push(summary('gold: all', gScore));
 lines.push(summary('gold: seeds', gld['seeds'] as Score));
 if (corpusPresent) {
   lines.push(summary('gold: real corpus', gld['real'] as Score));
-  for (const [name, score] of gld['holdouts'] as Map<string, Score>) lines.push(summary(`gold: ${name} (${name === HELD_OUT_SPLIT ? 'held out' : name === UNFINISHED_SPLIT ? 'used, fixes unfinished' : 'used'})`, score));
+  for (const [name, score] of gld['holdouts'] as Map<string, Score>) lines.push(summary(`gold: ${name} (${name === HELD_OUT_SPLIT ? 'held out' : UNFINISHED_SPLITS.includes(name as (typeof UNFINISHED_SPLITS)[number]) ? 'used, fixes unfinished' : 'used'})`, score));
 }
 else lines.push(`gold: real corpus       skipped: ${CORPUS} is absent (only the seeds' entries were scored)`);
 lines.push('');

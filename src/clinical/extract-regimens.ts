@@ -80,6 +80,8 @@ const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s
 const CONDITIONS = /\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand)\b/gi;
 const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|or\s+twice|\w+\s+(?:day|week|month)))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
+const PAIR_END = String.raw`(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s*\/\s*(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)`;
+const PAIRED_RANGE = new RegExp(String.raw`\bfrom\s+${PAIR_END}\s+(?:to|up to)\s+${PAIR_END}`, 'iu');
 /** Between two doses of a list each for its own group: "for patients under 50kg, (and)". */
 const QUALIFIED_GAP = /^\s*for\s+[^,;.()]{1,60},\s*(?:and\s+)?$/i;
 /** The last dose's group, then what the list shares: "for patients over 70kg, every 4 hours …". */
@@ -460,6 +462,8 @@ function sentenceRegimens(
     // "250 mg (650,000 IU) per 5 kg body weight": an amount per band of weight, not a dose.
     if (/^\s*(?:\([^()]*\)\s*)?(?:per|\/|for each|for every)\s*\d+(?:\.\d+)?\s*(?:kg|kilograms?|lbs?|pounds?)\b/i.test(after)) continue;
     if (DIVIDED_OVER.test(after)) continue;
+    // "50 mcg is equivalent to 1 million units": a conversion between units, not a dose.
+    if (/^\s*(?:\/\s*(?:kg|m²|m2)\s*)?(?:is|are|=)\s+(?:equivalent|equal|equals|corresponds?)\b|^\s*(?:is|are)\s+(?:roughly\s+|approximately\s+|about\s+)?(?:equivalent|equal)\s+to\b/i.test(after)) continue;
     // "400 mg/kg to 2 g/kg, given as a single dose or spread over several days": maybe a course's total.
     if (SPREAD_OVER.test(after.split(/[.;]/)[0]!)) continue;
     // "30 mg or higher": a lower bound.
@@ -584,6 +588,9 @@ function sentenceRegimens(
   const lead = indicationOf(s.slice(0, kept[0]!.amount.start));
   // "For patients with severe disease …,": the sentence opens with what may be a condition the reader does not take.
   if (lead === AMBIGUOUS) return [];
+  // "can range from Metoprolol Succinate 25 mg / Chlorthalidone 6.25 mg to Metoprolol Succinate 100 mg / Chlorthalidone
+  // 25 mg": a range of a combination's paired strengths, each end two amounts; not read (its ends are no doses).
+  if (PAIRED_RANGE.test(s)) return [];
   const sIndication = lead;
   // "The typical dosage for adults with <a condition not read> is 1000 mg/m²": a condition named before the doses and not read.
   const opening = s.slice(0, amounts[0]!.start).replace(/\([^()]*\)/g, ' ');

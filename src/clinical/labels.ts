@@ -137,7 +137,11 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
     // ("Dry powder inhaler (DPI)": the parenthesis abbreviates the label, and names nothing.)
     // `Adults (MCL and CLL/SLL)`, `Cycle 1 (multiple myeloma)`, `Adults (for premature labor)`, `Emergencies (e.g., acute asthma)`: the parenthesis names the condition.
     const examples = /^(?:e\.g\.|eg|such as|including)\s*,?\s*/i.test(inner);
-    const cond = inner.replace(/^(?:e\.g\.|i\.e\.|eg|ie|such as|including)\s*,?\s*/i, '').replace(FOR_CONDITION, '');
+    // ("Adults and Children (both for CGD and SMO)": the conditions, without "both for".)
+    const cond = inner
+      .replace(/^(?:e\.g\.|i\.e\.|eg|ie|such as|including)\s*,?\s*/i, '')
+      .replace(/^both\s+(?=(?:for\s+)?\S.*\s(?:and|&)\s)/i, '')
+      .replace(FOR_CONDITION, '');
     // "Emergency Situations (e.g., status epilepticus, cardiac arrest)": examples of several conditions; which is the dose's is not said.
     if (examples && /,|or|and/i.test(cond)) {
       // no indication
