@@ -95,6 +95,14 @@ const CASES: RegimenCase[] = [
     want: [{ amount: 1000, amountMax: 2000, route: 'IV' }],
   },
   {
+    name: 'an "e.g." parenthesis joined by "or" lists several conditions too; one example alone is the condition',
+    dosage: '* **Emergency Situations (e.g., acute asthma or anaphylaxis):** 500 mg IV once.\n* **Emergency Situations (e.g., acute asthma):** 250 mg IV once.',
+    want: [
+      { amount: 500, route: 'IV', single: true },
+      { indication: 'acute asthma', amount: 250, route: 'IV', single: true },
+    ],
+  },
+  {
     name: '"The standard dosage for both CTCL and PTCL in adults is …": the conditions without "both" (romidepsin)',
     dosage:
       'Romidepsin is administered intravenously (IV). The standard dosage for both CTCL and PTCL in adults is 14 mg/m² given on days 1, 8, and 15 of a 28-day treatment cycle.  This cycle is repeated as long as the patient shows improvement and tolerates the treatment.',

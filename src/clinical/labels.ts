@@ -143,7 +143,7 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
       .replace(/^both\s+(?=(?:for\s+)?\S.*\s(?:and|&)\s)/i, '')
       .replace(FOR_CONDITION, '');
     // "Emergency Situations (e.g., status epilepticus, cardiac arrest)": examples of several conditions; which is the dose's is not said.
-    if (examples && /,|or|and/i.test(cond)) {
+    if (examples && /,|\bor\b|\band\b/i.test(cond)) {
       // no indication
     } else if (cond && !isQualifier(cond) && populationOf(cond) === null && !BLOCK.test(cond) && !GENERIC.test(cond) && !GENERIC_WHOLE.test(cond) && !CONDITION_START.test(cond) && namesCondition(cond)) info.indication = cond;
     // "Adults (18 years and older with cystic fibrosis)": a condition inside a qualifier; the dose's condition or not, not clear.

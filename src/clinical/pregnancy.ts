@@ -181,7 +181,8 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
 
 /**
  * Sentences about the topic; a rating-only sentence ("Contraindicated.") speaks for the sentence after it.
- * `topicSection`: the section is the Pregnancy section, so a sentence right after one about the topic is about it too.
+ * `topicSection`: the section is the Pregnancy section, so advice right after a sentence saying safety in
+ * the topic is not established is about the topic too (as under a label naming the topic).
  */
 function fromProse(section: Section, topic: Topic, opts: SafetyOptions, topicSection = false): Reading {
   const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
@@ -271,9 +272,9 @@ function fromSummary(section: Section, topic: Topic, opts: SafetyOptions): Readi
   return null;
 }
 
-/** "during these periods": a sentence that speaks of what the sentence before it named. */
 /** Statuses that advise on use (not "not established", nor "compatible"). */
 const ADVICE = new Set<SafetyStatus | null>(['contraindicated', 'avoid', 'caution']);
+/** "during these periods": a sentence that speaks of what the sentence before it named. */
 const BACK_REFERENCE = /\b(?:during|in|throughout) (?:these|this|such) (?:periods?|times?|stages?|situations?|circumstances)\b/i;
 
 /**
