@@ -542,8 +542,8 @@ class SqliteFulltextIndex implements FulltextIndex {
         if (++checks > MAX_VERIFY) continue;
         if (this.stmt.member.get(userExpr, r.id) === undefined) continue;
       }
-      const doc = this.doc(r.id);
       if (seen++ < offset) continue;
+      const doc = this.doc(r.id);
       if (exclude?.has(doc.url)) excluded++;
       else if (page.length < maxResults) page.push({ r, doc });
       else beyond++;
