@@ -9,7 +9,7 @@ import { discover, type DiscoveredFile } from '../src/content/index.js';
 import type { Monograph } from '../src/model/index.js';
 import { normalizeFile } from '../src/normalize/index.js';
 import { CONTRACT_FIELDS, emptyScore, f1, GOLD_FIELDS, precision, recall, scorePage, type Expected, type Field, type Score } from './extract-score.js';
-import { HELD_OUT_SPLIT, HOLDOUT_SPLITS, loadGold, UNFINISHED_SPLITS, type GoldFile } from './extract-gold.js';
+import { HELD_OUT_SPLIT, HOLDOUT_SPLITS, loadGold, UNFINISHED_SPLITS, type GoldFile, type GoldSplit } from './extract-gold.js';
 
 /**
  * Extraction benchmark (npm run bench:extract): clinical facts against
@@ -136,7 +136,7 @@ const PREGNANCY_SPLIT = HELD_OUT_SPLIT ?? HOLDOUT_SPLITS[HOLDOUT_SPLITS.length -
 
 function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
   const corpusFiles = corpusPresent ? new Map(['rxhive-astro', 'rxhive-jekyll'].flatMap((d) => discover(join(CORPUS, d))).map((f) => [f.file, f])) : new Map<string, DiscoveredFile>();
-  const pages: { m: Monograph; expected: Expected[]; file: string; root: string; split: string; pregnancy: string | null | undefined }[] = [];
+  const pages: { m: Monograph; expected: Expected[]; file: string; root: string; split: GoldSplit; pregnancy: string | null | undefined }[] = [];
   const missing: string[] = [];
   for (const p of gf.pages) {
     let f: DiscoveredFile | undefined;
@@ -154,7 +154,7 @@ function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
   const all = emptyScore();
   const seeds = emptyScore();
   const real = emptyScore();
-  const holdouts = new Map<string, Score>(HOLDOUT_SPLITS.map((x) => [x, emptyScore()]));
+  const holdouts = new Map<GoldSplit, Score>(HOLDOUT_SPLITS.map((x) => [x, emptyScore()]));
   const preg = counts();
   const pregHoldout = counts();
   pages.forEach((p, i) => {
@@ -208,7 +208,8 @@ lines.push(summary('gold: all', gScore));
 lines.push(summary('gold: seeds', gld['seeds'] as Score));
 if (corpusPresent) {
   lines.push(summary('gold: real corpus', gld['real'] as Score));
-  for (const [name, score] of gld['holdouts'] as Map<string, Score>) lines.push(summary(`gold: ${name} (${name === HELD_OUT_SPLIT ? 'held out' : UNFINISHED_SPLITS.includes(name as (typeof UNFINISHED_SPLITS)[number]) ? 'used, fixes unfinished' : 'used'})`, score));
+  const state = (name: GoldSplit): string => (name === HELD_OUT_SPLIT ? 'held out' : UNFINISHED_SPLITS.includes(name) ? 'used, fixes unfinished' : 'used');
+  for (const [name, score] of gld['holdouts'] as Map<GoldSplit, Score>) lines.push(summary(`gold: ${name} (${state(name)})`, score));
 }
 else lines.push(`gold: real corpus       skipped: ${CORPUS} is absent (only the seeds' entries were scored)`);
 lines.push('');

@@ -590,7 +590,7 @@ function sentenceRegimens(
   if (lead === AMBIGUOUS) return [];
   // "can range from Metoprolol Succinate 25 mg / Chlorthalidone 6.25 mg to Metoprolol Succinate 100 mg / Chlorthalidone
   // 25 mg": a range of a combination's paired strengths, each end two amounts; not read (its ends are no doses).
-  if (PAIRED_RANGE.test(s)) return [];
+  if (s.includes('/') && PAIRED_RANGE.test(s)) return [];
   const sIndication = lead;
   // "The typical dosage for adults with <a condition not read> is 1000 mg/m²": a condition named before the doses and not read.
   const opening = s.slice(0, amounts[0]!.start).replace(/\([^()]*\)/g, ' ');
@@ -777,7 +777,7 @@ function sentenceRegimens(
     // "Oral and intravenous dosages are generally 600 mg": another route named outside the dose's own words
     // (unless the words right after the amount name its route: "250-500mg orally every 6 hours, to much higher
     // intravenous doses").
-    if (route !== null && routeOf(c.right) !== route && restRoutes.some((r) => r !== route)) {
+    if (route !== null && restRoutes.some((r) => r !== route) && routeOf(c.right) !== route) {
       route = null;
       unclear = true;
     }

@@ -181,10 +181,10 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
 
 /**
  * Sentences about the topic; a rating-only sentence ("Contraindicated.") speaks for the sentence after it.
- * `topicSection`: the section is the Pregnancy section, so advice right after a sentence saying safety in
+ * `underTopic`: the section is the Pregnancy section, so advice right after a sentence saying safety in
  * the topic is not established is about the topic too (as under a label naming the topic).
  */
-function fromProse(section: Section, topic: Topic, opts: SafetyOptions, topicSection = false): Reading {
+function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTopic = false): Reading {
   const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
   const found: SafetyFact[] = [];
   const evidence = new Set<SafetyFact>();
@@ -203,10 +203,10 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, topicSec
       // ("**Pregnancy and Lactation:** The safety … during pregnancy … is unknown. It should be used cautiously …": under a
       // label naming the topic, or in the Pregnancy section, advice right after a sentence saying safety is not
       // established needs no back reference.)
-      const adviceAfterEvidence =
-        (topicSection || (l.label !== null && LABEL[topic].test(l.label))) && prev !== undefined && statusOf(prev.text) === 'not-established' && ADVICE.has(statusOf(s.text));
+      const afterTopicSentence = !TOPIC[topic].test(s.text) && !TOPIC[other].test(s.text) && prev !== undefined && TOPIC[topic].test(prev.text) && !namesIngredient(prev.text, opts);
       const backReference =
-        !TOPIC[topic].test(s.text) && (BACK_REFERENCE.test(s.text) || adviceAfterEvidence) && !TOPIC[other].test(s.text) && prev !== undefined && TOPIC[topic].test(prev.text) && !namesIngredient(prev.text, opts);
+        afterTopicSentence &&
+        (BACK_REFERENCE.test(s.text) || ((underTopic || LABEL[topic].test(l.label ?? '')) && statusOf(prev.text) === 'not-established' && ADVICE.has(statusOf(s.text))));
       // "Ambroxol should be avoided, especially during the first trimester" speaks of pregnancy too.
       const trimester = topic === 'pregnancy' && TRIMESTER.test(s.text) && !TOPIC[other].test(s.text);
       if (!TOPIC[topic].test(s.text) && !backReference && !trimester) return;

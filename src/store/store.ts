@@ -10,17 +10,17 @@ export interface CachedFile {
   json: string;
 }
 
-/**
- * The embedded store (SQLite through better-sqlite3): normalized results keyed by file path and
- * content digest, so a rebuild re-reads and re-parses only changed files (astro glob-loader style).
- * `version` invalidates everything when the normalizer's output changes.
- */
 /** Read access to a cache: the stored JSON of a file's result. */
 export interface StoreReader {
   json(path: string): string | undefined;
   close(): void;
 }
 
+/**
+ * The embedded store (SQLite through better-sqlite3): normalized results keyed by file path and
+ * content digest, so a rebuild re-reads and re-parses only changed files (astro glob-loader style).
+ * `version` invalidates everything when the normalizer's output changes.
+ */
 export class Store {
   readonly #db: Database.Database;
   readonly #get: Database.Statement<[string], CachedFile>;

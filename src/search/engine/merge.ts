@@ -50,8 +50,7 @@ export function mergeTiers({ names, text, limit, textFirst = false }: MergeInput
   for (const m of names.results) {
     if (seen.has(m.url)) continue;
     seen.add(m.url);
-    const tier = TIER_OF[m.how];
-    byTier[textFirst && tier === 1 ? PREFIX_AFTER_TEXT : tier]!.push(fromName(m));
+    byTier[tierOf(m, textFirst)]!.push(fromName(m));
   }
   for (const t of text) {
     if (seen.has(t.url)) continue;
@@ -75,12 +74,12 @@ export function mergeTiers({ names, text, limit, textFirst = false }: MergeInput
  */
 export function textSlots(names: NamesLookup, limit: number, textFirst = false): number {
   const above = new Set<string>();
-  for (const m of names.results) {
-    const tier = TIER_OF[m.how];
-    if (tier < TEXT_TIER && !(textFirst && tier === 1)) above.add(m.url);
-  }
+  for (const m of names.results) if (tierOf(m, textFirst) < TEXT_TIER) above.add(m.url);
   return Math.max(0, limit - above.size);
 }
+
+/** The merged list's tier of a name match. */
+const tierOf = (m: NameMatch, textFirst: boolean): number => (textFirst && TIER_OF[m.how] === 1 ? PREFIX_AFTER_TEXT : TIER_OF[m.how]);
 
 const fromName = (m: NameMatch): SearchHit => toResultView(m);
 

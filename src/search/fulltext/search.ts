@@ -44,7 +44,8 @@ export interface FulltextTuning {
    * 9.4 ms; ≈ 30 ns per document). Beyond the budget the probe looks at the first pages of the
    * rowid order only, as many as the budget pays for, and `total` and the facets are estimates
    * from that uniform sample (`exact: false`), as for a query with more than `probeCap` matches.
-   * Never reached on the real corpora (7k pages: at most 7k per word).
+   * Hardly ever reached on the real corpora (7k pages: at most 7k documents per word, so only a
+   * query of twelve words, the most a query keeps, each in nearly every page).
    */
   probeDocs: number;
   /** Matches such a partial probe must find to estimate from; with fewer (or none) it walks everything. */
