@@ -1,3 +1,4 @@
+import { moleculeKey } from '../src/brands/index.js';
 import type { Regimen } from '../src/clinical/index.js';
 
 /**
@@ -7,7 +8,10 @@ import type { Regimen } from '../src/clinical/index.js';
  * - the gold file: every field of `GOLD_FIELDS` (a field the entry leaves out is expected null),
  *   and the source line.
  * Numbers compare exactly (amounts in mg), `days` as lists, `indication` by `indicationKey`
- * (case, punctuation and parenthesized parts ignored). Extracted and expected regimens are paired
+ * (case, punctuation and parenthesized parts ignored), `ingredient` by the molecule it names
+ * (`moleculeKey`, the brand linker's: "Dextromethorphan Hydrobromide" is the label's
+ * "Dextromethorphan", a salt form of one molecule; an ester such as "Cefpodoxime Proxetil" is not
+ * stripped). Extracted and expected regimens are paired
  * one to one, greedily in source order.
  */
 
@@ -33,7 +37,8 @@ export function indicationKey(s: unknown): string | null {
 }
 
 function same(field: Field, want: unknown, got: unknown): boolean {
-  if (field === 'indication' || field === 'ingredient') return indicationKey(want) === indicationKey(got);
+  if (field === 'indication') return indicationKey(want) === indicationKey(got);
+  if (field === 'ingredient') return typeof want === 'string' && typeof got === 'string' ? moleculeKey(want) === moleculeKey(got) : indicationKey(want) === indicationKey(got);
   if (want === undefined) want = null;
   if (got === undefined) got = null;
   if (Array.isArray(want) || Array.isArray(got)) return JSON.stringify(want) === JSON.stringify(got);

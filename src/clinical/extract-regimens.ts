@@ -2,7 +2,7 @@ import type { Monograph, Section } from '../model/index.js';
 import { fold } from '../util/text.js';
 import { memoize } from '../util/memo.js';
 import { amountsIn, withoutAmountParens, type Amount } from './amounts.js';
-import { classifyLabel, ingredientOfWord, labelIngredient, namesCondition, namesConditionWord, type LabelInfo } from './labels.js';
+import { classifyLabel, ingredientOfWord, labelIngredient, namesCondition, namesConditionWord, SURGICAL_PURPOSE, type LabelInfo } from './labels.js';
 import {
   AMBIGUOUS,
   cycleDaysOf,
@@ -40,7 +40,9 @@ const LEFT_OK = new Set(
   infusion injection bolus first second subsequent further additional another repeat repeated once twice dosed consider considered
   may can should will would need needed required require recommend suggested advised only also either each per tablet tablets capsule capsules
   amount amounts intake escalate escalated escalating titration target administration course cycle cycles day days week weeks range ranging
-  between thereafter afterwards later subsequently eventually ultimately finally full so preferably include includes including additional extra alternatively even instead from po sq one involve involves involving requires require`.split(/\s+/),
+  between thereafter afterwards later subsequently eventually ultimately finally full so preferably include includes including additional extra alternatively even instead from po sq one involve involves involving requires require
+  sublingual sublingually rectal rectally vaginal vaginally intranasal intranasally nasal inhaled intrathecal intrathecally transdermal
+  suggest suggests recommends`.split(/\s+/),
 );
 /** Words that may follow an amount that is a dose. */
 const RIGHT_OK = new Set(
@@ -49,7 +51,8 @@ const RIGHT_OK = new Set(
   initially then base body bw qd od bid tid qid bd tds qds q stat weekly monthly nightly before after with without and or to if until over followed
   divided single loading maintenance times hour hours day days week weeks minute minutes is was are should can may will x infusion injection bolus
   when prn immediately slowly deep preferably approximately intravenous about repeated repeat which that usually diluted dissolved reconstituted
-  elemental of during within starting several depending according up daily: weekly: orally: iv: im: sc:`.split(/\s+/),
+  elemental of during within starting several depending according up daily: weekly: orally: iv: im: sc:
+  sublingually sublingual rectally vaginally intranasally intrathecally transdermally`.split(/\s+/),
 );
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
@@ -57,6 +60,8 @@ const OF_OK = new Set(`the this it drug medication medicine elemental active bod
 const NOT_DOSING = /\b(?:appl(?:y|ied|ying|ication)\b|(?:dietary\s+)?reference\s+intakes?|dris?\b|rdas?\b|rnis?\b|adequate\s+intake|recommended\s+(?:daily|dietary)\s+(?:allowance|intake)s?|(?:tolerable\s+)?upper\s+(?:tolerable\s+)?(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
 const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b/i;
 const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
+/** A maximum's words, then a colon opening the list the amount is in ("The maximum daily dose depends on weight: …; …"). */
+const MAX_LIST_LEAD = /\bmax(?:imum|\.)?\b[^.:;()]*:[^:]*$/i;
 /** What ends a maximum's clause: a new instruction, not "or 400 mg/day for extended-release". */
 const MAX_AFTER = /^\s*(?:is|as|being|would be|will be)\s+(?:the|a|its)\s+(?:usual\s+|recommended\s+)?max(?:imum|\.)?\s+(?:(daily|per day|a day)\s+)?(?:dose|dosage|amount|limit)\b/i;
 const STRONG_BREAK = /;|\bthen\b|\bfollowed by\b|\bincreas\w*|\breduc\w*|\binitial\w*|\bstart\w*|\bdose of\b|\bgive\w*|\badminister\w*/i;
@@ -68,7 +73,7 @@ const DAILY_DOSE_BEFORE = /\b(?:a\s+|the\s+)?daily\s+(?:dose|dosage|amount|allow
 /** "150 mg as a single daily dose": a daily amount given once. */
 const DAILY_DOSE_AFTER = /^\s*(?:as\s+)?(?:a|one)\s+(?:single\s+)?daily\s+dose\b|^\s*(?:[\p{L}]+\s+){0,2}\(\s*(?:the\s+)?(?:total\s+)?daily\s+(?:dose|total|amount)\s*\)/iu;
 const WEEKLY_DOSE_BEFORE = /\bweekly\s+(?:dose|dosage)(?:\s+(?:of|is|:))*\s*$/i;
-const NOT_A_DOSE_BEFORE = /(?:[<>≤≥]|\b(?:above|below|over|under|greater than|less than|more than|higher than|lower than|exceeding|equivalent (?:to|of)|equal to|corresponding to|instead of|rather than|compared (?:to|with)|versus|vs\.?|weighing|weight of|weighs|increments? of|steps? of|intervals? of|(?:increas|reduc|decreas|adjust|lower|rais|titrat)\w*(?:\s+\w+){0,2}\s+by|divisible by|multiples? of|as (?:low|high|little|much) as|if\s+(?:the\s+)?(?:recommended|usual|current|prescribed)\s+(?:daily\s+)?dose\s+is|rounded to(?: the nearest)?|nearest|minimum(?: of)?|min\.?|at least))\s*$/i;
+const NOT_A_DOSE_BEFORE = /(?:[<>≤≥]|\b(?:above|below|over|under|greater than|less than|more than|higher than|lower than|exceeding|equivalent (?:to|of)|equal to|corresponding to|instead of|rather than|compared (?:to|with)|versus|vs\.?|weighing|weight of|weighs|increments? of|steps? of|intervals? of|(?:increments?|decrements?|steps?)\s+(?:down|up)\s+to|(?:increas|reduc|decreas|adjust|lower|rais|titrat)\w*(?:\s+\w+){0,2}\s+by|divisible by|multiples? of|as (?:low|high|little|much) as|if\s+(?:the\s+)?(?:recommended|usual|current|prescribed)\s+(?:daily\s+)?dose\s+is|rounded to(?: the nearest)?|nearest|minimum(?: of)?|min\.?|at least))\s*$/i;
 const FROM_BEFORE = /\bfrom\s*$/i;
 const PER_BODY_CHAIN = /(?:\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+\s*\/\s*)+\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+(?:\s+component)?\s+(?:per|\/)\s*(kg|m²|m2)\b/giu;
 /** "40-50 mg/kg divided over 2-5 days": a course total. */
@@ -90,7 +95,8 @@ const CHAIN = /^\W*(?:and\s+)?then\s+(?:possibly\s+|further\s+|again\s+)?to\s+(?
 const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*(?:(?:eventually|ultimately|finally)[\s,]*)?)?$/i;
 /** "increased to 7 mg and then 14 mg daily": a later dose of the same chain, whose words may be the earlier's too. */
 const CHAIN_GAP = /^[\s,]*(?:and|or)\s+(?:(?:then|eventually|ultimately|finally|later|subsequently|possibly)\s+)?(?:(?:further\s+)?to\s+)?$/i;
-const DOSE_FOR = /\b(?:doses?|dosages?|regimens?)\s+for\s+([^,:;]{3,80}?)(?:\s*,\s*(?:for example|for instance|e\.g\.)\s*,)?\s+(?:(?:usually|typically|generally|commonly|often|can|may|might|could|will|would)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?|ranges?)\b/i;
+/** "The dosage for MDR-TB, in both intensive and continuous phases, is typically …": the condition a dose is for. */
+const DOSE_FOR = /\b(?:doses?|dosages?|regimens?)\s+for\s+([^,:;]{3,80}?)(?:\s*,\s*(?:for example|for instance|e\.g\.|(?:in|during)\s+[^,:;]{3,50})\s*,)?\s+(?:(?:usually|typically|generally|commonly|often|can|may|might|could|will|would)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?|ranges?)\b/i;
 const INDICATION_LEAD = [
   // "For susceptible bacterial infections like UTIs, prostatitis, and respiratory tract infections, …": the list is the condition.
   /^(?:for|in)\s+(?:the\s+)?(?:(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+)?((?:[^,:;]{2,80},\s*)+(?:and|or)\s+[^,:;]{2,80}?)\s*[,:]/i,
@@ -440,9 +446,11 @@ function sentenceRegimens(
     const maxClause = paren.slice(Math.max(paren.lastIndexOf(','), paren.lastIndexOf(';'), paren.search(/\b(?:then|followed by)\b(?!.*\b(?:then|followed by)\b)/i)) + 1);
     // "… but 10mg is the maximum daily dose": a maximum named after its amount.
     const maxAfter = a.inParens ? null : MAX_AFTER.exec(after);
-    if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null) {
+    // "The maximum daily dose depends on weight: 50 mg TID if weight ≤60 kg; 100 mg TID if weight >60 kg": a list of maxima.
+    const maxList = !a.inParens && MAX_LIST_LEAD.test(before);
+    if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null || maxList) {
       prevMax = a;
-      const daily = a.daily || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40));
+      const daily = a.daily || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,2}$/i.test(maxClause.slice(-60));
       if (daily && a.min === a.max && a.per === null) {
         if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
         maxDaily = a.max;
@@ -593,7 +601,7 @@ function sentenceRegimens(
   if (s.includes('/') && PAIRED_RANGE.test(s)) return [];
   const sIndication = lead;
   // "The typical dosage for adults with <a condition not read> is 1000 mg/m²": a condition named before the doses and not read.
-  const opening = s.slice(0, amounts[0]!.start).replace(/\([^()]*\)/g, ' ');
+  const opening = s.slice(0, amounts[0]!.start).replace(/\([^()]*\)/g, ' ').replace(SURGICAL_PURPOSE, ' ');
   if (sIndication === null && namesConditionWord(opening) && !/\b(?:impair\w*|insufficien\w*|dysfunction|failure|disease)\b/i.test(opening)) return [];
   // "For cystic fibrosis-associated liver disease, …": an organ's disease is a condition or a population, not clear which.
   if ((sPopulation === 'renal' || sPopulation === 'hepatic') && ORGAN_DISEASE.test(s.slice(0, kept[0]!.amount.start)) && !ORGAN_IMPAIRMENT.test(s.slice(0, kept[0]!.amount.start))) return [];
@@ -969,6 +977,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(/^both\s+(?=\S.*\s(?:and|&)\s)/i, '');
     // "Doses for various purposes", "Dosages for other cancers", "for DHEA supplements": no one condition.
     if (re === DOSE_FOR && !PURPOSE.test(what) && (/^(?:various|other|different)\b/i.test(what) || /\b(?:purposes?|supplements?|supplementation)$/i.test(what))) return AMBIGUOUS;
+    // "For other cancers, the dose ranges from …", "For surgical prophylaxis, a single dose of 1-2 g": no condition named.
+    if (/^(?:various|other|different)\b/i.test(what) || SURGICAL_PURPOSE.test(what)) return null;
     if (!NOT_INDICATION.test(what) && namesCondition(what)) return what;
     // "For patients with severe disease who are critically ill,": a condition mixed with other words.
     if (namesCondition(what) && populationOf(what) === null) return AMBIGUOUS;

@@ -118,7 +118,8 @@ const RANGE_FREQ = [
 const NOT_FREQUENCY = /\b(?:(?:total|maximum|max|usual|recommended|average|typical)\s+)?(?:daily|weekly)\s+(?:dose|doses|dosage|amount|intake|maximum|limit|requirement|allowance|value)s?\b/gi;
 const TIMES_A_DAY = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+|in\s+a\s+)?(?:day|daily)\b`, 'gi');
 const TIMES_A_WEEK = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+)?week(?:ly)?\b`, 'gi');
-const DAYS_A_WEEK = new RegExp(String.raw`\b${NUM}\s+days?\s+(?:a|per|each|every)\s+week\b`, 'gi');
+const DAYS_A_WEEK = new RegExp(String.raw`\b${NUM}\s+(?:consecutive\s+)?days?\s+(?:a|per|each|every)\s+week\b`, 'gi');
+const DAYS_A_WEEK_TEST = new RegExp(DAYS_A_WEEK.source, 'i');
 const EVERY = new RegExp(String.raw`\b(?:every|each)\s+(other\s+|${NUM_NC}\s*)?(hours?|hrs?|h|days?|weeks?|months?|years?|fortnight|night|morning|evening)\b`, 'gi');
 const Q_HOURS = /\bq\s?(\d{1,2})\s?h(?:rs?|ours?)?\b/gi;
 const LATIN = /\b(?:(b\.?i\.?d|bd|b\.d)|(t\.?i\.?d|tds|t\.d\.s)|(q\.?i\.?d|qds|q\.d\.s)|(o\.?d|q\.?d|qhs|q\.h\.s|o\.d))\.?(?![\w])/gi;
@@ -126,6 +127,9 @@ const DAILY = /\b(?:daily|a day|per day|each day|every day|nightly|at bedtime|at
 const WEEKLY = /\b(?:weekly|per week|(?<!\b(?:for|in|within|after|over|of)\s)a week|once-weekly)\b/gi;
 const FORTNIGHTLY = /\bfortnightly\b/gi;
 const MONTHLY = /\b(?:monthly|a month|per month|every month)\b/gi;
+/** "at 1 PM, 2 PM, and 11 PM": a dose at each of two or more stated clock times of the day. */
+const CLOCK = String.raw`\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)`;
+const CLOCK_TIMES = new RegExp(String.raw`\bat\s+${CLOCK}(?:\s*(?:,\s*(?:and\s+)?|and\s+)${CLOCK})+`, 'gi');
 const ALTERNATE = /\b(?:every\s+other\s+day|on\s+alternate\s+days|alternate\s+days|alternate-day)\b/gi;
 
 /** How often a dose is given, from the words near it. */
@@ -183,11 +187,19 @@ export function frequencyOf(text: string): Read<Frequency> {
     const n = Number(m[1]);
     return n > 0 && n <= 24 && Number.isInteger(24 / n) ? freq(24 / n, null, null) : AMBIGUOUS;
   });
+  if (has(/\d\s*[ap]\.?m\b/i)) take(CLOCK_TIMES, (m) => freq(m[0].match(new RegExp(CLOCK, 'gi'))!.length, null, null));
   take(LATIN, (m) => (m[1] ? freq(2, null, null) : m[2] ? freq(3, null, null) : m[3] ? freq(4, null, null) : freq(1, null, null)));
   if (has(/fortnight/i)) take(FORTNIGHTLY, () => freq(null, null, 14));
   if (has(/month/i)) take(MONTHLY, () => AMBIGUOUS);
   if (has(/week/i)) take(WEEKLY, () => freq(null, null, 7));
   if (has(/da(?:y|ily)|night|bed/i)) take(DAILY, () => freq(1, null, null));
+  // "6 mg/kg once daily for 5 days a week": how often on each of those days, and on how many.
+  if (found.length === 2) {
+    const [a, b] = found;
+    const days = [a, b].find((f): f is Frequency => f !== undefined && f !== null && f !== AMBIGUOUS && f.timesPerWeek !== null && f.timesPerDay === null && f.everyDays === null && DAYS_A_WEEK_TEST.test(t));
+    const perDay = [a, b].find((f): f is Frequency => f !== undefined && f !== null && f !== AMBIGUOUS && f.timesPerDay !== null && f.timesPerWeek === null && f.everyDays === null);
+    if (days && perDay) return freq(perDay.timesPerDay, days.timesPerWeek, null);
+  }
   return agree(found, sameFreq);
 }
 
@@ -198,9 +210,12 @@ export interface Duration {
   weeks: number | null;
 }
 const DURATION_RANGE = new RegExp(String.raw`\b(?:for|x|×)\s+(?:up\s+to\s+|at\s+least\s+|about\s+|approximately\s+)?${NUM}\s*(?:-|–|to|or)\s*${NUM}\s+(?:consecutive\s+)?(?:days?|weeks?)\b|\bfor\s+(?:the\s+(?:first|next)\s+)?(?:at\s+least|a\s+minimum\s+of|more\s+than|less\s+than|several|a\s+few|few)\b`, 'i');
-const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:total|period|course|maximum)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b|\bfor\s+the\s+first\s+()(day|week)\b`, 'gi');
+const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:total|period|course|maximum)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b(?!\s+(?:a|per|each|every)\s+week)|\bfor\s+the\s+first\s+()(day|week)\b`, 'gi');
 
-/** `for 5 consecutive days` → 5 days, `for up to 12 weeks` (or `for a maximum of …`) → 12 weeks; ranges and minimums are AMBIGUOUS. */
+/**
+ * `for 5 consecutive days` → 5 days, `for up to 12 weeks` (or `for a maximum of …`) → 12 weeks; ranges and minimums are
+ * AMBIGUOUS. "for 5 days a week" is no duration but a frequency (see `frequencyOf`).
+ */
 export function durationOf(text: string): Read<Duration> {
   if (!/\b(?:for|x)\b|×/i.test(text)) return null;
   if (DURATION_RANGE.test(text)) return AMBIGUOUS;

@@ -65,12 +65,16 @@ export interface SafetyOptions {
   ingredients?: readonly string[];
 }
 
-/** A sentence about one trimester only ("Avoid during the third trimester") rates no whole pregnancy. */
-const TRIMESTER = /\btrimesters?\b|\bnear term\b/i;
+/**
+ * A sentence about one trimester only ("Avoid during the third trimester", "Avoid use after 20 weeks of gestation")
+ * rates no whole pregnancy.
+ */
+const GESTATION_WEEKS = String.raw`\b\d+\s*(?:(?:-|–|to|and)\s*\d+\s*)?weeks?\s+(?:of\s+)?(?:gestation|pregnancy)\b`;
+const TRIMESTER = new RegExp(String.raw`\btrimesters?\b|\bnear term\b|${GESTATION_WEEKS}`, 'i');
 const WHOLE_PREGNANCY = /\b(?:during|in|throughout)\s+pregnancy\b/i;
 const limitedToTrimester = (s: string): boolean => TRIMESTER.test(s) && !WHOLE_PREGNANCY.test(s);
 /** "Not recommended, especially in the third trimester" stresses one trimester and "in all trimesters" names all: neither limits. */
-const EMPHASIS = /\b(?:especially|particularly|notably|mainly|mostly)\b[^.;]{0,40}(?:\btrimesters?\b|\bnear term\b)|\b(?:all|any|every|each) (?:three )?trimesters?\b/i;
+const EMPHASIS = new RegExp(String.raw`\b(?:especially|particularly|notably|mainly|mostly)\b[^.;]{0,40}(?:\btrimesters?\b|\bnear term\b|${GESTATION_WEEKS})|\b(?:all|any|every|each) (?:three )?trimesters?\b`, 'i');
 /** A rating of some trimesters only: "Avoid during the third trimester". */
 const ratesOneTrimester = (s: string): boolean => limitedToTrimester(s) && !EMPHASIS.test(s) && statusOf(s) !== null;
 

@@ -163,7 +163,9 @@ function splitSentences(text: string): { text: string; start: number }[] {
       if (next !== undefined && next !== ' ') continue;
       if (c === '.') {
         const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, i - 8), i))?.[1]?.toLowerCase() ?? '';
-        if (ABBREVIATIONS.has(word) || /^[a-z]$/i.test(word) || /(?:^|\.)[a-z]$/i.test(word)) continue;
+        // ("1 g. Alternative …": a unit after a number ends the sentence; "A. fumigatus" does not.)
+        const unit = /^[gl]$/i.test(word) && /\d\s*[gl]$/i.test(text.slice(Math.max(0, i - 4), i));
+        if (!unit && (ABBREVIATIONS.has(word) || /^[a-z]$/i.test(word) || /(?:^|\.)[a-z]$/i.test(word))) continue;
         // "… mg. Then" ends a sentence; "approx. 5" does not (handled above); a lowercase start continues.
         const after = text.slice(i + 1).trimStart();
         if (after && /^[a-z]/.test(after)) continue;
