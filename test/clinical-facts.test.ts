@@ -48,10 +48,12 @@ for (const [sentence, status] of STATUS) {
 const pregnancyPage = (text: string, title = 'Examplumab'): ReturnType<typeof extractClinicalFacts> =>
   extractClinicalFacts(page({ Dosage: '- 10 mg once daily.', 'Pregnancy and Breastfeeding': text }, title.includes('+') ? { title, kind: 'combination' } : { title }));
 
-test('pregnancy and breastfeeding from the rich format\'s labelled bullets, with the sentence and line', () => {
+test('pregnancy and breastfeeding from the rich format\'s labelled bullets, with the sentence and line; advice after "not established" rates use', () => {
   const f = pregnancyPage('- **Pregnancy Safety Category:** Not established. Use only if potential benefit outweighs the potential risk to the fetus.\n- **Breastfeeding:** Breastfeeding should be avoided during treatment.');
-  assert.deepEqual(f.pregnancy, { status: 'not-established', category: null, source: { file: 'test/example.md', line: 10, text: 'Not established.' } });
+  assert.deepEqual(f.pregnancy, { status: 'caution', category: null, source: { file: 'test/example.md', line: 10, text: 'Use only if potential benefit outweighs the potential risk to the fetus.' } });
   assert.equal(f.breastfeeding?.status, 'avoid');
+  assert.deepEqual(pregnancyPage('- **Pregnancy Safety Category:** Not established. Itolizumab can cross the placental barrier.').pregnancy?.status, 'not-established', 'no advice: the evidence is the status');
+  assert.deepEqual(pregnancyPage('- **Pregnancy:** Use with caution. Not established in humans.').pregnancy?.status, 'caution', 'the first rating, when it is advice');
 });
 
 test('pregnancy: a letter category alone gives the category, not a status (except X)', () => {

@@ -711,6 +711,9 @@ function sentenceRegimens(
     // A frequency or duration the sentence states outside every dose's words may be this dose's: not clear.
     if (freqRead === null && frequency === null && !daily && restFrequency !== null && restFrequency !== AMBIGUOUS) continue;
     if (dur === null && restDuration !== null && restDuration !== AMBIGUOUS) continue;
+    // "once weekly for up to 7 weeks followed by a one-week rest; subsequent cycles: once weekly for 3 weeks out of
+    // every 4 weeks": another duration in the sentence makes the dose's own unclear (the dose stands, without it).
+    const durationKnown = dur !== null && dur !== AMBIGUOUS && !(restDuration !== null && restDuration !== AMBIGUOUS && (restDuration.days !== dur.days || restDuration.weeks !== dur.weeks));
     const inf = infusionMinutesOf(own);
     const cyc = cycleDaysOf(own);
     const days = daysOf(own) ?? (eitherTail ? daysOf(eitherTail) : null) ?? (listLeft ? daysOf(listLeft) : null);
@@ -891,8 +894,8 @@ function sentenceRegimens(
       everyDays: frequency?.everyDays ?? null,
       cycleDays,
       days: dayList,
-      durationDays: dur !== null && dur !== AMBIGUOUS ? dur.days : null,
-      durationWeeks: dur !== null && dur !== AMBIGUOUS ? dur.weeks : null,
+      durationDays: durationKnown ? dur.days : null,
+      durationWeeks: durationKnown ? dur.weeks : null,
       infusionMinutes: infusion,
       maxDailyAmount: maxDaily,
       single,

@@ -167,15 +167,20 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
     const list = sentences(l.text);
     // A rating that differs by trimester is no rating of the whole pregnancy.
     const byTrimester = list.some((s) => limitedToTrimester(s.text) && statusOf(s.text) !== null);
-    for (const s of byTrimester ? [] : list) {
+    const rated = (byTrimester ? [] : list).flatMap((s) => {
       // "Dicyclomine should be used with caution…" on a combination page rates one ingredient.
       if (namesIngredient(s.text, opts)) {
         leaveOut(s.text, opts, left);
-        continue;
+        return [];
       }
       const status = statusOf(s.text);
-      if (status) return { status, category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text: s.text } };
-    }
+      return status ? [{ status, text: s.text }] : [];
+    });
+    // "Not established. Use only if potential benefits outweigh the risks.": the advice after the evidence rates use
+    // (as in prose, see `fromProse`).
+    const first = rated[0];
+    const pick = first?.status === 'not-established' && rated[1] !== undefined && ADVICE.has(rated[1].status) ? rated[1] : first;
+    if (pick) return { status: pick.status, category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text: pick.text } };
     if (cat) return { status: cat[1] === 'X' ? 'contraindicated' : null, category: cat[1] as SafetyFact['category'], source: { file: opts.file, line: l.line, text: l.text } };
     if (byTrimester) list.forEach((s) => leaveOut(s.text, opts, left));
   }

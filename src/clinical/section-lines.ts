@@ -85,6 +85,8 @@ function readLines(section: Section): TextLine[] {
   const first = section.range.end - raw.length + 1;
   const out: TextLine[] = [];
   const stack: TextLine[] = [];
+  /** Label-only bullets still heading the bullets after them at their own depth (see below). */
+  const labelOnlyBullets = new Set<TextLine>();
   let prevBullet: TextLine | null = null;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
@@ -124,11 +126,19 @@ function readLines(section: Section): TextLine[] {
     // A plain paragraph without a label ends the bullets above it (and a lead-in) but keeps the label paragraph in scope.
     const keepLabels = kind === 'text' && label === null;
     while (stack.length && (keepLabels ? stack[stack.length - 1]!.depth > 10 || stack[stack.length - 1]!.leadIn : stack[stack.length - 1]!.depth >= depth)) stack.pop();
+    // … unless bullets nested under it follow: then it heads those only ("* **Uncomplicated UTIs:**" over its own
+    // sub-bullets does not head the next "* **Prophylaxis:** 50-100 mg at bedtime").
+    const top = stack[stack.length - 1];
+    if (kind === 'bullet' && top !== undefined && labelOnlyBullets.has(top) && depth > top.depth + 1) {
+      labelOnlyBullets.delete(top);
+      top.depth++;
+    }
     const leadIn = keepLabels && text.endsWith(':');
     // A bullet that is only a label ("* **Intravenous administration**") heads the bullets after it.
     const labelOnly = kind === 'bullet' && label !== null && text === '';
     const tl: TextLine = { line: lineNo, kind, label, text, parent: stack[stack.length - 1] ?? null, depth: labelOnly ? depth - 1 : depth, leadIn };
     out.push(tl);
+    if (labelOnly) labelOnlyBullets.add(tl);
     if (kind === 'bullet') prevBullet = tl;
     if (kind !== 'text' || label !== null || leadIn) stack.push(tl);
   }
