@@ -48,3 +48,11 @@ test('limit cuts the merged list', () => {
   const r = mergeTiers({ names: lookup([name('a', 'exact'), name('b', 'prefix')]), text: [text('c'), text('d')], limit: 3 });
   assert.deepEqual(r.results.map((h) => h.slug), ['a', 'b', 'c']);
 });
+
+test("a brand's generic (how 'generic') ranks first among the names starting with the query, above the text; after the text for an abbreviation", () => {
+  const names = lookup([name('crocin-650', 'exact'), name('other', 'exact'), name('paracetamol', 'generic', 'Crocin 650'), name('crocin-advance', 'prefix')]);
+  const r = mergeTiers({ names, text: [text('t1')], limit: 10 });
+  assert.deepEqual(r.results.map((h) => [h.slug, h.how]), [['crocin-650', 'exact'], ['other', 'exact'], ['paracetamol', 'generic'], ['crocin-advance', 'prefix'], ['t1', 'text']]);
+  const abbreviation = mergeTiers({ names, text: [text('t1')], limit: 10, textFirst: true });
+  assert.deepEqual(abbreviation.results.map((h) => h.slug), ['crocin-650', 'other', 't1', 'paracetamol', 'crocin-advance']);
+});

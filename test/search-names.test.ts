@@ -702,14 +702,14 @@ test('huge prefix ranges are taken best first, with the answers of a full scan',
 });
 
 test('property: results are in non-increasing score order, real matches before typos', () => {
-  const rank = { exact: 0, synonym: 0, combination: 0, prefix: 1, contains: 2, 'word-prefix': 3, fuzzy: 4 } as const;
+  // (a brand's generic, `generic`, stands right after its brand, whatever how that matched)
+  const rank = { exact: 0, synonym: 0, combination: 0, prefix: 1, contains: 2, 'word-prefix': 3, fuzzy: 4, generic: -1 } as const;
   fc.assert(
     fc.property(world, (w) => {
       const { results, didYouMean } = lookupNames(worldIndex(w), w.q, { limit: 50 });
-      for (let i = 1; i < results.length; i++) {
-        assert.ok(results[i - 1]!.score >= results[i]!.score);
-        assert.ok(rank[results[i - 1]!.how] <= rank[results[i]!.how]);
-      }
+      for (let i = 1; i < results.length; i++) assert.ok(results[i - 1]!.score >= results[i]!.score);
+      const own = results.filter((m) => m.how !== 'generic');
+      for (let i = 1; i < own.length; i++) assert.ok(rank[own[i - 1]!.how] <= rank[own[i]!.how]);
       assert.equal(didYouMean, results[0]?.how === 'fuzzy' ? results[0].matched : null);
       for (const m of results) assert.equal(m.distance !== undefined, m.how === 'fuzzy');
     }),
@@ -756,4 +756,39 @@ test('the search module exports exactly its public API', async () => {
     'toResultView',
     'typoBudget',
   ]);
+});
+
+test("a brand page found by name brings its generic right after it, once ('crocin 650' → Crocin 650, then Paracetamol)", () => {
+  const idx: NamesIndex = {
+    v: NAMES_INDEX_VERSION,
+    syn: [],
+    items: [
+      { u: '/composition/paracetamol/', k: 'composition', b: 0, n: ['Paracetamol', 'Crocin'] },
+      { u: '/medicines/crocin-650/', k: 'medicine', b: 0, n: ['Crocin 650'], p: 0 },
+      { u: '/medicines/crocin-advance/', k: 'medicine', b: 0, n: ['Crocin Advance'], p: 0 },
+      { u: '/composition/amlodipine/', k: 'composition', b: 0, n: ['Amlodipine'] },
+      { u: '/medicines/norvasc-5/', k: 'medicine', b: 0, n: ['Norvasc 5'], p: 3 },
+    ],
+  };
+  const view = (q: string, limit?: number): [string, string, string][] =>
+    lookupNames(idx, q, limit === undefined ? {} : { limit }).results.map((r) => [r.url, r.how, r.matched]);
+  assert.deepEqual(view('crocin 650'), [
+    ['/medicines/crocin-650/', 'exact', 'Crocin 650'],
+    ['/composition/paracetamol/', 'generic', 'Crocin 650'],
+  ]);
+  assert.deepEqual(view('norvasc'), [
+    ['/medicines/norvasc-5/', 'prefix', 'Norvasc 5'],
+    ['/composition/amlodipine/', 'generic', 'Norvasc 5'],
+  ]);
+  // The generic found by its own name keeps its own place, once.
+  assert.deepEqual(view('crocin'), [
+    ['/composition/paracetamol/', 'exact', 'Crocin'],
+    ['/medicines/crocin-650/', 'prefix', 'Crocin 650'],
+    ['/medicines/crocin-advance/', 'prefix', 'Crocin Advance'],
+  ]);
+  // A typo never leads anywhere else; the limit still holds.
+  assert.deepEqual(view('norvasx 5'), [['/medicines/norvasc-5/', 'fuzzy', 'Norvasc 5']]);
+  assert.deepEqual(view('crocin 650', 1), [['/medicines/crocin-650/', 'exact', 'Crocin 650']]);
+  const scores = lookupNames(idx, 'norvasc').results.map((r) => r.score);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a), 'scores do not increase');
 });

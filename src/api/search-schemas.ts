@@ -17,7 +17,7 @@ export const SearchHitSchema = z
     url: z.string(),
     score: described(z.number(), 'Higher is better; results come in non-increasing score order.'),
     matched: described(z.string(), 'The name or text that matched, as written.'),
-    how: described(z.enum(['exact', 'synonym', 'combination', 'prefix', 'contains', 'word-prefix', 'fuzzy', 'text']), 'Why the page matched.'),
+    how: described(z.enum(['exact', 'synonym', 'combination', 'prefix', 'contains', 'word-prefix', 'fuzzy', 'generic', 'text']), 'Why the page matched.'),
     distance: described(z.number().exactOptional(), 'Edits between the query and `matched` (only for `fuzzy`).'),
     synonymSource: described(z.string().exactOptional(), 'Why an international name matched: the source of its synonym group.'),
     banned: z.boolean(),

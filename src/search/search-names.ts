@@ -19,10 +19,13 @@ export const DEFAULT_SEARCH_LIMIT = 20;
  * - `contains`: the page's ingredients include every drug the query names, and others;
  * - `word-prefix`: a word inside one of the page's names starts with the query;
  * - `fuzzy`: the same as one of the above but for typos (see `distance`). Never the answer on its own:
- *   show it as "Did you mean …?" (`NamesLookup.didYouMean`).
+ *   show it as "Did you mean …?" (`NamesLookup.didYouMean`);
+ * - `generic`: the generic or combination page of a brand page that matched by name (`exact` to
+ *   `prefix`), listed right after that brand when the query did not find it otherwise ("crocin 650"
+ *   finds Crocin 650, then Paracetamol); `matched` is the brand's name that matched.
  * The first three rank together, above all others.
  */
-export type MatchHow = 'exact' | 'synonym' | 'combination' | 'prefix' | 'contains' | 'word-prefix' | 'fuzzy';
+export type MatchHow = 'exact' | 'synonym' | 'combination' | 'prefix' | 'contains' | 'word-prefix' | 'fuzzy' | 'generic';
 const HOWS = ['exact', 'synonym', 'combination', 'prefix', 'contains', 'word-prefix', 'fuzzy'] as const satisfies readonly MatchHow[];
 const EXACT = 0;
 const SYNONYM = 1;
@@ -133,9 +136,31 @@ export function lookupNames(index: NamesIndex, query: string, options: LookupOpt
     }
     run.fuzzyNames(parsed.text);
   }
-  const results = run.top(max);
+  const results = withGenerics(run.top(max), index, max);
   const best = results[0];
   return { results, didYouMean: best !== undefined && best.how === 'fuzzy' ? best.matched : null };
+}
+
+/** Name matches whose brand page's generic is listed after it (see `generic` in {@link MatchHow}). */
+const LEADS_TO_GENERIC: ReadonlySet<MatchHow> = new Set(['exact', 'synonym', 'combination', 'prefix']);
+
+/**
+ * `results` with, right after each brand page found by name, its generic or combination page when
+ * the query did not find that page itself; at most `max` results.
+ */
+function withGenerics(results: NameMatch[], index: NamesIndex, max: number): NameMatch[] {
+  if (!results.some((r) => r.item.p !== undefined && LEADS_TO_GENERIC.has(r.how))) return results;
+  const listed = new Set(results.map((r) => r.url));
+  const out: NameMatch[] = [];
+  for (const r of results) {
+    out.push(r);
+    const p = r.item.p;
+    const generic = p === undefined || !LEADS_TO_GENERIC.has(r.how) ? undefined : index.items[p];
+    if (generic === undefined || listed.has(generic.u)) continue;
+    listed.add(generic.u);
+    out.push({ item: generic, slug: slugOf(generic.u), kind: generic.k, title: generic.n[0]!, url: generic.u, banned: generic.b === 1, matched: r.matched, score: r.score, how: 'generic' });
+  }
+  return out.slice(0, max);
 }
 
 /**

@@ -31,6 +31,7 @@ function why(r: SearchResultView): string | null {
   if (r.how === 'text') return null;
   if (r.how === 'fuzzy') return `similar name: “${r.matched}”`;
   if (r.how === 'synonym') return `international name “${r.matched}”`;
+  if (r.how === 'generic') return `generic of “${r.matched}”`;
   return showsMatched(r) ? `matches “${r.matched}”` : null;
 }
 

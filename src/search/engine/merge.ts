@@ -19,9 +19,11 @@ export type TextHit = Pick<FulltextHit, 'slug' | 'kind' | 'title' | 'url' | 'ban
  * Ranking tiers, best first. Exact names (including curated synonyms and combinations named by
  * their ingredients) always come first, then names that start with the query, then pages whose
  * text matches, then typo matches — so a fuzzy hit never outranks a real one, and a look-alike
- * name is never silently substituted (issue 3, safety).
+ * name is never silently substituted (issue 3, safety). A brand's generic found through the brand
+ * (`generic`) ranks with the names that start with the query: first among them, as the names tier
+ * lists it right after its brand.
  */
-const TIER_OF: Record<MatchHow, number> = { exact: 0, synonym: 0, combination: 0, prefix: 1, contains: 1, 'word-prefix': 1, fuzzy: 4 };
+const TIER_OF: Record<MatchHow, number> = { exact: 0, synonym: 0, combination: 0, prefix: 1, contains: 1, 'word-prefix': 1, fuzzy: 4, generic: 1 };
 const TEXT_TIER = 2;
 /** Where names that only start with the query go when the text comes first (see `MergeInput.textFirst`). */
 const PREFIX_AFTER_TEXT = 3;

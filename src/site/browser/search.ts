@@ -112,6 +112,7 @@ function start(): void {
   function matchNote(parent: HTMLElement, hit: NameMatch): void {
     let text: string | null = null;
     if (hit.how === 'fuzzy') text = `did you mean \u201c${hit.matched}\u201d?`;
+    else if (hit.how === 'generic') text = `generic of \u201c${hit.matched}\u201d`;
     else if (normalizeName(hit.matched) !== normalizeName(hit.title)) text = `matches \u201c${hit.matched}\u201d`;
     if (text === null) return;
     parent.appendChild(document.createTextNode(' '));
