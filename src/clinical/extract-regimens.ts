@@ -450,7 +450,12 @@ function sentenceRegimens(
     const maxList = !a.inParens && MAX_LIST_LEAD.test(before);
     if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null || maxList) {
       prevMax = a;
-      const daily = a.daily || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,2}$/i.test(maxClause.slice(-60));
+      // "20 mg/kg/day (up to a maximum of 850 mg)": the parenthesis right after a daily amount caps the day — when
+      // they are the sentence's only amounts (the sentence's maximum is every dose's: "2 mg/kg/day (up to 100 mg) …,
+      // or 4 mg/kg once weekly (up to 200 mg)" has none).
+      const prevDose = kept[kept.length - 1];
+      const capsDailyDose = amounts.length === 2 && a.inParens && prevDose !== undefined && prevDose.daily && s.slice(prevDose.amount.end, before.lastIndexOf('(')).trim() === '';
+      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,2}$/i.test(maxClause.slice(-60));
       if (daily && a.min === a.max && a.per === null) {
         if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
         maxDaily = a.max;

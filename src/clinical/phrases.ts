@@ -268,7 +268,9 @@ export function daysOf(text: string): Read<number[]> {
     if (/\d\s*$/.test(before) || /\b(?:consecutive|\d+)\s*$/i.test(before)) continue;
     // "within 3 days", "for days": not day numbers.
     // ("starting day 14", "from day 8 onward": when a course starts, not its days.)
-    if (/\b(?:for|within|after|before|up to|over|next|first|last|every|each|of|starting|beginning|from|until|till)\s*$/i.test(before) && !/\bon\s*$/i.test(before)) continue;
+    // ("from days 1-4": the days of a range, not a start.)
+    const fromRange = /\bfrom\s*$/i.test(before) && /^days\s+\d+\s*(?:-|–|to|through)\s*\d+\b/i.test(m[0]) && !/^\s*(?:onwards?|and\s+beyond)\b/i.test(text.slice(m.index + m[0].length));
+    if (!fromRange && /\b(?:for|within|after|before|up to|over|next|first|last|every|each|of|starting|beginning|from|until|till)\s*$/i.test(before) && !/\bon\s*$/i.test(before)) continue;
     const list = parseDayList(m[1]!);
     // "cycle day 3, 5, or other days": one of several days, not a list of days.
     found.push(list !== null && !/^\s*,?\s*or\b/i.test(text.slice(m.index + m[0].length)) ? list : AMBIGUOUS);

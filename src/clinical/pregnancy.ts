@@ -34,13 +34,22 @@ export function statusOf(sentence: string): SafetyStatus | null {
   if (/\bcontraindicated\b|\bcategory\s*:?\s*x\b|\bmust not be (?:used|taken|given)\b/.test(s)) return 'contraindicated';
   if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s)) return 'avoid';
   if (/\bnot (?:been )?(?:well[- ])?established\b|\bunknown\b|\bnot known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
-  if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
+  if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s) || CONSULT_ON_RISKS.test(s)) return 'caution';
   if (SAFE.test(s)) {
     if (/\bnot (?:\w+ )?(?:compatible|safe)\b|\bun(?:safe)\b/.test(s)) return null;
     return 'compatible';
   }
   return null;
 }
+
+/**
+ * "Discuss the risks and benefits with your doctor": caution, but a weak one — beside another rating of the
+ * statement ("generally not recommended … Discuss the risks and benefits …") it does not disagree (`weakCaution`).
+ */
+const CONSULT_ON_RISKS = /\b(?:consult|discuss)\w*\b[^.]{0,60}\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?)\b/;
+const CONSULT_ON_RISKS_ALL = new RegExp(CONSULT_ON_RISKS.source, 'g');
+/** A caution that only the advice to discuss risks and benefits gives. */
+const weakCaution = (f: SafetyFact): boolean => f.status === 'caution' && statusOf(f.source.text.toLowerCase().replace(CONSULT_ON_RISKS_ALL, ' ')) === null;
 
 const SAFE = /\bcompatible\b|\b(?:considered|generally|probably|likely) safe\b|\bsafe (?:to use|for use)\b|\bcan be (?:safely )?used\b/;
 /** Safety of the amounts in food ("safe in food amounts"), not of the medicine. */
@@ -179,7 +188,9 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
     // "Not established. Use only if potential benefits outweigh the risks.": the advice after the evidence rates use
     // (as in prose, see `fromProse`).
     const first = rated[0];
-    const pick = first?.status === 'not-established' && rated[1] !== undefined && ADVICE.has(rated[1].status) ? rated[1] : first;
+    // (Not "Discuss risks and benefits with a healthcare provider": a weak caution, see `weakCaution`.)
+    const advice = rated[1];
+    const pick = first?.status === 'not-established' && advice !== undefined && ADVICE.has(advice.status) && !weakCaution({ status: advice.status, category: null, source: { file: opts.file, line: l.line, text: advice.text } }) ? advice : first;
     if (pick) return { status: pick.status, category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text: pick.text } };
     if (cat) return { status: cat[1] === 'X' ? 'contraindicated' : null, category: cat[1] as SafetyFact['category'], source: { file: opts.file, line: l.line, text: l.text } };
     if (byTrimester) list.forEach((s) => leaveOut(s.text, opts, left));
@@ -245,8 +256,10 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
         // "Safety … has not been established. Avoid use during these periods …" (or the other way round): two sentences
         // joined by a back reference are advice and its reason; the advice rates use.
         const before = found[found.length - 2];
-        if (backReference && status && before?.status && before.source.line === l.line && before.source.text === prev!.text && (before.status === 'not-established') !== (status === 'not-established')) {
-          evidence.add(before.status === 'not-established' ? before : found[found.length - 1]!);
+        // (A weak caution, "Discuss the risks and benefits …", does not make the evidence before it mere evidence.)
+        const current = found[found.length - 1]!;
+        if (backReference && status && before?.status && before.source.line === l.line && before.source.text === prev!.text && (before.status === 'not-established') !== (status === 'not-established') && !weakCaution(before.status === 'not-established' ? current : before)) {
+          evidence.add(before.status === 'not-established' ? before : current);
         }
       }
     });
@@ -255,10 +268,13 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
   // ("Safety in pregnancy has not been established" is a rating, and disagrees with "contraindicated".)
   if (found.length === 0) return ratesParts(left) ? WITHHELD : null;
   const advice = found.filter((f) => !evidence.has(f));
-  const kept = advice.length ? advice : found;
+  // (Advice that is only a weak caution does not outweigh the evidence: "Limited data … Discuss the risks and benefits …".)
+  const kept = advice.length && !(advice.every((f) => f.status === null || weakCaution(f)) && advice.some((f) => f.status !== null)) ? advice : found;
   // A category that rates nothing by itself ("categorized … (Category C or D)") does not disagree with a rating.
-  const rated = kept.filter((f) => f.status !== null);
-  if (rated.length === 0) return kept[0]!;
+  const all = kept.filter((f) => f.status !== null);
+  if (all.length === 0) return kept[0]!;
+  const strong = all.filter((f) => !weakCaution(f));
+  const rated = strong.length > 0 ? strong : all;
   return new Set(rated.map((f) => f.status)).size === 1 ? rated[0]! : null;
 }
 
