@@ -49,7 +49,8 @@ export function statusOf(sentence: string): SafetyStatus | null {
 const CONSULT_ON_RISKS = /\b(?:consult|discuss)\w*\b[^.]{0,60}\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?)\b/;
 const CONSULT_ON_RISKS_ALL = new RegExp(CONSULT_ON_RISKS.source, 'g');
 /** A caution that only the advice to discuss risks and benefits gives. */
-const weakCaution = (f: SafetyFact): boolean => f.status === 'caution' && statusOf(f.source.text.toLowerCase().replace(CONSULT_ON_RISKS_ALL, ' ')) === null;
+const isWeakCaution = (status: SafetyStatus | null, text: string): boolean => status === 'caution' && statusOf(text.toLowerCase().replace(CONSULT_ON_RISKS_ALL, ' ')) === null;
+const weakCaution = (f: SafetyFact): boolean => isWeakCaution(f.status, f.source.text);
 
 const SAFE = /\bcompatible\b|\b(?:considered|generally|probably|likely) safe\b|\bsafe (?:to use|for use)\b|\bcan be (?:safely )?used\b/;
 /** Safety of the amounts in food ("safe in food amounts"), not of the medicine. */
@@ -190,7 +191,7 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
     const first = rated[0];
     // (Not "Discuss risks and benefits with a healthcare provider": a weak caution, see `weakCaution`.)
     const advice = rated[1];
-    const pick = first?.status === 'not-established' && advice !== undefined && ADVICE.has(advice.status) && !weakCaution({ status: advice.status, category: null, source: { file: opts.file, line: l.line, text: advice.text } }) ? advice : first;
+    const pick = first?.status === 'not-established' && advice !== undefined && ADVICE.has(advice.status) && !isWeakCaution(advice.status, advice.text) ? advice : first;
     if (pick) return { status: pick.status, category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text: pick.text } };
     if (cat) return { status: cat[1] === 'X' ? 'contraindicated' : null, category: cat[1] as SafetyFact['category'], source: { file: opts.file, line: l.line, text: l.text } };
     if (byTrimester) list.forEach((s) => leaveOut(s.text, opts, left));
@@ -269,7 +270,8 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
   if (found.length === 0) return ratesParts(left) ? WITHHELD : null;
   const advice = found.filter((f) => !evidence.has(f));
   // (Advice that is only a weak caution does not outweigh the evidence: "Limited data … Discuss the risks and benefits …".)
-  const kept = advice.length && !(advice.every((f) => f.status === null || weakCaution(f)) && advice.some((f) => f.status !== null)) ? advice : found;
+  const onlyWeakAdvice = advice.some((f) => f.status !== null) && advice.every((f) => f.status === null || weakCaution(f));
+  const kept = advice.length > 0 && !onlyWeakAdvice ? advice : found;
   // A category that rates nothing by itself ("categorized … (Category C or D)") does not disagree with a rating.
   const all = kept.filter((f) => f.status !== null);
   if (all.length === 0) return kept[0]!;
