@@ -83,7 +83,7 @@ const RANGE_FROM = /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjusta
 const COMPARISON = /\b(?:usual dose|usual dosage|normal dose|instead of|rather than|compared (?:to|with)|in place of|versus)\b/i;
 const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s+(two|three|four|2|3|4)\s+(?:equal\s+|separate\s+)?doses\b|\bdivided\s+into\s+(\w+)\s+(?:equal\s+|separate\s+)?(?:doses|administrations)\b|\b(?:in\s+)?divided\s+doses\b|\bdivided\s+(?:every|q)\b|\bdivided\b/i;
 const CONDITIONS = /\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand)\b/gi;
-const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|or\s+twice|\w+\s+(?:day|week|month)))/i;
+const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|(?:or|to)\s+(?:twice|thrice|two|three|four)|\w+\s+(?:day|week|month)))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
 const PAIR_END = String.raw`(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s*\/\s*(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)`;
 const PAIRED_RANGE = new RegExp(String.raw`\bfrom\s+${PAIR_END}\s+(?:to|up to)\s+${PAIR_END}`, 'iu');
@@ -981,6 +981,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '')
       // "remission induction in APL": the phase, then the condition.
       .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '')
+      // "The dosage regimen for IM administration in bipolar mania is …": the route, then the condition.
+      .replace(/^(?:iv|im|sc|oral|intravenous|intramuscular|subcutaneous)\s+(?:administration|use|dosing|injection)\s+(?:in|for)\s+/i, '')
       // "for both CTCL and PTCL": the conditions, not the word joining them.
       .replace(/^both\s+(?=\S.*\s(?:and|&)\s)/i, '');
     // "Doses for various purposes", "Dosages for other cancers", "for DHEA supplements": no one condition.

@@ -61,7 +61,11 @@ export interface LabelOptions {
 
 /** Read one label. Memoized by the caller (labels repeat across pages). */
 export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
-  const label = raw.replace(/\s+/g, ' ').trim();
+  // ("Small Intestinal Bacterial Overgrowth (SIBO) (off-label)": a trailing off-label mark qualifies the label and names nothing.)
+  const label = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*\(off[- ]label\)$/i, '');
   const info: LabelInfo = { population: null, phase: null, route: null, indication: null, ingredient: null, days: null, block: false, unknown: false };
   if (!label) return info;
   // A heading that runs on into prose ("Clinical Use Cases Selenium is primarily given through TPN …") is no label the reader understands.

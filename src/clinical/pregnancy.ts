@@ -33,8 +33,11 @@ export function statusOf(sentence: string): SafetyStatus | null {
   if (/\b(?:not|never|no longer)\s+(?:\w+\s+)?contraindicated\b/.test(s)) return null;
   if (/\bcontraindicated\b|\bcategory\s*:?\s*x\b|\bmust not be (?:used|taken|given)\b/.test(s)) return 'contraindicated';
   if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s)) return 'avoid';
+  // "Pregnancy Category is unknown; use only when clearly needed": the advice rates use, not the evidence beside it
+  // (a weak caution does not: "not established; discuss the risks and benefits" stays not established).
+  if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
   if (/\bnot (?:been )?(?:well[- ])?established\b|\bunknown\b|\bnot known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
-  if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s) || CONSULT_ON_RISKS.test(s)) return 'caution';
+  if (CONSULT_ON_RISKS.test(s)) return 'caution';
   if (SAFE.test(s)) {
     if (/\bnot (?:\w+ )?(?:compatible|safe)\b|\bun(?:safe)\b/.test(s)) return null;
     return 'compatible';
