@@ -134,7 +134,9 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   }
   const mainIsOther =
     /^[<>≥≤=]|\bkg\b|\blbs?\b/i.test(main) || info.ingredient !== null || mainPopulation !== null || info.phase !== null || routeOnly(main) || GENERIC.test(main) || GENERIC_WHOLE.test(main) ||
-    SEVERITY.test(main) || CONDITION_START.test(named) || /^\d/.test(main) || named.length < 2 || SURGICAL_PURPOSE.test(main);
+    SEVERITY.test(main) || CONDITION_START.test(named) || /^\d/.test(main) || named.length < 2 || SURGICAL_PURPOSE.test(main) ||
+    // "For most infections": no one condition ("Other infections" is one, as the gold file's labels read it).
+    /^(?:most|many|some|various|certain|several)\b/i.test(named);
   if (!mainIsOther) {
     // The label names a condition; a parenthesis that only gives a route, ages or a form is not part of it.
     const whole = named === main ? label : label.replace(FOR_CONDITION, '');
