@@ -158,7 +158,7 @@ function withGenerics(results: NameMatch[], index: NamesIndex, max: number): Nam
     const generic = p === undefined || !LEADS_TO_GENERIC.has(r.how) ? undefined : index.items[p];
     if (generic === undefined || listed.has(generic.u)) continue;
     listed.add(generic.u);
-    out.push({ item: generic, slug: slugOf(generic.u), kind: generic.k, title: generic.n[0]!, url: generic.u, banned: generic.b === 1, matched: r.matched, score: r.score, how: 'generic' });
+    out.push({ ...pageOf(generic), matched: r.matched, score: r.score, how: 'generic' });
   }
   return out.slice(0, max);
 }
@@ -462,12 +462,7 @@ class Run {
       const item = items[i]!;
       const how = HOWS[t.bestHow[i]!]!;
       const match: NameMatch = {
-        item,
-        slug: slugOf(item.u),
-        kind: item.k,
-        title: item.n[0]!,
-        url: item.u,
-        banned: item.b === 1,
+        ...pageOf(item),
         matched: item.n[t.bestName[i]!]!,
         score: Math.round((5 - t.bestCode[i]! / CODE_SCALE) * 1e6) / 1e6,
         how,
@@ -482,6 +477,16 @@ class Run {
     });
   }
 }
+
+/** The page fields of a match, from its names-index item. */
+const pageOf = (item: NamesItem): Pick<NameMatch, 'item' | 'slug' | 'kind' | 'title' | 'url' | 'banned'> => ({
+  item,
+  slug: slugOf(item.u),
+  kind: item.k,
+  title: item.n[0]!,
+  url: item.u,
+  banned: item.b === 1,
+});
 
 /** Fewer typos, then the drug in more combinations, then the name. */
 function betterResolution(t: NamesTable, a: Segment, b: Segment): boolean {
