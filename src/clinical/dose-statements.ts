@@ -24,7 +24,7 @@ export interface DoseStatement {
 }
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
-const MASS = String.raw`(mcg|µg|μg|micrograms?|mg|milligrams?|g|grams?)`;
+const MASS = String.raw`(mcg|µg|μg|micrograms?|mg|milligrams?|gms?|g|grams?)`;
 const BODY = String.raw`(kg|kilograms?|m²|m2|m\^2|sq\.?\s?m|square met(?:er|re)s?)`;
 const TIME = String.raw`(day|d|24\s?h(?:ours?|rs?)?|hours?|hrs?|h|min(?:utes?)?)`;
 // value [– value] unit [/ body] [/ time], the unit not followed by a letter ("g" of "given" is no
@@ -37,7 +37,7 @@ const DOSE = new RegExp(
 /** A digit followed by what may start a mass unit: most lines have none, and skip the full pattern. */
 const QUICK = /\d\s*(?:mc|µ|μ|mi|m|g)/i;
 
-const MASS_MG: Record<string, number> = { mcg: 0.001, 'µg': 0.001, 'μg': 0.001, microgram: 0.001, micrograms: 0.001, mg: 1, milligram: 1, milligrams: 1, g: 1000, gram: 1000, grams: 1000 };
+const MASS_MG: Record<string, number> = { mcg: 0.001, 'µg': 0.001, 'μg': 0.001, microgram: 0.001, micrograms: 0.001, mg: 1, milligram: 1, milligrams: 1, g: 1000, gm: 1000, gms: 1000, gram: 1000, grams: 1000 };
 
 function periodOf(t: string | undefined): number | null {
   if (t === undefined) return null;

@@ -57,7 +57,7 @@ const RIGHT_OK = new Set(
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
 /** Sentences that are not dosing instructions: strengths, studies, toxicity, overdose, levels. */
-const NOT_DOSING = /\b(?:appl(?:y|ied|ying|ication)\b|(?:dietary\s+)?reference\s+intakes?|dris?\b|rdas?\b|rnis?\b|adequate\s+intake|recommended\s+(?:daily|dietary)\s+(?:allowance|intake)s?|(?:tolerable\s+)?upper\s+(?:tolerable\s+)?(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
+const NOT_DOSING = /\b(?:appl(?:y|ied|ying|ication)\b|(?:dietary\s+)?reference\s+intakes?|dris?\b|rdas?\b|rnis?\b|adequate\s+intake|recommended\s+(?:daily\s+dietary|daily|dietary)\s+(?:allowance|intake)s?|(?:tolerable\s+)?upper\s+(?:tolerable\s+)?(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
 const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b/i;
 const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
 /** A maximum's words, then a colon opening the list the amount is in ("The maximum daily dose depends on weight: …; …"). */
@@ -210,12 +210,20 @@ export function dosageSections(m: Monograph): { section: Section; ingredient: st
 /** Labels repeat across thousands of pages ("Adults", "Elderly Patients"): read each once. */
 const baseLabel = memoize((raw: string) => classifyLabel(raw, { ingredients: [] }), 20_000);
 const productKey = (s: string): string => fold(s).replace(/[^\p{L}\d]+/gu, '');
-function labelReader(ingredients: readonly string[], brands: readonly string[]): (raw: string) => LabelInfo {
+/** "Penicillin V", "Insulin glargine": the page's own drug, maybe with a letter or one more word naming its form. */
+function namesOwnForm(raw: string, ownNames: ReadonlySet<string>): boolean {
+  const words = fold(raw).split(/[^\p{L}\d]+/u).filter(Boolean);
+  return words.length >= 1 && words.length <= 2 && ownNames.has(words[0]!) && words.slice(1).every((w) => w.length <= 2);
+}
+
+function labelReader(ingredients: readonly string[], brands: readonly string[], ownNames: ReadonlySet<string>): (raw: string) => LabelInfo {
   const brandKeys = new Set(brands.map(productKey).filter((k) => k.length >= 3));
   const single = ingredients.length < 2 ? baseLabel : null;
-  if (single && brandKeys.size === 0) return single;
   return (raw: string): LabelInfo => {
     const base = baseLabel(raw);
+    // "Penicillin V: 250-500 mg orally every 6-8 hours" on Penicillin's page: the drug's own form, no condition.
+    if (base.unknown && single && namesOwnForm(raw, ownNames)) return { ...base, unknown: false };
+    if (single && brandKeys.size === 0) return base;
     // "* Megace ES: 625 mg orally once daily" under "**Anorexia/Cachexia (AIDS):**": a label that is one of the page's
     // brand names names a product, not a condition (nor one the reader does not know).
     if (brandKeys.has(productKey(raw.replace(/\([^()]*\)/g, ' ')))) return { ...base, indication: null, unknown: false };
@@ -246,7 +254,7 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
   const aliases = [...m.description.text.matchAll(/([\p{L}][\p{L}\d-]*)\s*\(([^()]{2,30})\)/gu)].filter((x) => ownNames.has(fold(x[1]!))).map((x) => x[2]!);
   const subjectNames = new Set([...m.brandNames, ...m.synonyms, ...alternateNames].flatMap((b) => fold(b).split(/[^\p{L}\d]+/u).filter((w) => w.length >= 4)));
   const compactNames = [m.title, ...(m.genericName ? [m.genericName] : []), ...ingredients, ...aliases].map((n) => fold(n).replace(/[^\p{L}\d]/gu, '')).filter((n) => n.length >= 5);
-  const scope: Scope = { file, ingredients, ownNames, subjectNames, compactNames, label: labelReader(ingredients, m.brandNames) };
+  const scope: Scope = { file, ingredients, ownNames, subjectNames, compactNames, label: labelReader(ingredients, m.brandNames, ownNames) };
   const out: Regimen[] = [];
   for (const { section, ingredient } of dosageSections(m)) {
     try {
@@ -261,6 +269,9 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
 const HISTORICAL = /\b(?:no longer (?:available|marketed|prescribed|used|approved|manufactured|sold)|historical (?:context|purposes|reference|interest)|withdrawn from (?:the )?market|(?:has been|was) (?:withdrawn|discontinued))\b/i;
 /** "The following are examples of dosages found in studies, *not recommendations*:": what the list gives is not to be given. */
 const STUDY_LEAD = /\b(?:stud(?:y|ies)|studied|trials?|research|investigational|not (?:a )?recommendations?)\b/i;
+
+/** "Recommended daily dietary intake is:": the list gives reference intakes, not doses (the gold file's rule). */
+const REFERENCE_LEAD = /\b(?:(?:dietary\s+)?reference\s+intakes?|rdas?|adequate\s+intakes?|recommended\s+(?:daily\s+dietary|daily|dietary)\s+(?:allowances?|intakes?)|(?:tolerable\s+)?upper\s+(?:intake\s+)?(?:levels?|limits?))\b/i;
 
 /** A lead-in names who the list is for (and may name the route), not an indication or phase. */
 function leadInInfo(info: LabelInfo, block: boolean): LabelInfo {
@@ -300,7 +311,15 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
   for (const line of lines) {
     if (!QUICK_AMOUNT.test(line.text)) continue;
     const chain = chainOf(line);
-    const infos = chain.map((l) => (l.label ? scope.label(l.label) : l.leadIn ? leadInInfo(scope.label(leadInLabel(l.text)), STUDY_LEAD.test(leadInLabel(l.text))) : null));
+    const infos = chain.map((l) => {
+      if (!l.label && !l.leadIn) return null;
+      const lead = l.leadIn || (l.label !== null && l !== line && /:\s*$/.test(l.text)) ? leadInLabel(l.text) : '';
+      const notToGive = lead !== '' && (STUDY_LEAD.test(lead) || REFERENCE_LEAD.test(lead));
+      if (!l.label) return leadInInfo(scope.label(lead), notToGive);
+      // "**Children:** … Recommended daily dietary intake is:": a labelled paragraph whose lead-in says what the list gives.
+      const info = scope.label(l.label);
+      return notToGive ? { ...info, block: true } : info;
+    });
     if (infos.some((i) => i?.block)) continue;
     // "Dosage information for Boceprevir is provided for historical context only, as the drug is no longer available.":
     // the line's doses are not to be given.
@@ -309,6 +328,8 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
     const doseless: string[] = [];
     // What the lines above say about route and infusion, from those that state no dose of their own.
     let doselessAncestors: string | undefined;
+    // "… is usually given three times daily. The usual starting dose is 1.5 mg/kg per dose.": how often the doses after it are given.
+    let stated: Read<Frequency> = null;
     for (const sentence of sentences(line.text)) {
       let s = sentence;
       if (/\bmiss(?:ed|es)?\b/i.test(s.text) && /\bdoses?\b/i.test(s.text)) {
@@ -323,6 +344,7 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
       const amounts = amountsIn(s.text);
       if (amounts.length === 0) {
         doseless.push(s.text);
+        if (FREQUENCY_STATEMENT.test(s.text) && !NOT_DOSING.test(s.text)) stated = stated === null ? frequencyOf(s.text) : AMBIGUOUS;
         continue;
       }
       doselessAncestors ??= chain
@@ -334,6 +356,14 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
       // "It is commonly given as two 200mg tablets taken at once.": a sentence whose amounts are no doses says what a
       // sentence without any does (its amounts blanked: a maximum's "per day" is no frequency).
       if (got.length === 0) doseless.push(withoutAmounts(s.text));
+      if (stated !== null && stated !== AMBIGUOUS) {
+        for (const r of got) {
+          if (r.amountPer !== 'dose' || r.single || r.timesPerDay !== null || r.timesPerWeek !== null || r.everyDays !== null || frequencyUnclear.has(r) || AS_NEEDED.test(r.source.text)) continue;
+          r.timesPerDay = stated.timesPerDay;
+          r.timesPerWeek = stated.timesPerWeek;
+          r.everyDays = stated.everyDays;
+        }
+      }
       lineRegimens.push(...got);
     }
     // A sentence of the same line without a dose may give the infusion time or route for all.
@@ -380,6 +410,13 @@ const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is
 
 /** "Two capsules … are typically prescribed": a product form that is swallowed, stated for the line's doses. */
 const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?)\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b/i;
+
+/**
+ * "It is usually given three times daily": how often the doses after it in the line are given, stated as such
+ * (not "should only be taken once daily", a limit, nor "might be taken twice daily").
+ */
+const FREQUENCY_STATEMENT = /\b(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+|normally\s+)?(?:given|administered|taken|dosed)\s+(?:orally\s+|by mouth\s+|intravenously\s+|subcutaneously\s+)?(?:once|twice|thrice|\w+\s+times|every)\b/i;
+const AS_NEEDED = /\bas\s+needed\b|\bprn\b|\bon\s+demand\b|\bwhen\s+required\b/i;
 
 /**
  * What the line's sentences without a dose say about its doses: an infusion time, a route stated as
@@ -662,7 +699,8 @@ function sentenceRegimens(
       }
     }
 
-    const divided = DIVIDED.exec(own);
+    // ("as a single dose on Day 1 or divided equally on Days 1 and 8": a cycle's amount split over its days, no daily total.)
+    const divided = /\bdivided\s+(?:equally\s+)?(?:on|over|between|across)\s+days?\b/i.test(own) ? null : DIVIDED.exec(own);
     let daily = k.daily || (divided !== null && /\b(?:daily|a day|per day|\/day)\b/i.test(own));
     // A daily total's "per day" says what the amount is, not how often it is given.
     let freqRead = frequencyOf(daily ? own.replace(/\b(?:per|a|each)\s+day\b|\/\s*day\b/gi, ' ') : own);
@@ -909,12 +947,15 @@ function sentenceRegimens(
       source: { file: scope.file, line: line.line, text: s },
     };
     if (unclear) routeUnclear.add(regimen);
+    if (freqRead === AMBIGUOUS) frequencyUnclear.add(regimen);
     if (infusionOpen) infusionUnclear.add(regimen);
     out.push(regimen);
   }
   return out;
 }
 
+/** Regimens whose own words said how often in words that are not one number ("twice or three times daily"). */
+const frequencyUnclear = new WeakSet<Regimen>();
 /** Regimens whose own words named several routes ("IV (or subcutaneously)"): never filled from elsewhere. */
 const routeUnclear = new WeakSet<Regimen>();
 /** Regimens whose own words gave an infusion time that is not one number ("over 2-24 hours"). */

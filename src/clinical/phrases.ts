@@ -118,6 +118,8 @@ const RANGE_FREQ = [
 // Phrases about a daily amount or limit, not how often: read by amount/max, not here.
 const NOT_FREQUENCY = /\b(?:(?:total|maximum|max|usual|recommended|average|typical)\s+)?(?:daily|weekly)\s+(?:dose|doses|dosage|amount|intake|maximum|limit|requirement|allowance|value)s?\b/gi;
 const TIMES_A_DAY = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+|in\s+a\s+)?(?:day|daily)\b`, 'gi');
+const TIMES_A_DAY_TEST = new RegExp(TIMES_A_DAY.source, 'i');
+const APPROX_EVERY = /\b(?:approximately|about|roughly|around)\s+every\s+\d+(?:\.\d+)?\s*(?:hours?|hrs?|h)\b/i;
 const TIMES_A_WEEK = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+)?week(?:ly)?\b`, 'gi');
 const DAYS_A_WEEK = new RegExp(String.raw`\b${NUM}\s+(?:consecutive\s+)?days?\s+(?:a|per|each|every)\s+week\b`, 'gi');
 const DAYS_A_WEEK_TEST = new RegExp(DAYS_A_WEEK.source, 'i');
@@ -137,10 +139,12 @@ const ALTERNATE = /\b(?:every\s+other\s+day|on\s+alternate\s+days|alternate\s+da
 export function frequencyOf(text: string): Read<Frequency> {
   // "daily for 12-15 days per month": a schedule within the month, not a monthly dose.
   // ("daily for 5 days, repeated every 21 days": the repetition is the course's cycle, see cycleDaysOf.)
-  const t = text
+  let t = text
     .replace(NOT_FREQUENCY, ' ')
     .replace(/\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s+days?\s+(?:per|a|each|every)\s+(?:month|cycle)\b/gi, ' ')
     .replace(/\brepeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+\S+\s+(?:days?|weeks?)\b/gi, (m) => (/repeat/i.test(text) && REPEATED_COURSE.test(text) ? ' ' : m));
+  // "2.5 mg three times per day, approximately every 6 hours": the stated count; the interval is only about its spacing.
+  if (APPROX_EVERY.test(t) && TIMES_A_DAY_TEST.test(t)) t = t.replace(APPROX_EVERY, ' ');
   if (RANGE_FREQ.some((re) => re.test(t))) return AMBIGUOUS;
   const found: Read<Frequency>[] = [];
   let rest = t;

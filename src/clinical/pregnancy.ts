@@ -31,12 +31,14 @@ export function statusOf(sentence: string): SafetyStatus | null {
     return FOOD_AMOUNTS.test(s) ? null : 'caution';
   }
   if (/\b(?:not|never|no longer)\s+(?:\w+\s+)?contraindicated\b/.test(s)) return null;
+  // "Contraindicated in pregnancy unless the potential benefit justifies the potential risk": no one status.
+  if (/\bcontraindicated\b[^.;]{0,40}\bunless\b[^.;]{0,20}\bbenefits?\b/.test(s)) return null;
   if (/\bcontraindicated\b|\bcategory\s*:?\s*x\b|\bmust not be (?:used|taken|given)\b/.test(s)) return 'contraindicated';
   if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s)) return 'avoid';
   // "Pregnancy Category is unknown; use only when clearly needed": the advice rates use, not the evidence beside it
   // (a weak caution does not: "not established; discuss the risks and benefits" stays not established).
   if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
-  if (/\bnot (?:been )?(?:well[- ])?established\b|\bunknown\b|\bnot known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
+  if (/\bnot (?:been )?(?:well[- ]|fully )?established\b|n['’]t been (?:well[- ]|fully )?established\b|\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
   if (CONSULT_ON_RISKS.test(s)) return 'caution';
   if (SAFE.test(s)) {
     if (/\bnot (?:\w+ )?(?:compatible|safe)\b|\bun(?:safe)\b/.test(s)) return null;
@@ -62,7 +64,7 @@ const FOOD_AMOUNTS = /\b(?:food|dietary) (?:amounts|quantities)\b|\bfound in (?:
  * Avoidance of one kind of use only: "prolonged or frequent use should be avoided", "avoid high
  * doses", "but prolonged high doses can lead to fetal or neonatal complications".
  */
-const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,30}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b|\bbut (?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,20}?\b(?:can|may|could|might)\s+(?:lead to|cause|result in|harm)\b/;
+const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;]{0,40}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|usage|intake|doses?|amounts?|consumption)\b|\bavoid (?:\w+\s+){0,2}(?:on|to|over) (?:large|extensive|broken|damaged)\s+(?:areas?|surfaces?|skin)\b|\bbut (?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,20}?\b(?:can|may|could|might)\s+(?:lead to|cause|result in|harm)\b/;
 const LIMITED_AVOID_ALL = new RegExp(LIMITED_AVOID.source, 'g');
 
 const CATEGORY = /\b[Cc]ategory\s*:?\s*\**\s*([ABCDX])\b/;
@@ -163,10 +165,17 @@ export function extractSafety(sections: readonly Section[], opts: SafetyOptions)
 /** The *Pregnancy* section: its labelled bullets, else its prose (which may rate the whole product where the bullets rate parts). */
 function fromSection(section: Section, topic: Topic, opts: SafetyOptions): Reading {
   const labels = fromLabels(section, topic, opts);
-  if (labels !== null && labels !== WITHHELD) return labels;
+  if (labels !== null && labels !== WITHHELD && (labels.status !== null || byTrimesterOnly.has(labels))) return labels;
+  // ("**Pregnancy Safety Category:** D (Bisoprolol) and D (Telmisartan)." names a category and rates no use: the prose may.)
   const prose = fromProse(section, topic, opts, true);
-  return prose !== null && prose !== WITHHELD ? prose : labels ?? prose;
+  if (prose !== null && prose !== WITHHELD && (prose.status !== null || labels === null || labels === WITHHELD)) {
+    return labels !== null && labels !== WITHHELD && prose.category === null ? { ...prose, category: labels.category } : prose;
+  }
+  return labels ?? prose;
 }
+
+/** Category facts of labels whose sentences rate some trimesters only. */
+const byTrimesterOnly = new WeakSet<SafetyFact>();
 
 /** `**Pregnancy Safety Category:** Not established. …` → the first sentence that rates use. */
 function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Reading {
@@ -179,7 +188,8 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
     const cat = CATEGORY.exec(`${l.label} ${l.text}`);
     const list = sentences(l.text);
     // A rating that differs by trimester is no rating of the whole pregnancy.
-    const byTrimester = list.some((s) => limitedToTrimester(s.text) && statusOf(s.text) !== null);
+    // ("Not recommended, especially during the first trimester" stresses one trimester and rates the whole pregnancy.)
+    const byTrimester = list.some((s) => ratesOneTrimester(s.text));
     const rated = (byTrimester ? [] : list).flatMap((s) => {
       // "Dicyclomine should be used with caution…" on a combination page rates one ingredient.
       if (namesIngredient(s.text, opts)) {
@@ -196,7 +206,12 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
     const advice = rated[1];
     const pick = first?.status === 'not-established' && advice !== undefined && ADVICE.has(advice.status) && !isWeakCaution(advice.status, advice.text) ? advice : first;
     if (pick) return { status: pick.status, category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text: pick.text } };
-    if (cat) return { status: cat[1] === 'X' ? 'contraindicated' : null, category: cat[1] as SafetyFact['category'], source: { file: opts.file, line: l.line, text: l.text } };
+    if (cat) {
+      const fact: SafetyFact = { status: cat[1] === 'X' ? 'contraindicated' : null, category: cat[1] as SafetyFact['category'], source: { file: opts.file, line: l.line, text: l.text } };
+      // ("C (second and third trimesters). Contraindicated in the first trimester.": rated by trimester; the prose is not read instead.)
+      if (byTrimester) byTrimesterOnly.add(fact);
+      return fact;
+    }
     if (byTrimester) list.forEach((s) => leaveOut(s.text, opts, left));
   }
   // The labelled statement rates pregnancy only by trimester or per ingredient: it rates no whole pregnancy.
@@ -230,22 +245,28 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
       const afterTopicSentence = !TOPIC[topic].test(s.text) && !TOPIC[other].test(s.text) && prev !== undefined && TOPIC[topic].test(prev.text) && !namesIngredient(prev.text, opts);
       const backReference =
         afterTopicSentence &&
+        // ("Avoid application on large areas or prolonged usage": a limit on how it is used, not a rating of use.)
+        !LIMITED_AVOID.test(s.text.toLowerCase()) &&
         (BACK_REFERENCE.test(s.text) || ((underTopic || LABEL[topic].test(l.label ?? '')) && statusOf(prev.text) === 'not-established' && ADVICE.has(statusOf(s.text))));
       // "Ambroxol should be avoided, especially during the first trimester" speaks of pregnancy too.
       const trimester = topic === 'pregnancy' && TRIMESTER.test(s.text) && !TOPIC[other].test(s.text);
       if (!TOPIC[topic].test(s.text) && !backReference && !trimester) return;
-      if (limitedToTrimester(s.text) || namesIngredient(s.text, opts)) {
+      // ("Avoid it, especially during the first trimester of pregnancy" stresses one trimester: it rates the whole pregnancy.)
+      // (not "prolonged use, especially near term, should be avoided": a limit on how it is used)
+      if ((limitedToTrimester(s.text) && (!EMPHASIS.test(s.text) || (LIMITED_AVOID.test(s.text.toLowerCase()) && statusOf(s.text) === 'avoid'))) || namesIngredient(s.text, opts)) {
         leaveOut(s.text, opts, left);
         return;
       }
       let status = statusOf(s.text);
       let text = s.text;
-      if (prev && STATUS_ONLY.test(prev.text.trim())) {
+      // ("Not established. Use with caution, especially in the first trimester.": advice keeps its own rating.)
+      const leading = prev !== undefined && STATUS_ONLY.test(prev.text.trim()) && !(statusOf(prev.text) === 'not-established' && status !== null);
+      if (leading) {
         status = statusOf(prev.text);
         text = `${prev.text} ${s.text}`;
       }
       // "Use with caution during pregnancy, avoid while breastfeeding": the clause about this topic rates it.
-      const own = prev && STATUS_ONLY.test(prev.text.trim()) ? null : ownClause(s.text, topic);
+      const own = leading ? null : ownClause(s.text, topic);
       if (own !== null) {
         status = statusOf(own);
         // "… is categorized as Pregnancy Category B, but its excretion in breast milk is unknown" rates breastfeeding only.
@@ -271,6 +292,17 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
   // "Data on human pregnancy is limited … Avoid unless …": the advice rates use; the evidence does not.
   // ("Safety in pregnancy has not been established" is a rating, and disagrees with "contraindicated".)
   if (found.length === 0) return ratesParts(left) ? WITHHELD : null;
+  // "… Category C, meaning its safety has not been fully established. Use during pregnancy should only be considered if the
+  // potential benefits outweigh the risks" (or the advice first): in one statement, the evidence and the advice it leads
+  // to; the advice rates use, as under a label (see `fromLabels`). ("Contraindicated in patients with pregnancy. Safety in
+  // pregnancy has not been established." still disagrees: an absolute rating beside no evidence either way.)
+  for (const f of found) {
+    if (f.status === 'not-established' && found.some((g) => g.source.line === f.source.line && (g.status === 'avoid' || g.status === 'caution') && !weakCaution(g))) evidence.add(f);
+  }
+  // "… hasn't been fully established. It's generally advised to avoid it during the first trimester", "Use should be avoided,
+  // especially during the first trimester. Use with caution in later trimesters": a rating of some trimesters beside the
+  // rest; the statement differs by trimester and rates no whole pregnancy.
+  if (left.trimester && !left.whole) return WITHHELD;
   const advice = found.filter((f) => !evidence.has(f));
   // (Advice that is only a weak caution does not outweigh the evidence: "Limited data … Discuss the risks and benefits …".)
   const onlyWeakAdvice = advice.some((f) => f.status !== null) && advice.every((f) => f.status === null || weakCaution(f));
