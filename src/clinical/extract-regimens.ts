@@ -52,7 +52,7 @@ const RIGHT_OK = new Set(
   divided single loading maintenance times hour hours day days week weeks minute minutes is was are should can may will x infusion injection bolus
   when prn immediately slowly deep preferably approximately intravenous about repeated repeat which that usually diluted dissolved reconstituted
   elemental of during within starting several depending according up daily: weekly: orally: iv: im: sc:
-  sublingually sublingual rectally vaginally intranasally intrathecally transdermally`.split(/\s+/),
+  sublingually sublingual rectally vaginally intranasally intrathecally transdermally regardless`.split(/\s+/),
 );
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
@@ -409,7 +409,10 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
 const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)/i;
 
 /** "Two capsules … are typically prescribed": a product form that is swallowed, stated for the line's doses. */
-const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?)\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b/i;
+const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?|syrups?|oral\s+(?:solutions?|suspensions?|liquids?))\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used|available)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b/i;
+
+/** A sentence about pausing or stopping treatment. */
+const PAUSE = /\b(?:withh[eo]ld\w*|interrupt\w*|held|hold|pause[ds]?|suspend\w*|discontinu\w*)\b/i;
 
 /**
  * "It is usually given three times daily": how often the doses after it in the line are given, stated as such
@@ -431,7 +434,8 @@ function fillFromLine(regimens: Regimen[], doseless: readonly string[]): Regimen
   // "This 28-day cycle is repeated …": the cycle of the line's doses.
   // ("Different regimens might use … (e.g., every 42 days, or multiple doses within a 6-week cycle)": other regimens' cycles.)
   const cycle = cycleDaysOf(doseless.filter((d) => !/\b(?:e\.g\.|for example|for instance|such as|might|other|different)\b/i.test(d)).join(' ').replace(/\([^()]*\)/g, ' '));
-  const duration = durationOf(text);
+  // ("the medication should be withheld for up to eight weeks": how long a pause lasts, not the course.)
+  const duration = durationOf(doseless.filter((d) => !PAUSE.test(d)).join(' '));
   const out: Regimen[] = [];
   for (const r of regimens) {
     if (typeof cycle === 'number' && r.cycleDays === null) r.cycleDays = cycle;
@@ -1022,10 +1026,14 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '')
       // "remission induction in APL": the phase, then the condition.
       .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '')
+      // "dose for treating bacterial vaginosis": the condition, not the verb.
+      .replace(/^(?:treating|managing)\s+/i, '')
       // "The dosage regimen for IM administration in bipolar mania is …": the route, then the condition.
       .replace(/^(?:iv|im|sc|oral|intravenous|intramuscular|subcutaneous)\s+(?:administration|use|dosing|injection)\s+(?:in|for)\s+/i, '')
       // "for both CTCL and PTCL": the conditions, not the word joining them.
       .replace(/^both\s+(?=\S.*\s(?:and|&)\s)/i, '');
+    // "For children with a BSA of less than 1 m², the dose is …": a body size, no condition.
+    if (/^(?:an?\s+)?(?:bsa|body\s+surface\s+area|(?:body\s+)?weight|e?gfr|crcl|creatinine\s+clearance)\b/i.test(what)) return null;
     // "Doses for various purposes", "Dosages for other cancers", "for DHEA supplements": no one condition.
     if (re === DOSE_FOR && !PURPOSE.test(what) && (/^(?:various|other|different)\b/i.test(what) || /\b(?:purposes?|supplements?|supplementation)$/i.test(what))) return AMBIGUOUS;
     // "For other cancers, the dose ranges from …", "For surgical prophylaxis, a single dose of 1-2 g": no condition named.
@@ -1059,6 +1067,9 @@ function adjacentIngredient(before: string, after: string, scope: Scope): string
   // "1.5 g (1 g ampicillin/0.5 g sulbactam)": the amount of a mixture with another drug.
   const mix = /^\s*\(([^()]*)\)/.exec(after);
   if (mix) for (const w of mix[1]!.matchAll(/\d\s*(?:mg|g|mcg|µg|μg)(?:\s*\/\s*(?:kg|m²|m2|day|d))*\s+([\p{L}][\p{L}-]{3,})/giu)) if (!isOwnName(fold(w[1]!), scope) && !RIGHT_OK.has(fold(w[1]!)) && !/^(?:elemental|base|activity|component)$/i.test(w[1]!)) return false;
+  // "25 mg/m² (expressed as tegafur content)", "20 mg/m² twice daily (expressed as tegafur content)": an amount of another drug of the product.
+  const expressed = /^[^.;()]{0,40}?\(\s*(?:expressed|calculated)\s+as\s+([\p{L}][\p{L}-]{3,})/iu.exec(after);
+  if (expressed && !isOwnName(fold(expressed[1]!), scope) && !/^(?:base|elemental|the|free|anhydrous)$/i.test(expressed[1]!)) return false;
   // "6-7 mg/kg (aminophylline)": a parenthesis naming another drug.
   const paren = /^\s*\(\s*([\p{L}][\p{L}-]{3,})\s*\)/u.exec(after);
   if (paren && !isOwnName(fold(paren[1]!), scope) && !RIGHT_OK.has(fold(paren[1]!)) && !/^[A-Z]{2,4}$/.test(paren[1]!) && !parenNamesCondition(paren[1]!) && !/^(?:approximately|total|elemental|base|daily|weekly|once|twice|initially|maximum|max|orally|intravenously|subcutaneously|intramuscularly|oral|intravenous|subcutaneous|intramuscular|adults?|children|infants|neonates|elderly)$/i.test(paren[1]!)) return false;
