@@ -17,6 +17,21 @@ const CASES: RegimenCase[] = [
     want: [{ amount: 15, amountMax: 30, per: 'kg', route: 'oral', timesPerDay: 1, maxDailyAmount: 2000 }],
   },
   {
+    name: 'a label that only says how often ("Intermittent (twice weekly):") gives the frequency of a dose that states none (pyrazinamide)',
+    title: 'Pyrazinamide',
+    dosage: '#### **Adults:**\n\n- Intermittent (twice weekly): 50-70 mg/kg (up to 3g twice weekly for intermittent regimens) orally, depending on the regimen and patient characteristics.',
+    want: [{ population: 'adult', amount: 50, amountMax: 70, per: 'kg', route: 'oral', timesPerWeek: 2 }],
+  },
+  {
+    name: '… but not to the first dose under it ("Weekly Regimen:" over "Initial dose: 400 mg/m² IV over 120 minutes", cetuximab)',
+    title: 'Cetuximab',
+    dosage: '#### **Adults:**\n\n* **Weekly Regimen:**\n    * Initial dose: 400 mg/m² IV over 120 minutes.\n    * Subsequent doses: 250 mg/m² IV over 60 minutes once weekly.',
+    want: [
+      { population: 'adult', phase: 'initial', amount: 400, per: 'm2', route: 'IV', infusionMinutes: 120 },
+      { population: 'adult', amount: 250, per: 'm2', route: 'IV', everyDays: 7, infusionMinutes: 60 },
+    ],
+  },
+  {
     name: 'a label naming the page\'s own drug in one of its forms ("Penicillin V:") names no condition (penicillin)',
     title: 'Penicillin',
     dosage: '#### **Adults:**\n\nPenicillin V: 250-500 mg orally every 6-8 hours.\n\n#### **Children:**\n\nPenicillin V:  Dosage is based on body weight, typically 25-50 mg/kg/day in divided doses.',

@@ -722,6 +722,8 @@ function sentenceRegimens(
     if (freqRead === null && !daily && doselessAncestors) freqRead = frequencyOf(doselessAncestors);
     let frequency: Frequency | null = freqRead === AMBIGUOUS ? null : freqRead;
     if (k.weekly && frequency === null) frequency = { timesPerDay: null, timesPerWeek: null, everyDays: 7 };
+    // "Intermittent (twice weekly): 50-70 mg/kg …": a label that only says how often, for a dose that does not.
+    if (freqRead === null && frequency === null && !daily) frequency = labelFrequency(chain);
     // "1.5-9 mg daily (dosing frequency may vary)": a daily amount, how often not said.
     const frequencyVaries = /\bfrequency\s+(?:may\s+|can\s+|will\s+)?var(?:y|ies)\b|\bvarying\s+frequenc/i.test(own);
     if (divided && /\bor\s+(?:in\s+)?divided\b|\b(?:single|once)\b[^.;]{0,40}\bor\b[^.;]{0,30}\bdivided\b|\bdivided\b[^.;]{0,30}\bor\s+(?:as\s+)?(?:a\s+)?(?:single|once|\w+\s+(?:divided\s+)?doses)\b/i.test(own)) {
@@ -966,6 +968,25 @@ const routeUnclear = new WeakSet<Regimen>();
 const infusionUnclear = new WeakSet<Regimen>();
 
 const round = (v: number): number => Number(v.toPrecision(12));
+
+/** How often, in a label: "once daily", "twice weekly", "every 3 weeks", "BID". */
+const FREQUENCY_PHRASE = /\b(?:(?:once|twice|thrice|(?:two|three|four|\d+)\s+times)\s+(?:a\s+|per\s+|each\s+)?(?:day|daily|week|weekly)|daily|weekly|every\s+(?:other\s+)?(?:\d+\s+)?(?:days?|weeks?|hours?)|bid|tid|qid|od)\b/gi;
+/** Words a label that only says how often may have beside it. */
+const FREQUENCY_LABEL_REST = /\b(?:intermittent|continuous|regimens?|dosing|schedule|therapy|treatment|maintenance|dose|doses)\b/gi;
+
+/** The frequency of the nearest label (of the dose's line or above it) that says nothing but how often. */
+function labelFrequency(chain: readonly TextLine[]): Frequency | null {
+  for (let j = chain.length - 1; j >= 0; j--) {
+    const label = chain[j]!.label;
+    if (!label) continue;
+    // ("Weekly Regimen:" over "Initial dose: 400 mg/m² IV": the first dose is given once.)
+    if (/\b(?:initial|loading|first|starting|test)\b/i.test(label)) return null;
+    if (label.replace(FREQUENCY_PHRASE, ' ').replace(FREQUENCY_LABEL_REST, ' ').replace(/[()[\]\s,:;/-]+/g, '') !== '') continue;
+    const f = frequencyOf(label);
+    return f === null || f === AMBIGUOUS ? null : f;
+  }
+  return null;
+}
 
 /** The text from the last connector ("then", "or", "increase to" …; after a comma) outside parentheses. */
 function clauseBefore(before: string): string {
