@@ -50,7 +50,7 @@ const CASES: RegimenCase[] = [
     name: 'an amount "divided equally on Days 1 and 8" is split over a cycle\'s days, not a daily total (epirubicin)',
     title: 'Epirubicin',
     dosage: '#### **Adults:**\n\n* **Adjuvant therapy for breast cancer:** 100-120 mg/m² IV, administered every 3-4 weeks, either as a single dose on Day 1 or divided equally on Days 1 and 8.',
-    want: [{ indication: 'Adjuvant therapy for breast cancer', population: 'adult', amount: 100, amountMax: 120, per: 'm2', route: 'IV', single: true }],
+    want: [{ indication: 'Adjuvant therapy for breast cancer', population: 'adult', amount: 100, amountMax: 120, per: 'm2', route: 'IV' }],
   },
   {
     name: '"three times per day, approximately every 6 hours": the stated count; the interval only spaces the doses (terbutaline)',

@@ -411,6 +411,9 @@ const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is
 /** "Two capsules … are typically prescribed": a product form that is swallowed, stated for the line's doses. */
 const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?|syrups?|oral\s+(?:solutions?|suspensions?|liquids?))\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used|available)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b/i;
 
+/** "general supplementation", "preventing deficiency": purposes that name no condition (a nutrient's deficiency does). */
+const GENERAL_PURPOSE = /\b(?:(?:general|routine|dietary|nutritional)\s+)?supplementation\b|\b(?:preventing|prevention\s+of|to\s+prevent)\s+(?:a\s+)?deficiency\b/gi;
+
 /** A sentence about pausing or stopping treatment. */
 const PAUSE = /\b(?:withh[eo]ld\w*|interrupt\w*|held|hold|pause[ds]?|suspend\w*|discontinu\w*)\b/i;
 
@@ -647,7 +650,8 @@ function sentenceRegimens(
   if (s.includes('/') && PAIRED_RANGE.test(s)) return [];
   const sIndication = lead;
   // "The typical dosage for adults with <a condition not read> is 1000 mg/m²": a condition named before the doses and not read.
-  const opening = s.slice(0, amounts[0]!.start).replace(/\([^()]*\)/g, ' ').replace(SURGICAL_PURPOSE, ' ');
+  // ("For general supplementation or preventing deficiency, doses around 400 mcg …": purposes, no condition.)
+  const opening = s.slice(0, amounts[0]!.start).replace(/\([^()]*\)/g, ' ').replace(SURGICAL_PURPOSE, ' ').replace(GENERAL_PURPOSE, ' ');
   if (sIndication === null && namesConditionWord(opening) && !/\b(?:impair\w*|insufficien\w*|dysfunction|failure|disease)\b/i.test(opening)) return [];
   // "For cystic fibrosis-associated liver disease, …": an organ's disease is a condition or a population, not clear which.
   if ((sPopulation === 'renal' || sPopulation === 'hepatic') && ORGAN_DISEASE.test(s.slice(0, kept[0]!.amount.start)) && !ORGAN_IMPAIRMENT.test(s.slice(0, kept[0]!.amount.start))) return [];
@@ -925,7 +929,8 @@ function sentenceRegimens(
 
     const conditions: string[] = [];
     for (const m of own.matchAll(CONDITIONS)) conditions.push(m[0]);
-    const single = SINGLE.test(own) && frequency === null;
+    // ("as a single dose or divided into multiple doses": either; no single dose.)
+    const single = SINGLE.test(own) && frequency === null && !/\bsingle\b[^.;]{0,40}\bor\b[^.;]{0,30}\bdivided\b/i.test(own);
 
     const regimen: Regimen = {
       indication,
@@ -1053,6 +1058,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(/^(?:iv|im|sc|oral|intravenous|intramuscular|subcutaneous)\s+(?:administration|use|dosing|injection)\s+(?:in|for)\s+/i, '')
       // "for both CTCL and PTCL": the conditions, not the word joining them.
       .replace(/^both\s+(?=\S.*\s(?:and|&)\s)/i, '');
+    // "For general supplementation or preventing deficiency, doses around 400 mcg …": a purpose, no one condition.
+    if (what.replace(GENERAL_PURPOSE, ' ').replace(/\b(?:or|and|general)\b/gi, ' ').trim() === '') return null;
     // "For children with a BSA of less than 1 m², the dose is …": a body size, no condition.
     if (/^(?:an?\s+)?(?:bsa|body\s+surface\s+area|(?:body\s+)?weight|e?gfr|crcl|creatinine\s+clearance)\b/i.test(what)) return null;
     // "Doses for various purposes", "Dosages for other cancers", "for DHEA supplements": no one condition.

@@ -264,6 +264,9 @@ export function daysOf(text: string): Read<number[]> {
   const found: Read<number[]>[] = firstDay ? [[1]] : [];
   // "on day 1 (transplant day, before implantation) and day 5": a parenthesis inside the list is no day.
   text = text.replace(/\([^()]*\)/g, ' ').replace(/\s+/g, ' ');
+  // "once every 2 weeks, starting on day 21", "starting on day 5 … or day 6 of ovarian stimulation": when the schedule
+  // starts (and its alternatives), not the days of a cycle.
+  if (/\b(?:starting|beginning|commencing)\s+on\s+(?:the\s+)?(?:cycle\s+)?days?\s+\d/i.test(text)) return firstDay ? [1] : null;
   // "on days 1-5 and days 8-12": one list.
   text = text.replace(/(\bdays?\s+\d[\d\s,–-]*)\s+and\s+(?:on\s+)?days?\s+(?=\d)/gi, '$1 and ');
   DAY_LIST.lastIndex = 0;
@@ -366,7 +369,7 @@ const LABEL_PHASE: [Phase, RegExp][] = [
   ['loading', /\bloading\b/i],
   ['maintenance', /\bmaintenance\b/i],
   ['induction', /\binduction\b(?!\s+of\b)/i],
-  ['initial', /(?<!\b(?:after|following|post|beyond)\s+(?:the\s+|an?\s+)?)\b(?:initial|starting)\s+(?:dose|dosage|dosing|therapy|treatment)\b|^(?:initial|starting|start)\b(?!\s+(?:(?:on|from|at|in)\s+)?(?:day|week|month|cycle)s?\b)/i],
+  ['initial', /(?<!\b(?:after|following|post|beyond)\s+(?:the\s+|an?\s+)?)\b(?:initial|starting)\s+(?:dose|dosage|dosing|therapy|treatment)\b|^(?:initial|starting|start)\b(?!\s+(?:(?:on|from|at|in)\s+)?(?:day|week|month|cycle)s?\b)|^(?:initiation|starting)\s+of\s+(?:the\s+)?(?:treatment|therapy|dosing)$/i],
   ['escalation', /\b(?:dose\s+)?(?:escalation|titration|up-?titration)\b|^(?:dose\s+)?(?:increase|increasing)$/i],
   ['reduction', /\bdose\s+reduction\b|\breduced\s+dose\b|^(?:dose\s+)?reduction$/i],
 ];

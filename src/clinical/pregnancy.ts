@@ -37,8 +37,10 @@ export function statusOf(sentence: string): SafetyStatus | null {
   if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s)) return 'avoid';
   // "Pregnancy Category is unknown; use only when clearly needed": the advice rates use, not the evidence beside it
   // (a weak caution does not: "not established; discuss the risks and benefits" stays not established).
-  if (/\bwith caution\b|\bcaution\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
-  if (/\bnot (?:been )?(?:well[- ]|fully )?established\b|n['’]t been (?:well[- ]|fully )?established\b|\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
+  // "Many antibiotics are considered safe during pregnancy …, while others should be used with caution": other drugs.
+  if (/^(?:many|some|most|certain|other)\s+(?:antibiotics|medications|medicines|drugs|treatments)\b/.test(s)) return null;
+  if (/\bwith caution\b|\bcaution\b|\bonly (?:occur |be used |be given )?under (?:strict|close|careful) (?:medical )?supervision\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
+  if (/\bnot (?:been )?(?:well[- ]|fully |firmly |clearly |adequately )?established\b|n['’]t been (?:well[- ]|fully |firmly |clearly |adequately )?established\b|\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
   if (CONSULT_ON_RISKS.test(s)) return 'caution';
   if (SAFE.test(s)) {
     if (/\bnot (?:\w+ )?(?:compatible|safe)\b|\bun(?:safe)\b/.test(s)) return null;
@@ -51,7 +53,7 @@ export function statusOf(sentence: string): SafetyStatus | null {
  * "Discuss the risks and benefits with your doctor": caution, but a weak one — beside another rating of the
  * statement ("generally not recommended … Discuss the risks and benefits …") it does not disagree (`weakCaution`).
  */
-const CONSULT_ON_RISKS = /\b(?:consult|discuss)\w*\b[^.]{0,60}\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?)\b/;
+const CONSULT_ON_RISKS = /\b(?:consult|discuss)\w*\b[^.]{0,60}\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?)\b|\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?) should be (?:carefully )?(?:considered|weighed|evaluated|assessed)\b/;
 const CONSULT_ON_RISKS_ALL = new RegExp(CONSULT_ON_RISKS.source, 'g');
 /** A caution that only the advice to discuss risks and benefits gives. */
 const isWeakCaution = (status: SafetyStatus | null, text: string): boolean => status === 'caution' && statusOf(text.toLowerCase().replace(CONSULT_ON_RISKS_ALL, ' ')) === null;
@@ -277,7 +279,7 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
       const cat = CATEGORY.exec(s.text);
       if (status || cat) {
         found.push({ status: status ?? (cat?.[1] === 'X' ? 'contraindicated' : null), category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text } });
-        if (status === 'not-established' && EVIDENCE.test(s.text) && !/\bnot (?:been )?(?:well[- ]|fully )?established\b/i.test(s.text)) evidence.add(found[found.length - 1]!);
+        if (status === 'not-established' && EVIDENCE.test(s.text) && !/\bnot (?:been )?(?:well[- ]|fully |firmly |clearly |adequately )?established\b/i.test(s.text)) evidence.add(found[found.length - 1]!);
         // "Safety … has not been established. Avoid use during these periods …" (or the other way round): two sentences
         // joined by a back reference are advice and its reason; the advice rates use.
         const before = found[found.length - 2];
