@@ -54,11 +54,11 @@ const CASES: RegimenCase[] = [
     ],
   },
   {
-    name: 'a label with a population and the condition in parentheses; a route label',
+    name: 'a label with the condition and a population in parentheses (the group is no part of the condition); a route label',
     dosage: '* **Adults (Oral):** 100 mg twice daily (BID).\n* **GPA/MPA (Adults):** 375 mg/m² weekly for 4 doses (induction).',
     want: [
       { population: 'adult', amount: 100, route: 'oral', timesPerDay: 2 },
-      { indication: 'GPA/MPA (Adults)', population: 'adult', phase: 'induction', amount: 375, per: 'm2', everyDays: 7 },
+      { indication: 'GPA/MPA', population: 'adult', phase: 'induction', amount: 375, per: 'm2', everyDays: 7 },
     ],
   },
   {

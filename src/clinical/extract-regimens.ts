@@ -275,7 +275,8 @@ const REFERENCE_LEAD = /\b(?:(?:dietary\s+)?reference\s+intakes?|rdas?|adequate\
 
 /** A lead-in names who the list is for (and may name the route), not an indication or phase. */
 function leadInInfo(info: LabelInfo, block: boolean): LabelInfo {
-  return { population: info.population, route: info.route, phase: null, indication: null, ingredient: null, days: null, block, unknown: false };
+  // ("Gemcitabine dosage varies depending on the cancer being treated …:" names which ingredient, on a combination page.)
+  return { population: info.population, route: info.route, phase: null, indication: null, ingredient: info.ingredient, days: null, block, unknown: false };
 }
 
 /** The last sentence of a lead-in paragraph, read like a label ("For neonates (less than 3 months)"). */
@@ -499,7 +500,7 @@ function sentenceRegimens(
       // or 4 mg/kg once weekly (up to 200 mg)" has none).
       const prevDose = kept[kept.length - 1];
       const capsDailyDose = amounts.length === 2 && a.inParens && prevDose !== undefined && prevDose.daily && s.slice(prevDose.amount.end, before.lastIndexOf('(')).trim() === '';
-      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,2}$/i.test(maxClause.slice(-60));
+      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || (a.inParens && /\bdaily\s+(?:doses?|dosages?|amounts?)\s+(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|(?:of\s+)?up\s+to)\s*$/i.test(paren)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,2}$/i.test(maxClause.slice(-60));
       if (daily && a.min === a.max && a.per === null) {
         if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
         maxDaily = a.max;
@@ -770,7 +771,16 @@ function sentenceRegimens(
     const inf = infusionMinutesOf(own);
     const cyc = cycleDaysOf(own);
     const days = daysOf(own) ?? (eitherTail ? daysOf(eitherTail) : null) ?? (listLeft ? daysOf(listLeft) : null);
-    const segRoute = otherTreatmentRoute ? routeOf(own.replace(OTHER_TREATMENT_ROUTE, ' ')) : routeOf(own);
+    let segRoute = otherTreatmentRoute ? routeOf(own.replace(OTHER_TREATMENT_ROUTE, ' ')) : routeOf(own);
+    // "70-200 mg IV every 6-8 hours are often used, although oral administration is also utilized": the route right after
+    // the amount, up to the clause's end, is the dose's own ("500 mg IV or IM" names two and stays unclear).
+    // ("1 mg subcutaneously, intramuscularly, or intravenously": a list of routes, still unclear.)
+    if (segRoute === AMBIGUOUS && /^\s*(?:iv|im|sc|po|orally|intravenously|intramuscularly|subcutaneously)\b/i.test(c.right)) {
+      const [clause = '', ...rest] = c.right.split(/[,;]/);
+      const listed = /^\s*(?:or\s+|and\s+)?(?:iv|im|sc|sq|po|oral(?:ly)?|intravenous(?:ly)?|intramuscular(?:ly)?|subcutaneous(?:ly)?|rectal(?:ly)?|sublingual(?:ly)?|by mouth|inhaled|topical(?:ly)?)\b/i.test(rest.join(','));
+      const own = routeOf(clause);
+      if (!listed && own !== null && own !== AMBIGUOUS) segRoute = own;
+    }
 
     // Phase: the words before the amount, a "then to" chain, or a label.
     const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(c.right);

@@ -140,7 +140,8 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   if (!mainIsOther) {
     // The label names a condition; a parenthesis that only gives a route, ages or a form is not part of it.
     const whole = named === main ? label : label.replace(FOR_CONDITION, '');
-    const text = inner && (isQualifier(inner) || GENERIC_WHOLE.test(inner)) ? named : whole;
+    // ("Hyperphosphatemia (Adults with Stage 5 CKD on Dialysis)": a parenthesis naming the group is no part of the condition.)
+    const text = inner && (isQualifier(inner) || GENERIC_WHOLE.test(inner) || (innerGroup !== null && /^(?:adults?|children|pa?ediatric|elderly|patients|neonates|infants)\b/i.test(inner) && !/\b(?:prophyla\w*|prevent\w*|treatment|therapy|maintenance|induction|uses?)\b/i.test(inner))) ? named : whole;
     if (namesCondition(text)) info.indication = text;
     // A name the reader does not know ("Strep Throat", "Impetigo", a trial's name): maybe a condition.
     else info.unknown = true;

@@ -224,6 +224,8 @@ const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:t
 export function durationOf(text: string): Read<Duration> {
   if (!/\b(?:for|x)\b|×/i.test(text)) return null;
   if (DURATION_RANGE.test(text)) return AMBIGUOUS;
+  // "starting 1–2 days before travel and continuing for 7 days after leaving": how long after, not the course's length.
+  if (/\b(?:starting|beginning)\b[^.;]{0,60}\bbefore\b/i.test(text) && /\bfor\s+\S+\s+(?:days?|weeks?)\s+after\b/i.test(text)) return AMBIGUOUS;
   const found: Read<Duration>[] = [];
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
