@@ -2,7 +2,7 @@ import type { Monograph, Section } from '../model/index.js';
 import { fold } from '../util/text.js';
 import { memoize } from '../util/memo.js';
 import { amountsIn, withoutAmountParens, type Amount } from './amounts.js';
-import { classifyLabel, ingredientOfWord, labelIngredient, namesCondition, namesConditionWord, SURGICAL_PURPOSE, type LabelInfo } from './labels.js';
+import { classifyLabel, ingredientOfWord, labelIngredient, namesCondition, namesConditionWord, REFERENCE_INTAKE, SURGICAL_PURPOSE, type LabelInfo } from './labels.js';
 import {
   AMBIGUOUS,
   cycleDaysOf,
@@ -271,7 +271,7 @@ const HISTORICAL = /\b(?:no longer (?:available|marketed|prescribed|used|approve
 const STUDY_LEAD = /\b(?:stud(?:y|ies)|studied|trials?|research|investigational|not (?:a )?recommendations?)\b/i;
 
 /** "Recommended daily dietary intake is:": the list gives reference intakes, not doses (the gold file's rule). */
-const REFERENCE_LEAD = /\b(?:(?:dietary\s+)?reference\s+intakes?|rdas?|adequate\s+intakes?|recommended\s+(?:daily\s+dietary|daily|dietary)\s+(?:allowances?|intakes?)|(?:tolerable\s+)?upper\s+(?:intake\s+)?(?:levels?|limits?))\b/i;
+const REFERENCE_LEAD = new RegExp(String.raw`\b(?:${REFERENCE_INTAKE})\b`, 'i');
 
 /** A lead-in names who the list is for (and may name the route), not an indication or phase. */
 function leadInInfo(info: LabelInfo, block: boolean): LabelInfo {

@@ -22,6 +22,9 @@ const LABEL: Record<Topic, RegExp> = {
   breastfeeding: /\b(?:breast|lactat|nursing)/i,
 };
 
+/** "Safety … has not been (fully) established", "haven't been established", "may not be fully established". */
+const NOT_ESTABLISHED = /\bnot (?:been |be )?(?:well[- ]|fully |firmly |clearly |adequately )?established\b|n['’]t been (?:well[- ]|fully |firmly |clearly |adequately )?established\b/i;
+
 /** Status words of a sentence, strongest first; null when it rates nothing. */
 export function statusOf(sentence: string): SafetyStatus | null {
   const s = sentence.toLowerCase();
@@ -40,7 +43,7 @@ export function statusOf(sentence: string): SafetyStatus | null {
   // "Many antibiotics are considered safe during pregnancy …, while others should be used with caution": other drugs.
   if (/^(?:many|some|most|certain|other)\s+(?:antibiotics|medications|medicines|drugs|treatments)\b/.test(s)) return null;
   if (/\bwith caution\b|\bcaution\b|\bonly (?:occur |be used |be given )?under (?:strict|close|careful) (?:medical )?supervision\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
-  if (/\bnot (?:been |be )?(?:well[- ]|fully |firmly |clearly |adequately )?established\b|n['’]t been (?:well[- ]|fully |firmly |clearly |adequately )?established\b|\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
+  if (NOT_ESTABLISHED.test(s) || /\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
   if (CONSULT_ON_RISKS.test(s)) return 'caution';
   if (SAFE.test(s)) {
     if (/\bnot (?:\w+ )?(?:compatible|safe)\b|\bun(?:safe)\b/.test(s)) return null;
@@ -283,7 +286,7 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
       const cat = CATEGORY.exec(s.text);
       if (status || cat) {
         found.push({ status: status ?? (cat?.[1] === 'X' ? 'contraindicated' : null), category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text } });
-        if (status === 'not-established' && EVIDENCE.test(s.text) && !/\bnot (?:been |be )?(?:well[- ]|fully |firmly |clearly |adequately )?established\b/i.test(s.text)) evidence.add(found[found.length - 1]!);
+        if (status === 'not-established' && EVIDENCE.test(s.text) && !NOT_ESTABLISHED.test(s.text)) evidence.add(found[found.length - 1]!);
         // "Safety … has not been established. Avoid use during these periods …" (or the other way round): two sentences
         // joined by a back reference are advice and its reason; the advice rates use.
         const before = found[found.length - 2];
