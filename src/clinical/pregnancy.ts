@@ -42,7 +42,7 @@ export function statusOf(sentence: string): SafetyStatus | null {
   // (a weak caution does not: "not established; discuss the risks and benefits" stays not established).
   // "Many antibiotics are considered safe during pregnancy …, while others should be used with caution": other drugs.
   if (/^(?:many|some|most|certain|other)\s+(?:antibiotics|medications|medicines|drugs|treatments)\b/.test(s)) return null;
-  if (/\bwith caution\b|\bcaution\b|\bonly (?:occur |be used |be given )?under (?:strict|close|careful) (?:medical )?supervision\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
+  if (/\bwith caution\b|\bcaution\b|\bonly (?:occur |be used |be given )?under (?:the )?(?:strict |close |careful )?(?:medical )?supervision\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
   if (NOT_ESTABLISHED.test(s) || /\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
   if (CONSULT_ON_RISKS.test(s)) return 'caution';
   if (SAFE.test(s)) {
