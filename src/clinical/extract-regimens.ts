@@ -266,6 +266,8 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
   return out;
 }
 
+/** A line without doses saying what follows is historical ("the following information is for historical purposes only"). */
+const HISTORICAL_FOLLOWING = /\b(?:following|below)\b[^.]{0,60}\bfor historical (?:context|purposes|reference|interest)\b|\bfor historical (?:context|purposes|reference|interest)\b[^.]{0,30}:\s*$/i;
 const HISTORICAL = /\b(?:no longer (?:available|marketed|prescribed|used|approved|manufactured|sold)|historical (?:context|purposes|reference|interest)|withdrawn from (?:the )?market|(?:has been|was) (?:withdrawn|discontinued))\b/i;
 /** "The following are examples of dosages found in studies, *not recommendations*:": what the list gives is not to be given. */
 const STUDY_LEAD = /\b(?:stud(?:y|ies)|studied|trials?|research|investigational|not (?:a )?recommendations?)\b/i;
@@ -309,8 +311,11 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
   };
   const out: Regimen[] = [];
   const missed: { text: string; phases: Phase[] }[] = [];
+  // "Lorcaserin is no longer available, thus the following information is for historical purposes only.": nothing after it is to be given.
+  let historical = false;
   for (const line of lines) {
-    if (!QUICK_AMOUNT.test(line.text)) continue;
+    if (!historical && HISTORICAL_FOLLOWING.test(line.text) && !QUICK_AMOUNT.test(line.text)) historical = true;
+    if (historical || !QUICK_AMOUNT.test(line.text)) continue;
     const chain = chainOf(line);
     const infos = chain.map((l) => {
       if (!l.label && !l.leadIn) return null;
@@ -500,7 +505,7 @@ function sentenceRegimens(
       // or 4 mg/kg once weekly (up to 200 mg)" has none).
       const prevDose = kept[kept.length - 1];
       const capsDailyDose = amounts.length === 2 && a.inParens && prevDose !== undefined && prevDose.daily && s.slice(prevDose.amount.end, before.lastIndexOf('(')).trim() === '';
-      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in a 24-hour period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || (a.inParens && /\bdaily\s+(?:doses?|dosages?|amounts?)\s+(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|(?:of\s+)?up\s+to)\s*$/i.test(paren)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,2}$/i.test(maxClause.slice(-60));
+      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in (?:a|any) 24[- ]hours? period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || (a.inParens && /\bdaily\s+(?:doses?|dosages?|amounts?)\s+(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|(?:of\s+)?up\s+to)\s*$/i.test(paren)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,2}$/i.test(maxClause.slice(-60));
       if (daily && a.min === a.max && a.per === null) {
         if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
         maxDaily = a.max;
@@ -783,7 +788,8 @@ function sentenceRegimens(
     }
 
     // Phase: the words before the amount, a "then to" chain, or a label.
-    const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(c.right);
+    // ("5 mg Prasugrel maintenance dose": the drug's own name between the amount and its phase.)
+    const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(stripNames(c.right, scope));
     // "a 400 mg loading dose": the noun after the amount names its phase before a verb before it ("begins with").
     let phase: Phase | null = asPhase ? lastPhase(asPhase[1] ?? asPhase[2] ?? asPhase[3]!) : lastPhase(c.left);
     // "reduce the initial dose to 750 mg/m²": two phases before the dose; which is its own is not clear.
