@@ -761,7 +761,7 @@ function sentenceRegimens(
       frequency = null;
     }
     // "as a single daily dose", "15 mg/kg/day as a single dose": once a day.
-    if (frequency === null && !divided && (/\b(?:a|one)\s+single\s+daily\s+dose\b|\bonce[- ]daily\s+dose\b/i.test(`${c.amount.text}${c.right}`) || (daily && /^\W*(?:given\s+|taken\s+|administered\s+)?as\s+(?:a|one)\s+single\s+dose\b/i.test(c.right))))
+    if (frequency === null && !divided && (/\b(?:a|one)\s+single\s+daily\s+dose\b|\bonce[- ]daily\s+dose\b/i.test(`${c.amount.text}${c.right}`) || (daily && /^\W*(?:given\s+|taken\s+|administered\s+)?as\s+(?:a|one)\s+single\s+(?:oral\s+|daily\s+)?dose\b/i.test(c.right))))
       frequency = { timesPerDay: 1, timesPerWeek: null, everyDays: null };
     // "every 20 minutes", "3 times": words of how often that the reader does not understand.
     // (not "every 2 minutes": a repetition within minutes is no dosing frequency)
@@ -1126,6 +1126,8 @@ function adjacentIngredient(before: string, after: string, scope: Scope): string
         const n = fold(next[1]!);
         if (isOwnName(n, scope)) ingredient ??= ingredientOf(n, scope);
         else if (!OF_OK.has(n)) return false;
+        // "20-45 mg/kg/day of the amoxicillin component": another drug's share of the product.
+        else if (otherComponent(after, scope)) return false;
         // "10-20 grams of the combined formulation": an amount of product, not of drug.
         else if (/^\s*of\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:formulation|powder|granules?|granulate|suspension|solution|syrup|cream|gel|ointment|product|mixture|mix|blend|preparation|tablets?|capsules?|liquid|lotion|paste|sachets?)\b/i.test(after.replace(/^[\s,)]*/, ''))) return false;
       }
@@ -1133,6 +1135,12 @@ function adjacentIngredient(before: string, after: string, scope: Scope): string
     else if (!RIGHT_OK.has(w) && !RIGHT_OK.has(w + ':') && !/^q\d{1,2}h(?:rs?)?$/.test(w)) return false;
   }
   return ingredient;
+}
+
+/** "of the amoxicillin component": the amount is another drug's share of the product. */
+function otherComponent(after: string, scope: Scope): boolean {
+  const part = /^\s*of\s+(?:the\s+)?([\p{L}][\p{L}\d-]*)\s+(?:component|content|portion|part)\b/iu.exec(after.replace(/^[\s,)]*/, ''));
+  return part !== null && !isOwnName(fold(part[1]!), scope);
 }
 
 /** Whether a parenthesis after a dose names a condition ("(cSSSI)", "(S. aureus bloodstream infections)"), not a qualifier or a product. */

@@ -239,7 +239,7 @@ export function durationOf(text: string): Read<Duration> {
 }
 
 const INFUSION_RANGE = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:at\s+least|not\s+less\s+than|a\s+minimum\s+of|approximately|about|around|up\s+to|more\s+than|less\s+than|no\s+less\s+than|${NUM}\s*(?:-|–|to|or)\s*${NUM})\b|\b${NUM}\s*(?:-|–|to)\s*${NUM}[- ](?:minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+)?infusion|\bover\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|h)\s+or\s+(?:less|more|longer)\b`, 'i');
-const INFUSION_TIME = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:${NUM}|half\s+an)\s*(minutes?|mins?|hours?|hrs?|h)\b|\b(?:as\s+an?\s+)?${NUM}[- ](minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+|IV\s+)?infusion`, 'gi');
+const INFUSION_TIME = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:${NUM}|half\s+an)\s*(minutes?|mins?|hours?|hrs?|h|seconds?|secs?)\b|\b(?:as\s+an?\s+)?${NUM}[- ](minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+|IV\s+)?infusion`, 'gi');
 
 /** `over 2 hours` → 120, `as a 30-minute infusion` → 30; ranges and minimums are AMBIGUOUS. */
 export function infusionMinutesOf(text: string): Read<number> {
@@ -251,7 +251,10 @@ export function infusionMinutesOf(text: string): Read<number> {
     const unit = (m[2] ?? m[4] ?? '').toLowerCase();
     const n = m[1] !== undefined ? numberOf(m[1]) : m[3] !== undefined ? numberOf(m[3]) : 0.5;
     if (n === null || n <= 0) found.push(AMBIGUOUS);
-    else found.push(unit.startsWith('h') ? n * 60 : n);
+    // ("IV bolus over 60 seconds": one minute; "over 30 seconds", no whole minute, is left unread.)
+    else if (unit.startsWith('s')) {
+      if (n % 60 === 0) found.push(n / 60);
+    } else found.push(unit.startsWith('h') ? n * 60 : n);
   }
   return agree(found);
 }
@@ -395,7 +398,7 @@ export function phasesIn(text: string): Phase[] {
 // Impaired organ function, not a disease of the organ ("kidney transplant", "fatty liver disease" are indications).
 const RENAL = /\b(?:renal|kidney)(?:\s*\/\s*(?:hepatic|liver))?\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?)\b|\b(?:impaired|reduced|decreased|poor|compromised)\s+(?:renal|kidney)\b|\bcreatinine clearance\b|\b(?:crcl|clcr|esrd)\b|\b(?:ha?emo|peritoneal\s+)?dialysis\b|\bha?emo(?:dia)?filtration\b|\brenal replacement therapy\b|\b(?:crrt|cvvhd?f?|capd)\b|\bend-stage renal\b|^renal\b|\brenal\s*$/i;
 const HEPATIC = /\b(?:hepatic|liver)\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?|cirrhosis)\b|\b(?:impaired|reduced|decreased|poor)\s+(?:hepatic|liver)\b|\bchild-pugh\b|\bcirrhosis\b|^hepatic\b|\bhepatic\s*$/i;
-const NOT_ORGAN_POPULATION = /\bfatty liver|\bhepatic (?:encephalopathy|coma|porphyria|veno-occlusive)|\bportal[- ]systemic|\bliver (?:cancer|flukes?|abscess|transplant\w*)|\bkidney (?:stones?|transplant\w*|cancer)|\brenal (?:cell|colic|stones?|transplant\w*|calculi)/i;
+const NOT_ORGAN_POPULATION = /\bfatty liver|\bhepatic (?:encephalopathy|coma|porphyria|veno-occlusive)|\bportal[- ]systemic|\bliver (?:cancer|flukes?|abscess|transplant\w*)|\bkidney (?:stones?|transplant\w*|cancer)|\brenal (?:cell|colic|stones?|transplant\w*|calculi|osteodystrophy|tubular acidosis)/i;
 // eGFR, not EGFR (the receptor of oncology pages).
 const GFR = /\b(?:eGFR|GFR)\b/;
 const POPULATION_WORDS: [Population, { test(s: string): boolean }][] = [
