@@ -520,6 +520,9 @@ function sentenceRegimens(
     // "If there is no response … at 1 mg/kg, the dose may be increased to …": the condition's amount.
     if (/^\s*(?:if|when|after|unless|in case|once|where)\b/i.test(s) && !/[,;]/.test(before.replace(/\([^()]*\)/g, '')) && /,/.test(after)) continue;
     if (TOTAL_BEFORE.test(before) && !TOTAL_DAILY_BEFORE.test(before)) continue;
+    // "250 mg three or four times a day, aiming for a total daily dose of 10-15 mg/kg/day": a target, not a dose.
+    // (not "increasing … to reach a total daily dose of 60-120 mg", the escalation's end)
+    if (/\b(?:aim(?:ing)?\s+(?:for|at)|targeting)\s+(?:an?\s+)?(?:total\s+)?(?:daily\s+)?(?:dose|dosage|intake)?\s*(?:of\s+)?$/i.test(before)) continue;
     // "2 grams per 10 cm²": an amount per area of skin, not a dose.
     if (/^\s*(?:\([^()]*\)\s*)?(?:per|\/|for each)\s*(?:\d+\s*)?(?:cm|square|sq\.?\s*cm|inch)/i.test(after)) continue;
     // "250 mg (650,000 IU) per 5 kg body weight": an amount per band of weight, not a dose.
@@ -1070,6 +1073,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '')
       // "dose for treating bacterial vaginosis": the condition, not the verb.
       .replace(/^(?:treating|managing)\s+/i, '')
+      // "For conditions like rheumatoid arthritis, psoriatic arthritis, …": the conditions.
+      .replace(/^(?:conditions?|diseases?|disorders?|indications?)\s+(?:like|such as|including)\s+/i, '')
       // "The dosage regimen for IM administration in bipolar mania is …": the route, then the condition.
       .replace(/^(?:iv|im|sc|oral|intravenous|intramuscular|subcutaneous)\s+(?:administration|use|dosing|injection)\s+(?:in|for)\s+/i, '')
       // "for both CTCL and PTCL": the conditions, not the word joining them.

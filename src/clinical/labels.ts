@@ -107,6 +107,12 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   const days = daysOf(main) ?? innerDays;
   if (days !== null && days !== AMBIGUOUS) info.days = days;
 
+  // "Adult Dosage for Prostate Cancer (mCRPC and mCSPC)": the condition after "dosage for", with its parenthesis.
+  const dosageFor = /^(?:(?:adults?|pa?ediatric|children|child)\s+)?(?:dosage|dose|dosing)\s+for\s+(.{3,})$/i.exec(main);
+  if (dosageFor && namesCondition(dosageFor[1]!) && populationOf(dosageFor[1]!) === null) {
+    info.indication = inner && !isQualifier(inner) && populationOf(inner) === null ? `${dosageFor[1]!.trim()} (${inner})` : dosageFor[1]!.trim();
+    return info;
+  }
   let named = main.replace(FOR_CONDITION, '');
   // "Adult Pneumonia", "Pediatric Pneumonia": a group, then the condition.
   const lead = /^(?:adults?|adult patients|pa?ediatrics?|children|child|infants?|neonates?|elderly|geriatric)\s+(?:with\s+)?(.{3,})$/i.exec(named);

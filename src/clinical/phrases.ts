@@ -396,7 +396,7 @@ export function phasesIn(text: string): Phase[] {
 }
 
 // Impaired organ function, not a disease of the organ ("kidney transplant", "fatty liver disease" are indications).
-const RENAL = /\b(?:renal|kidney)(?:\s*\/\s*(?:hepatic|liver))?\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?)\b|\b(?:impaired|reduced|decreased|poor|compromised)\s+(?:renal|kidney)\b|\bcreatinine clearance\b|\b(?:crcl|clcr|esrd)\b|\b(?:ha?emo|peritoneal\s+)?dialysis\b|\bha?emo(?:dia)?filtration\b|\brenal replacement therapy\b|\b(?:crrt|cvvhd?f?|capd)\b|\bend-stage renal\b|^renal\b|\brenal\s*$/i;
+const RENAL = /\b(?:renal|kidney)(?:\s*\/\s*(?:hepatic|liver))?\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?)\b|\b(?:impaired|reduced|decreased|poor|compromised)\s+(?:renal|kidney)\b|\bcreatinine clearance\b|\bserum creatinine\b|\b(?:crcl|clcr|esrd)\b|\b(?:ha?emo|peritoneal\s+)?dialysis\b|\bha?emo(?:dia)?filtration\b|\brenal replacement therapy\b|\b(?:crrt|cvvhd?f?|capd)\b|\bend-stage renal\b|^renal\b|\brenal\s*$/i;
 const HEPATIC = /\b(?:hepatic|liver)\s+(?:impairment|insufficiency|failure|dysfunction|disease|problems?|cirrhosis)\b|\b(?:impaired|reduced|decreased|poor)\s+(?:hepatic|liver)\b|\bchild-pugh\b|\bcirrhosis\b|^hepatic\b|\bhepatic\s*$/i;
 const NOT_ORGAN_POPULATION = /\bfatty liver|\bhepatic (?:encephalopathy|coma|porphyria|veno-occlusive)|\bportal[- ]systemic|\bliver (?:cancer|flukes?|abscess|transplant\w*)|\bkidney (?:stones?|transplant\w*|cancer)|\brenal (?:cell|colic|stones?|transplant\w*|calculi|osteodystrophy|tubular acidosis)/i;
 // eGFR, not EGFR (the receptor of oncology pages).
