@@ -46,9 +46,10 @@ export function amountsIn(sentence: string): Amount[] {
   const merged: Amount[] = [];
   for (const a of out) {
     const prev = merged[merged.length - 1];
+    const gap = prev ? sentence.slice(prev.end, a.start) : '';
     // ("between 3 mg/kg and 10 mg/kg": one range too.)
-    const between = /^\s*and\s*$/i.test(sentence.slice(prev?.end ?? 0, a.start)) && /\bbetween\s*$/i.test(sentence.slice(0, prev?.start ?? 0));
-    if (prev && prev.per === a.per && (prev.daily === a.daily || a.daily) && prev.inParens === a.inParens && (RANGE_GAP.test(sentence.slice(prev.end, a.start)) || between) && a.min > prev.max) {
+    const ranged = prev !== undefined && (RANGE_GAP.test(gap) || (/^\s*and\s*$/i.test(gap) && /\bbetween\s*$/i.test(sentence.slice(0, prev.start))));
+    if (prev && prev.per === a.per && (prev.daily === a.daily || a.daily) && prev.inParens === a.inParens && ranged && a.min > prev.max) {
       const before = sentence.slice(0, prev.start);
       if (!/\bfrom\s*$/i.test(before) || /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjustable)\s*,?\s+(?:\w+ly\s*,?\s+)?from\s*$/i.test(before)) {
         merged[merged.length - 1] = { ...prev, max: a.max, daily: a.daily, end: a.end, text: sentence.slice(prev.start, a.end) };
