@@ -2,7 +2,7 @@ import type { Monograph, Section } from '../model/index.js';
 import { fold } from '../util/text.js';
 import { memoize } from '../util/memo.js';
 import { amountsIn, withoutAmountParens, type Amount } from './amounts.js';
-import { classifyLabel, ingredientOfWord, labelIngredient, namesCondition, namesConditionWord, REFERENCE_INTAKE, SURGICAL_PURPOSE, type LabelInfo } from './labels.js';
+import { BOTH_LEAD, classifyLabel, ingredientOfWord, labelIngredient, namesCondition, namesConditionWord, REFERENCE_INTAKE, SURGICAL_PURPOSE, type LabelInfo } from './labels.js';
 import {
   AMBIGUOUS,
   cycleDaysOf,
@@ -57,7 +57,7 @@ const RIGHT_OK = new Set(
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
 /** Sentences that are not dosing instructions: strengths, studies, toxicity, overdose, levels. */
-const NOT_DOSING = /\b(?:appl(?:y|ied|ying|ication)\b|(?:dietary\s+)?reference\s+intakes?|dris?\b|rdas?\b|rnis?\b|adequate\s+intake|recommended\s+(?:daily\s+dietary|daily|dietary)\s+(?:allowance|intake)s?|(?:tolerable\s+)?upper\s+(?:tolerable\s+)?(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b/i;
+const NOT_DOSING = new RegExp(String.raw`\b(?:appl(?:y|ied|ying|ication)\b|${REFERENCE_INTAKE}|upper\s+tolerable\s+(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b`, 'i');
 const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b/i;
 const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
 /** A maximum's words, then a colon opening the list the amount is in ("The maximum daily dose depends on weight: …; …"). */
@@ -82,7 +82,9 @@ const SPREAD_OVER = /\b(?:divided|spread|split|distributed)\s+(?:equally\s+)?ove
 const RANGE_FROM = /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjustable)\s*,?\s+(?:\w+ly\s*,?\s+)?from\s*$/i;
 const COMPARISON = /\b(?:usual dose|usual dosage|normal dose|instead of|rather than|compared (?:to|with)|in place of|versus)\b/i;
 const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s+(two|three|four|2|3|4)\s+(?:equal\s+|separate\s+)?doses\b|\bdivided\s+into\s+(\w+)\s+(?:equal\s+|separate\s+)?(?:doses|administrations)\b|\b(?:in\s+)?divided\s+doses\b|\bdivided\s+(?:every|q)\b|\bdivided\b/i;
-const CONDITIONS = /\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand)\b/gi;
+/** "as needed", "PRN", "when required": a dose given as needed. */
+const AS_NEEDED_WORDS = String.raw`as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand`;
+const CONDITIONS = new RegExp(String.raw`\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|${AS_NEEDED_WORDS})\b`, 'gi');
 const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|(?:or|to)\s+(?:twice|thrice|two|three|four)|\w+\s+(?:day|week|month)))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
 const PAIR_END = String.raw`(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s*\/\s*(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)`;
@@ -267,8 +269,9 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
 }
 
 /** A line without doses saying what follows is historical ("the following information is for historical purposes only"). */
-const HISTORICAL_FOLLOWING = /\b(?:following|below)\b[^.]{0,60}\bfor historical (?:context|purposes|reference|interest)\b|\bfor historical (?:context|purposes|reference|interest)\b[^.]{0,30}:\s*$/i;
-const HISTORICAL = /\b(?:no longer (?:available|marketed|prescribed|used|approved|manufactured|sold)|historical (?:context|purposes|reference|interest)|withdrawn from (?:the )?market|(?:has been|was) (?:withdrawn|discontinued))\b/i;
+const HISTORICAL_USE = String.raw`historical (?:context|purposes|reference|interest)`;
+const HISTORICAL_FOLLOWING = new RegExp(String.raw`\b(?:following|below)\b[^.]{0,60}\bfor ${HISTORICAL_USE}\b|\bfor ${HISTORICAL_USE}\b[^.]{0,30}:\s*$`, 'i');
+const HISTORICAL = new RegExp(String.raw`\b(?:no longer (?:available|marketed|prescribed|used|approved|manufactured|sold)|${HISTORICAL_USE}|withdrawn from (?:the )?market|(?:has been|was) (?:withdrawn|discontinued))\b`, 'i');
 /** "The following are examples of dosages found in studies, *not recommendations*:": what the list gives is not to be given. */
 const STUDY_LEAD = /\b(?:stud(?:y|ies)|studied|trials?|research|investigational|not (?:a )?recommendations?)\b/i;
 
@@ -428,7 +431,8 @@ const PAUSE = /\b(?:withh[eo]ld\w*|interrupt\w*|held|hold|pause[ds]?|suspend\w*|
  * (not "should only be taken once daily", a limit, nor "might be taken twice daily").
  */
 const FREQUENCY_STATEMENT = /\b(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+|normally\s+)?(?:given|administered|taken|dosed)\s+(?:orally\s+|by mouth\s+|intravenously\s+|subcutaneously\s+)?(?:once|twice|thrice|\w+\s+times|every)\b/i;
-const AS_NEEDED = /\bas\s+needed\b|\bprn\b|\bon\s+demand\b|\bwhen\s+required\b/i;
+/** A dose given as needed: no fixed frequency to fill in. */
+const AS_NEEDED = new RegExp(String.raw`\b(?:${AS_NEEDED_WORDS})\b`, 'i');
 
 /**
  * What the line's sentences without a dose say about its doses: an infusion time, a route stated as
@@ -1078,7 +1082,7 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       // "The dosage regimen for IM administration in bipolar mania is …": the route, then the condition.
       .replace(/^(?:iv|im|sc|oral|intravenous|intramuscular|subcutaneous)\s+(?:administration|use|dosing|injection)\s+(?:in|for)\s+/i, '')
       // "for both CTCL and PTCL": the conditions, not the word joining them.
-      .replace(/^both\s+(?=\S.*\s(?:and|&)\s)/i, '');
+      .replace(BOTH_LEAD, '');
     // "For general supplementation or preventing deficiency, doses around 400 mcg …": a purpose, no one condition.
     if (what.replace(GENERAL_PURPOSE, ' ').replace(/\b(?:or|and|general)\b/gi, ' ').trim() === '') return null;
     // "For children with a BSA of less than 1 m², the dose is …": a body size, no condition.

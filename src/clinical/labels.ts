@@ -37,6 +37,8 @@ export const SURGICAL_PURPOSE = /\b(?:(?:(?:peri|pre|post)-?operative\s+)?(?:sur
 const GENERIC_WHOLE = /^(?:general|other|others|overview|alternative|options?|summary|usual|standard|typical|recommended|treatment|therapy|management|prophylaxis|prevention|suppression|indications?|uses?(?!\s+disorders?\b)|purpose|consider|note|notes|caution|warning|important|tips?|remember|example|examples|alternatively|alternative regimen|also|additionally|then|or|daily|weekly|intermittent|(?:once|twice|thrice|three times)\s+(?:daily|weekly|a day|a week))$/i;
 const SEVERITY = /^(?:mild|moderate|severe|end-stage)(?:\s*(?:to|or|and|-|–)\s*(?:mild|moderate|severe))?(?:\s+(?:impairment|dysfunction|insufficiency|disease|cases?|failure))?$/i;
 const CONDITION_START = /^(?:patients?|people|those|individuals?|subjects?|when|if|in|with|during|after|before|for patients|for those|for people|for individuals)\b/i;
+/** "both" before conditions joined by "and" ("both CTCL and PTCL"): no part of them. */
+export const BOTH_LEAD = /^both\s+(?=\S.*\s(?:and|&)\s)/i;
 const FOR_CONDITION = /^(?:for|in)\s+(?:the\s+)?(?:(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+)?/i;
 
 /**
@@ -158,12 +160,12 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
     // `Adults (MCL and CLL/SLL)`, `Cycle 1 (multiple myeloma)`, `Adults (for premature labor)`, `Emergencies (e.g., acute asthma)`: the parenthesis names the condition.
     const examples = /^(?:e\.g\.|eg|such as|including)\s*,?\s*/i.test(inner);
     // ("Adults and Children (both for CGD and SMO)": the conditions, without "both for".)
+    // ("Adults (for both wet AMD and DME)": the conditions, without "for both".)
     const cond = inner
       .replace(/^(?:e\.g\.|i\.e\.|eg|ie|such as|including)\s*,?\s*/i, '')
-      .replace(/^both\s+(?=(?:for\s+)?\S.*\s(?:and|&)\s)/i, '')
+      .replace(BOTH_LEAD, '')
       .replace(FOR_CONDITION, '')
-      // ("Adults (for both wet AMD and DME)": the conditions, without "for both".)
-      .replace(/^both\s+(?=\S.*\s(?:and|&)\s)/i, '');
+      .replace(BOTH_LEAD, '');
     // "Emergency Situations (e.g., status epilepticus, cardiac arrest)": examples of several conditions; which is the dose's is not said.
     if (examples && /,|\bor\b|\band\b/i.test(cond)) {
       // no indication
