@@ -28,6 +28,13 @@ const CASES: RegimenCase[] = [
     dosage: '#### **Adults:**\n\n* **Weight <60 kg:** Consider 5 mg Prasugrel maintenance dose due to increased bleeding risk.',
     want: [{ population: 'adult', phase: 'maintenance', ingredient: 'Prasugrel', amount: 5 }],
   },
+  {
+    name: '… but only the name right after the amount: "Dapagliflozin 5 mg + Pioglitazone starting dose" is pioglitazone\'s start (dapagliflozin + pioglitazone)',
+    title: 'Dapagliflozin + Pioglitazone',
+    combination: true,
+    dosage: '#### **Adults:**\n\n- **Renal Impairment:**\n  -  eGFR 45 - <60 mL/min/1.73 m²: Dapagliflozin 5 mg + Pioglitazone starting dose depending on renal function.',
+    want: [{ population: 'renal', ingredient: 'Dapagliflozin', amount: 5 }],
+  },
 ];
 
 for (const c of CASES) {

@@ -796,7 +796,9 @@ function sentenceRegimens(
 
     // Phase: the words before the amount, a "then to" chain, or a label.
     // ("5 mg Prasugrel maintenance dose": the drug's own name between the amount and its phase.)
-    const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(stripNames(c.right, scope));
+    const nameAfter = /^\s*([\p{L}][\p{L}\d-]*)/u.exec(c.right)?.[1];
+    const phaseRight = nameAfter !== undefined && isOwnName(fold(nameAfter), scope) ? c.right.replace(nameAfter, ' ') : c.right;
+    const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(phaseRight);
     // "a 400 mg loading dose": the noun after the amount names its phase before a verb before it ("begins with").
     let phase: Phase | null = asPhase ? lastPhase(asPhase[1] ?? asPhase[2] ?? asPhase[3]!) : lastPhase(c.left);
     // "reduce the initial dose to 750 mg/m²": two phases before the dose; which is its own is not clear.
