@@ -210,6 +210,9 @@ export function dosageSections(m: Monograph): { section: Section; ingredient: st
 }
 
 /** Labels repeat across thousands of pages ("Adults", "Elderly Patients"): read each once. */
+/** A measured value named by its substance: "serum calcium", "potassium levels", "blood glucose concentrations". */
+const LAB_VALUE = /\b(?:serum|plasma|blood|urine|urinary)\s+\p{L}+|\b\p{L}+\s+(?:levels?|concentrations?)\b/giu;
+
 const baseLabel = memoize((raw: string) => classifyLabel(raw, { ingredients: [] }), 20_000);
 const productKey = (s: string): string => fold(s).replace(/[^\p{L}\d]+/gu, '');
 /** "Penicillin V", "Insulin glargine": the page's own drug, maybe with a letter or one more word naming its form. */
@@ -693,7 +696,8 @@ function sentenceRegimens(
   // (the sentence's opening "For elderly patients, …" is read as the sentence's population, not here)
   const restPopulations = populationsIn(covered.join('').slice(kept[0]!.amount.start));
   const restRoutes = routesIn(otherTreatmentRoute ? restText.replace(OTHER_TREATMENT_ROUTE, ' ') : restText);
-  const sentenceIngredients = scope.ingredients.length > 1 ? [...new Set(s.split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []))] : [];
+  // ("0.5–1 mcg daily, adjusted according to serum calcium levels": a lab value names no ingredient of the dose.)
+  const sentenceIngredients = scope.ingredients.length > 1 ? [...new Set(s.replace(LAB_VALUE, ' ').split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []))] : [];
 
   const out: Regimen[] = [];
   const candPhases: (Phase | null)[] = [];

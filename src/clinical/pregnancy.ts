@@ -27,7 +27,9 @@ const NOT_ESTABLISHED = /\bnot (?:been |be )?(?:well[- ]|fully |firmly |clearly 
 
 /** Status words of a sentence, strongest first; null when it rates nothing. */
 export function statusOf(sentence: string): SafetyStatus | null {
-  const s = sentence.toLowerCase();
+  // "… used in combination with lenalidomide or pomalidomide, which are contraindicated during pregnancy": the
+  // relative clause rates the drugs it is given with, not this one.
+  const s = sentence.toLowerCase().replace(WITH_OTHER_DRUGS_RATED, '');
   // "Safe for occasional use …, but prolonged use should be avoided": safe with a limit is caution.
   if (LIMITED_AVOID.test(s) && SAFE.test(s) && statusOf(s.replace(LIMITED_AVOID_ALL, ' ')) === 'compatible') {
     // "Safe in food amounts, but avoid excessive consumption" rates food, not the medicine.
@@ -42,7 +44,7 @@ export function statusOf(sentence: string): SafetyStatus | null {
   // (a weak caution does not: "not established; discuss the risks and benefits" stays not established).
   // "Many antibiotics are considered safe during pregnancy …, while others should be used with caution": other drugs.
   if (/^(?:many|some|most|certain|other)\s+(?:antibiotics|medications|medicines|drugs|treatments)\b/.test(s)) return null;
-  if (/\bwith caution\b|\bcaution\b|\bonly (?:occur |be used |be given )?under (?:the )?(?:strict |close |careful )?(?:medical )?supervision\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
+  if (/\bwith caution\b|\bcaution\b|\bonly (?:occur |be used |be given |(?:be )?undertaken |use \S+ )?under (?:the )?(?:strict |close |careful )?(?:medical )?(?:supervision|guidance)\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
   if (NOT_ESTABLISHED.test(s) || /\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
   if (CONSULT_ON_RISKS.test(s)) return 'caution';
   if (SAFE.test(s)) {
@@ -52,11 +54,14 @@ export function statusOf(sentence: string): SafetyStatus | null {
   return null;
 }
 
+/** ", which is contraindicated …" after "with X" (the drugs this one is combined with), up to the end of the clause. */
+const WITH_OTHER_DRUGS_RATED = /(?<=\bwith\s[^.;,]{1,60}),\s*which (?:is|are)\b[^.;]*/g;
+
 /**
  * "Discuss the risks and benefits with your doctor": caution, but a weak one — beside another rating of the
  * statement ("generally not recommended … Discuss the risks and benefits …") it does not disagree (`weakCaution`).
  */
-const CONSULT_ON_RISKS = /\b(?:consult|discuss)\w*\b[^.]{0,60}\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?)\b|\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?) should be (?:carefully )?(?:considered|weighed|evaluated|assessed)\b/;
+const CONSULT_ON_RISKS = /\b(?:consult|discuss)\w*\b[^.]{0,60}\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?)\b|\b(?:(?:potential )?risks? and (?:potential )?benefits?|(?:potential )?benefits? and (?:potential )?risks?) should be (?:carefully )?(?:considered|weighed|evaluated|assessed)\b|\b(?:use|it|its use)\b[^.]{0,60}\bshould be carefully considered\b|\brequires? careful consideration\b/;
 const CONSULT_ON_RISKS_ALL = new RegExp(CONSULT_ON_RISKS.source, 'g');
 /** A caution that only the advice to discuss risks and benefits gives. */
 const isWeakCaution = (status: SafetyStatus | null, text: string): boolean => status === 'caution' && statusOf(text.toLowerCase().replace(CONSULT_ON_RISKS_ALL, ' ')) === null;
@@ -131,8 +136,32 @@ function leaveOut(text: string, opts: SafetyOptions, left: LeftOut, label: strin
   } else if (ratesOneTrimester(text)) left.trimester = true;
 }
 
+/**
+ * Whether a sentence of a combination page rates some of its ingredients, not the product: it names one
+ * ("Dicyclomine should be used with caution…"), but not every one ("The safety of glucosamine and MSM during
+ * pregnancy … hasn't been fully established" rates the product) nor "both" or "this combination".
+ */
 function namesIngredient(text: string, opts: SafetyOptions): boolean {
-  return opts.ingredients !== undefined && opts.ingredients.length > 1 && aboutIngredient(text, opts);
+  if (opts.ingredients === undefined || opts.ingredients.length < 2 || !aboutIngredient(text, opts)) return false;
+  return !namesEveryIngredientTogether(text, opts) && !/\bboth\b|\b(?:this|the) combination\b/i.test(text);
+}
+
+/**
+ * Every ingredient named in one phrase, as one subject ("glucosamine and chondroitin", "Diacerein + Paracetamol"),
+ * not each in its own clause ("Metformin is generally considered safe …, but acarbose should be used with caution").
+ */
+function namesEveryIngredientTogether(text: string, opts: SafetyOptions): boolean {
+  const t = text.toLowerCase().replace(/\([^)]*\)/g, ' ');
+  const ingredients = opts.ingredients ?? [];
+  const at = ingredients.map((i) => {
+    const k = ingredientKey(i);
+    return k === undefined ? -1 : t.indexOf(k);
+  });
+  if (at.some((i) => i < 0)) return false;
+  // Between the first and the last name: only the names' own words and what joins them ("and", "+", "/", ",").
+  const words = new Set(ingredients.flatMap((i) => i.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 2)));
+  const between = t.slice(Math.min(...at), Math.max(...at)).split(/[^\p{L}\d]+/u).filter((w) => w !== '');
+  return between.every((w) => words.has(w) || /^(?:and|or|with|plus)$/.test(w) || (w.length >= 4 && [...words].some((n) => n.length >= 4 && (n.startsWith(w) || w.startsWith(n)))));
 }
 
 function aboutIngredient(label: string | null, opts: SafetyOptions): boolean {
@@ -357,7 +386,8 @@ function clauseAbout(sentence: string, topic: Topic): string | null {
   const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
   const own: string[] = [];
   let current: Topic | null = null;
-  for (const c of sentence.split(/\s*[,;]\s*|\s+(?:but|whereas|although|however)\s+/i)) {
+  // ("It's generally not recommended during pregnancy and should be avoided while breastfeeding": "and" before a verb starts a clause.)
+  for (const c of sentence.split(/\s*[,;]\s*|\s+(?:but|whereas|although|however)\s+|\s+and\s+(?=(?:should|must|is|are|may|can)\b)/i)) {
     const mine = TOPIC[topic].test(c);
     const theirs = TOPIC[other].test(c);
     if (mine && theirs) return null;
@@ -378,5 +408,8 @@ function ownClause(sentence: string, topic: Topic): string | null {
 
 /** "Pregnant and breastfeeding women should…": one statement about both. */
 function bothSubjects(s: string): boolean {
+  // ("contraindicated during pregnancy (especially at term) and breastfeeding": the parenthesis does not part them; not
+  // "with caution during pregnancy (categories …) and breastfeeding is not recommended", a clause of its own.)
+  if (/\bpregnan\w*\s*\([^()]*\)\s*(?:and|or|&)\s+(?:breast-?feeding|lactation)\b(?!\s+(?:is|are|should|must|may|can)\b)/i.test(s)) return true;
   return /\bpregnan\w*\s+(?:and|or|&)\s+(?:breast-?feeding|lactating|nursing)\b|\b(?:breast-?feeding|lactating|nursing)\s+(?:and|or|&)\s+pregnan/i.test(s) || /\bpregnancy\s+(?:and|or|&)\s+(?:breast-?feeding|lactation)\b/i.test(s);
 }

@@ -26,7 +26,7 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(.*)$/;
 const BOLD_LABEL = /^\*\*\s*([^*]{1,100}?)\s*(:)?\s*\*\*\s*(:)?\s*(.*)$/;
 const BOLD_WHOLE = /^\*\*\s*([^*]{1,100}?)\s*\*\*\s*$/;
-const PLAIN_LABEL = /^([A-Za-z0-9<>≥≤][A-Za-z0-9 &()/'’,+<>≥≤–-]{0,60}?)\s*:\s+(.*)$/;
+const PLAIN_LABEL = /^([A-Za-z0-9<>≥≤][A-Za-z0-9 &()/'’,+<>≥≤.–-]{0,60}?)\s*:\s+(.*)$/;
 
 /** Plain text of inline markdown; most lines have no markup and skip the parser. */
 export function plainText(s: string): string {
@@ -58,7 +58,9 @@ export function splitLabel(raw: string): { label: string | null; text: string } 
   const colon = plain.indexOf(':');
   if (colon < 0 || colon > 62) return { label: null, text: plain };
   const p = PLAIN_LABEL.exec(plain);
-  if (p && p[1]!.split(' ').length <= 6 && /[A-Za-z]/.test(p[1]!)) return { label: p[1]!.trim(), text: p[2]! };
+  // A period only inside a parenthesis, an abbreviation's ("Duodenal Ulcer (H. pylori): 20 mg …"); outside it one
+  // ends a sentence, so there is no label.
+  if (p && !p[1]!.replace(/\([^()]*\)/g, '()').includes('.') && p[1]!.split(' ').length <= 6 && /[A-Za-z]/.test(p[1]!)) return { label: p[1]!.trim(), text: p[2]! };
   // "Adults:" alone on its line; not "These usually include:".
   const alone = /^([A-Za-z][A-Za-z0-9 &()/'’,+–-]{0,40}?)\s*:$/.exec(plain);
   if (alone && alone[1]!.split(' ').length <= 4 && !/\b(?:include|includes|including|following|follows|below|above|are|is|as|be|were|was)\b/i.test(alone[1]!)) return { label: alone[1]!.trim(), text: '' };
