@@ -72,7 +72,10 @@ test('pregnancy (holdout22): "and" before a verb starts a clause, so a sentence 
 
 test('pregnancy (holdout22): a parenthesis between "pregnancy" and "breastfeeding" does not part them (cotrimazine)', () => {
   assert.equal(pregnancy('Cotrimazine is contraindicated during pregnancy (especially at term) and breastfeeding.'), 'contraindicated');
-  // … but a clause of its own after it rates breastfeeding only (celiprolol).
+  // … but not a parenthesis that limits the pregnancy to part of it (ibuprofen + pseudoephedrine, naproxen + sumatriptan) …
+  assert.equal(pregnancy('Contraindicated in pregnancy (third trimester) and breastfeeding.'), null);
+  assert.equal(pregnancy('Naproxen + Sumatriptan is contraindicated during pregnancy (after 20 weeks) and should be avoided during the third trimester.', ['Naproxen', 'Sumatriptan']), null);
+  // … and a clause of its own after it rates breastfeeding only (celiprolol).
   assert.equal(
     pregnancy('Celiprolol should be used with caution during pregnancy (categories B in the first trimester and D in the second and third trimesters) and breastfeeding is not recommended.'),
     null,

@@ -97,7 +97,9 @@ export interface SafetyOptions {
 const GESTATION_WEEKS = String.raw`\b\d+\s*(?:(?:-|–|to|and)\s*\d+\s*)?weeks?\s+(?:of\s+)?(?:gestation|pregnancy)\b`;
 const TRIMESTER = new RegExp(String.raw`\btrimesters?\b|\bnear term\b|${GESTATION_WEEKS}`, 'i');
 const WHOLE_PREGNANCY = /\b(?:during|in|throughout)\s+pregnancy\b/i;
-const limitedToTrimester = (s: string): boolean => TRIMESTER.test(s) && !WHOLE_PREGNANCY.test(s);
+/** "during pregnancy (after 20 weeks)", "in pregnancy (third trimester)": a parenthesis that limits the pregnancy named. */
+const LIMITING_PARENTHESIS = /\bpregnan\w*\s*\(\s*(?:(?:after|before|from|beyond|until|in|during)\s+(?:the\s+)?)?(?:\d+\s*weeks?|(?:(?:first|second|third|1st|2nd|3rd|late|early)(?:\s*(?:,|and|or|&)\s*(?:second|third|2nd|3rd))?)\s+trimesters?)\b[^()]*\)/i;
+const limitedToTrimester = (s: string): boolean => LIMITING_PARENTHESIS.test(s) || (TRIMESTER.test(s) && !WHOLE_PREGNANCY.test(s));
 /** "Not recommended, especially in the third trimester" stresses one trimester and "in all trimesters" names all: neither limits. */
 const EMPHASIS = new RegExp(String.raw`\b(?:especially|particularly|notably|mainly|mostly)\b[^.;]{0,40}(?:\btrimesters?\b|\bnear term\b|${GESTATION_WEEKS})|\b(?:all|any|every|each) (?:three )?trimesters?\b`, 'i');
 /** A rating of some trimesters only: "Avoid during the third trimester". */
@@ -410,6 +412,8 @@ function ownClause(sentence: string, topic: Topic): string | null {
 function bothSubjects(s: string): boolean {
   // ("contraindicated during pregnancy (especially at term) and breastfeeding": the parenthesis does not part them; not
   // "with caution during pregnancy (categories …) and breastfeeding is not recommended", a clause of its own.)
-  if (/\bpregnan\w*\s*\([^()]*\)\s*(?:and|or|&)\s+(?:breast-?feeding|lactation)\b(?!\s+(?:is|are|should|must|may|can)\b)/i.test(s)) return true;
+  // (Nor "in pregnancy (third trimester) and breastfeeding", "(after 20 weeks)": the parenthesis limits the rating to part of it.)
+  const paren = /\bpregnan\w*\s*\(([^()]*)\)\s*(?:and|or|&)\s+(?:breast-?feeding|lactation)\b(?!\s+(?:is|are|should|must|may|can)\b)/i.exec(s);
+  if (paren !== null && !LIMITING_PARENTHESIS.test(paren[0])) return true;
   return /\bpregnan\w*\s+(?:and|or|&)\s+(?:breast-?feeding|lactating|nursing)\b|\b(?:breast-?feeding|lactating|nursing)\s+(?:and|or|&)\s+pregnan/i.test(s) || /\bpregnancy\s+(?:and|or|&)\s+(?:breast-?feeding|lactation)\b/i.test(s);
 }
