@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import { amountsIn } from '../src/clinical/amounts.js';
 import { classifyLabel } from '../src/clinical/labels.js';
 import { AMBIGUOUS, frequencyOf } from '../src/clinical/phrases.js';
-import { extractSafety, statusOf } from '../src/clinical/pregnancy.js';
-import { page, regimensOfCase, type RegimenCase } from './helpers/clinical.js';
+import { statusOf } from '../src/clinical/pregnancy.js';
+import { pregnancyStatus, regimensOfCase, type RegimenCase } from './helpers/clinical.js';
 
 // Rules written from the disagreements of the holdout14 first run (session 10). Each case is a real text of
 // ../shared/corpus (the page in the name).
@@ -119,11 +119,7 @@ test('pregnancy (holdout14): "not fully established", "haven\'t been established
   assert.equal(statusOf('Contraindicated in pregnancy unless the potential benefit justifies the potential risk to the fetus.'), null, 'an absolute rating with an exception: no one status');
 });
 
-const pregnancy = (text: string, ingredients: string[] = []): string | null => {
-  const m = page({ 'Pregnancy and Breastfeeding': text });
-  const s = extractSafety(m.sections, { file: 'test/example.md', ingredients });
-  return s.pregnancy?.status ?? null;
-};
+const pregnancy = pregnancyStatus;
 
 test('pregnancy (holdout14): a category label that rates no use leaves the prose to rate it (bisoprolol + telmisartan)', () => {
   assert.equal(pregnancy('- **Pregnancy Safety Category:** D (Bisoprolol) and D (Telmisartan).\n- This medication is generally not recommended during pregnancy, especially in the second and third trimesters.'), 'avoid');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { splitLabel } from '../src/clinical/section-lines.js';
-import { extractSafety, statusOf } from '../src/clinical/pregnancy.js';
-import { page, regimensOfCase, type RegimenCase } from './helpers/clinical.js';
+import { statusOf } from '../src/clinical/pregnancy.js';
+import { pregnancyStatus, regimensOfCase, type RegimenCase } from './helpers/clinical.js';
 
 // Rules written from the disagreements of the holdout22 first run (session 11). Each case is a real text of
 // ../shared/corpus (the page in the name).
@@ -53,11 +53,7 @@ test('pregnancy (holdout22): use only under supervision or guidance is a caution
   );
 });
 
-const pregnancy = (text: string, ingredients: string[] = []): string | null => {
-  const m = page({ 'Pregnancy and Breastfeeding': text });
-  const s = extractSafety(m.sections, { file: 'test/example.md', ingredients });
-  return s.pregnancy?.status ?? null;
-};
+const pregnancy = pregnancyStatus;
 
 test('pregnancy (holdout22): "Use … should be carefully considered" is a weak caution: alone a caution, beside "not established" not one (cinnarizine, triamcinolone)', () => {
   assert.equal(pregnancy('Use during pregnancy should be carefully considered.'), 'caution');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { extractRegimens, type Regimen } from '../../src/clinical/index.js';
+import { extractSafety } from '../../src/clinical/pregnancy.js';
 import type { Kind, Monograph } from '../../src/model/index.js';
 import { normalizeFile } from '../../src/normalize/index.js';
 
@@ -43,3 +44,9 @@ export function regimensOfCase(c: RegimenCase): Record<string, unknown>[] {
   return extractRegimens(m).map(fields);
 }
 
+
+/** The pregnancy status a page whose *Pregnancy and Breastfeeding* section is `text` gives (`ingredients`: of a combination page). */
+export function pregnancyStatus(text: string, ingredients: string[] = []): string | null {
+  const m = page({ 'Pregnancy and Breastfeeding': text });
+  return extractSafety(m.sections, { file: 'test/example.md', ingredients }).pregnancy?.status ?? null;
+}
