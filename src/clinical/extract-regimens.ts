@@ -209,10 +209,10 @@ export function dosageSections(m: Monograph): { section: Section; ingredient: st
   return out;
 }
 
-/** Labels repeat across thousands of pages ("Adults", "Elderly Patients"): read each once. */
 /** A measured value named by its substance: "serum calcium", "potassium levels", "blood glucose concentrations". */
 const LAB_VALUE = /\b(?:serum|plasma|blood|urine|urinary)\s+\p{L}+|\b\p{L}+\s+(?:levels?|concentrations?)\b/giu;
 
+/** Labels repeat across thousands of pages ("Adults", "Elderly Patients"): read each once. */
 const baseLabel = memoize((raw: string) => classifyLabel(raw, { ingredients: [] }), 20_000);
 const productKey = (s: string): string => fold(s).replace(/[^\p{L}\d]+/gu, '');
 /** "Penicillin V", "Insulin glargine": the page's own drug, maybe with a letter or one more word naming its form. */
