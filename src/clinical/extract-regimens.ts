@@ -281,7 +281,11 @@ const STUDY_LEAD = /\b(?:stud(?:y|ies)|studied|trials?|research|investigational|
 /** "Recommended daily dietary intake is:": the list gives reference intakes, not doses (the gold file's rule). */
 const REFERENCE_LEAD = new RegExp(String.raw`\b(?:${REFERENCE_INTAKE})\b`, 'i');
 
-/** A lead-in names who the list is for (and may name the route), not an indication or phase. */
+/**
+ * A lead-in names who the list is for (and may name the route), not an indication or phase as a label would;
+ * a condition it names the way a dose's sentence does ("The dosage for migraine prophylaxis in adults is:") is
+ * added by the caller.
+ */
 function leadInInfo(info: LabelInfo, block: boolean): LabelInfo {
   // ("Gemcitabine dosage varies depending on the cancer being treated …:" names which ingredient, on a combination page.)
   return { population: info.population, route: info.route, phase: null, indication: null, ingredient: info.ingredient, days: null, block, unknown: false };
@@ -327,10 +331,14 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
       if (!l.label && !l.leadIn) return null;
       const lead = l.leadIn || (l.label !== null && l !== line && /:\s*$/.test(l.text)) ? leadInLabel(l.text) : '';
       const notToGive = lead !== '' && (STUDY_LEAD.test(lead) || REFERENCE_LEAD.test(lead));
-      if (!l.label) return leadInInfo(scope.label(lead), notToGive);
+      // ("**Adults:** The typical dosage for severe infections is administered either IV or IM:": the lead-in names the condition.)
+      const leadCondition = lead === '' ? null : indicationOf(lead);
+      const condition = typeof leadCondition === 'string' && leadCondition !== AMBIGUOUS ? leadCondition : null;
+      if (!l.label) return { ...leadInInfo(scope.label(lead), notToGive), indication: condition };
       // "**Children:** … Recommended daily dietary intake is:": a labelled paragraph whose lead-in says what the list gives.
       const info = scope.label(l.label);
-      return notToGive ? { ...info, block: true } : info;
+      const withCondition = info.indication === null && condition !== null ? { ...info, indication: condition } : info;
+      return notToGive ? { ...withCondition, block: true } : withCondition;
     });
     if (infos.some((i) => i?.block)) continue;
     // "Dosage information for Boceprevir is provided for historical context only, as the drug is no longer available.":

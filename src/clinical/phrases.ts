@@ -373,7 +373,8 @@ export function lastPhase(text: string): Phase | null {
 const LABEL_PHASE: [Phase, RegExp][] = [
   ['loading', /\bloading\b/i],
   ['maintenance', /\bmaintenance\b/i],
-  ['induction', /\binduction\b(?!\s+of\b)/i],
+  // (not "Ovulation Induction", "labour induction": what the dose is for)
+  ['induction', /(?<!\b(?:ovulation|labou?r|sputum)\s)\binduction\b(?!\s+of\b)/i],
   ['initial', /(?<!\b(?:after|following|post|beyond)\s+(?:the\s+|an?\s+)?)\b(?:initial|starting)\s+(?:dose|dosage|dosing|therapy|treatment)\b|^(?:initial|starting|start)\b(?!\s+(?:(?:on|from|at|in)\s+)?(?:day|week|month|cycle)s?\b)|^(?:initiation|starting)\s+of\s+(?:the\s+)?(?:treatment|therapy|dosing)$/i],
   ['escalation', /\b(?:dose\s+)?(?:escalation|titration|up-?titration)\b|^(?:dose\s+)?(?:increase|increasing)$/i],
   ['reduction', /\bdose\s+reduction\b|\breduced\s+dose\b|^(?:dose\s+)?reduction$/i],

@@ -363,6 +363,8 @@ function fromSummary(section: Section, topic: Topic, opts: SafetyOptions): Readi
     const parts = sentences(l.text).flatMap((x) => x.text.split(/;\s*/)).map((p) => ownClause(p, topic) ?? p);
     if (parts.some((p) => limitedToTrimester(p) && statusOf(p) !== null)) return null;
     for (const part of parts) {
+      // ("Consult a physician; Metformin generally considered safe in pregnancy, L-Methylfolate is recommended": one ingredient's rating.)
+      if (namesIngredient(part, opts)) continue;
       // A clause naming the other topic only is not this one's; a bare rating ("Contraindicated.") rates both.
       if (TOPIC[other].test(part) && !TOPIC[topic].test(part)) continue;
       if (!TOPIC[topic].test(part) && LABEL[other].test(l.label) && l.text.includes(';')) continue;
