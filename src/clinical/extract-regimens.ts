@@ -331,7 +331,8 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
       if (!l.label && !l.leadIn) return null;
       const lead = l.leadIn || (l.label !== null && l !== line && /:\s*$/.test(l.text)) ? leadInLabel(l.text) : '';
       const notToGive = lead !== '' && (STUDY_LEAD.test(lead) || REFERENCE_LEAD.test(lead));
-      // ("**Adults:** The typical dosage for severe infections is administered either IV or IM:": the lead-in names the condition.)
+      // ("Eptinezumab is administered intravenously (IV).  The dosage for migraine prophylaxis in adults is:": the lead-in
+      // names the condition, as a dose's own sentence would; added to a label that names none.)
       const leadCondition = lead === '' ? null : indicationOf(lead);
       const condition = typeof leadCondition === 'string' && leadCondition !== AMBIGUOUS ? leadCondition : null;
       if (!l.label) return { ...leadInInfo(scope.label(lead), notToGive), indication: condition };
