@@ -57,7 +57,7 @@ const RIGHT_OK = new Set(
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
 /** Sentences that are not dosing instructions: strengths, studies, toxicity, overdose, levels. */
-const NOT_DOSING = new RegExp(String.raw`\b(?:appl(?:y|ied|ying|ication)\b|${REFERENCE_INTAKE}|upper\s+tolerable\s+(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|studies|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b`, 'i');
+const NOT_DOSING = new RegExp(String.raw`\b(?:appl(?:y|ied|ying|ication)\b|${REFERENCE_INTAKE}|upper\s+tolerable\s+(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|stud(?:y|ies)|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b`, 'i');
 const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b/i;
 const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
 /** A maximum's words, then a colon opening the list the amount is in ("The maximum daily dose depends on weight: …; …"). */
@@ -81,6 +81,8 @@ const DIVIDED_OVER = /^\s*(?:\([^()]*\)\s*)?(?:divided|given|spread|administered
 const SPREAD_OVER = /\b(?:divided|spread|split|distributed)\s+(?:equally\s+)?over\s+(?:\d+(?:\s*(?:-|–|to)\s*\d+)?|a|two|three|four|five|several|a\s+few|multiple)\s+(?:consecutive\s+)?(?:days?|weeks?|months?)\b/i;
 const RANGE_FROM = /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjustable)\s*,?\s+(?:\w+ly\s*,?\s+)?from\s*$/i;
 const COMPARISON = /\b(?:usual dose|usual dosage|normal dose|instead of|rather than|compared (?:to|with)|in place of|versus)\b/i;
+/** "in equally divided doses every 12 hours": the interval of a divided daily amount. */
+const DIVIDED_EVERY_HOURS = /\bdivided\s+doses?\s+(?:given\s+|administered\s+)?every\s+([1-9]\d?)\s*(?:hours?|hrs?|h)\b/i;
 const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s+(two|three|four|2|3|4)\s+(?:equal\s+|separate\s+)?doses\b|\bdivided\s+into\s+(\w+)\s+(?:equal\s+|separate\s+)?(?:doses|administrations)\b|\b(?:in\s+)?divided\s+doses\b|\bdivided\s+(?:every|q)\b|\bdivided\b/i;
 /** "as needed", "PRN", "when required": a dose given as needed. */
 const AS_NEEDED_WORDS = String.raw`as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand`;
@@ -769,7 +771,12 @@ function sentenceRegimens(
         if (count !== null && Number.isInteger(count) && (frequency === null || frequency.timesPerDay === count || frequency.timesPerDay === 1)) frequency = { timesPerDay: count, timesPerWeek: null, everyDays: null };
         // "25-50 mg/kg/day divided into four doses, four days a week": four times on each of those days.
         else if (count !== null && Number.isInteger(count) && frequency?.timesPerDay === null && frequency.timesPerWeek !== null && frequency.everyDays === null) frequency = { ...frequency, timesPerDay: count };
-        else if (frequency?.timesPerDay === 1) frequency = null; // "daily in divided doses": how many is not said
+        else if (count === null && DIVIDED_EVERY_HOURS.test(own)) {
+          // "2 to 4 grams daily, administered in equally divided doses every 12 hours": as many as the interval gives
+          // (the sentence's "daily" and "every 12 hours" read together are no one frequency).
+          const hours = Number(DIVIDED_EVERY_HOURS.exec(own)![1]);
+          frequency = 24 % hours === 0 && hours < 24 ? { timesPerDay: 24 / hours, timesPerWeek: null, everyDays: null } : null;
+        } else if (frequency?.timesPerDay === 1) frequency = null; // "daily in divided doses": how many is not said
       }
     } else if (daily && frequency?.timesPerDay === 1 && !/\b(?:once|one time)\b/i.test(own)) {
       // "600 mg per day": a daily total; the "per day" is not a second "once daily".
@@ -781,7 +788,8 @@ function sentenceRegimens(
       frequency = null;
     }
     // "as a single daily dose", "15 mg/kg/day as a single dose": once a day.
-    if (frequency === null && !divided && (/\b(?:a|one)\s+single\s+daily\s+dose\b|\bonce[- ]daily\s+dose\b/i.test(`${c.amount.text}${c.right}`) || (daily && /^\W*(?:given\s+|taken\s+|administered\s+)?as\s+(?:a|one)\s+single\s+(?:oral\s+|daily\s+)?dose\b/i.test(c.right))))
+    // ("A single daily dose of 20 mg taken orally": said before the amount.)
+    if (frequency === null && !divided && (/\b(?:a|one)\s+single\s+daily\s+dose\b|\bonce[- ]daily\s+dose\b/i.test(`${c.amount.text}${c.right}`) || /\b(?:a|one)\s+single\s+daily\s+dose\s+(?:of\s+)?$/i.test(c.left) || (daily && /^\W*(?:given\s+|taken\s+|administered\s+)?as\s+(?:a|one)\s+single\s+(?:oral\s+|daily\s+)?dose\b/i.test(c.right))))
       frequency = { timesPerDay: 1, timesPerWeek: null, everyDays: null };
     // "every 20 minutes", "3 times": words of how often that the reader does not understand.
     // (not "every 2 minutes": a repetition within minutes is no dosing frequency)
@@ -1092,6 +1100,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '')
       // "dose for treating bacterial vaginosis": the condition, not the verb.
       .replace(/^(?:treating|managing)\s+/i, '')
+      // "In cases of post-operative pain", "For off-label Streptococcus pneumoniae prevention": the condition.
+      .replace(/^(?:(?:cases|instances)\s+of|off[- ]label(?:\s+use\s+(?:in|for))?)\s+/i, '')
       // "For conditions like rheumatoid arthritis, psoriatic arthritis, …": the conditions.
       .replace(/^(?:conditions?|diseases?|disorders?|indications?)\s+(?:like|such as|including)\s+/i, '')
       // "The dosage regimen for IM administration in bipolar mania is …": the route, then the condition.

@@ -314,6 +314,9 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
       }
       // A sentence rating the other topic only ("… unknown whether it passes into breast milk") is not this one's.
       else if (status && TOPIC[other].test(s.text) && !bothSubjects(s.text)) return;
+      // "**Contraindications:** Olmesartan medoxomil should not be used during pregnancy, …": listed as a contraindication.
+      // (Only where it names use in pregnancy: not "It should not be used as a pregnancy test".)
+      if (status === 'avoid' && /\bcontraindicat/i.test(l.label ?? '') && /\b(?:should|must) not be (?:used|taken|given)\b/i.test(s.text) && /\b(?:during|in)\s+pregnancy\b|\bpregnant\b/i.test(s.text)) status = 'contraindicated';
       const cat = CATEGORY.exec(s.text);
       if (status || cat) {
         found.push({ status: status ?? (cat?.[1] === 'X' ? 'contraindicated' : null), category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text } });
