@@ -60,10 +60,10 @@ const GoldPageSchema = z
  * The set labelled before the extractor first ran on it and not yet read for its errors: its score
  * is an estimate of accuracy on unseen pages (`npm run bench:extract`), so the corpus test's
  * regression gate leaves it out (a gate on it would turn a measurement into a target to fit).
- * None now: holdout24 was read for its errors after its first run (session 11); the next fresh set
+ * None now: holdout25 was read for its errors after its first run (session 11); the next fresh set
  * goes here until it is.
  */
-export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout25';
+export const HELD_OUT_SPLIT: GoldSplit | null = null;
 
 /**
  * Sets read for their errors whose fixes are not finished: measured, not gated either (their
@@ -89,9 +89,12 @@ export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout25';
  * shared "per day"); holdout23, 6 of its 17 (colloidal bismuth subcitrate's frequency beside "at bedtime" and its
  * H. pylori regimen, isepamicin's "dosage for severe infections" lead-in, valbenazine's hepatic dose's route);
  * holdout24, 3 of its 7 (diethylcarbamazine + cetirizine's route from "available in oral tablet … form",
- * roxithromycin's "For off-label Streptococcus pneumoniae prevention", tenoxicam's "20 mg daily dosage").
+ * roxithromycin's "For off-label Streptococcus pneumoniae prevention", tenoxicam's "20 mg daily dosage");
+ * holdout25, all 7 of its first run's (only its pregnancy errors were worked on: dicycloverine's contradictory
+ * maximum and IM label, dabigatran's "(CrCl > 30 mL/min)", "often divided into two doses", "5 mg to 60 mg daily",
+ * arbekacin's long label and "Obesity:").
  */
-export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24'];
+export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25'];
 
 export const UNGATED_SPLITS: readonly GoldSplit[] = [...(HELD_OUT_SPLIT === null ? [] : [HELD_OUT_SPLIT]), ...UNFINISHED_SPLITS];
 

@@ -45,7 +45,7 @@ export function statusOf(sentence: string): SafetyStatus | null {
   // "Many antibiotics are considered safe during pregnancy …, while others should be used with caution": other drugs.
   if (/^(?:many|some|most|certain|other)\s+(?:antibiotics|medications|medicines|drugs|treatments)\b/.test(s)) return null;
   if (/\bwith caution\b|\bcaution\b|\bonly (?:occur |be used |be given |(?:be )?undertaken |use \S+ )?under (?:the )?(?:strict |close |careful )?(?:medical )?(?:supervision|guidance)\b|\bcautious(?:ly)?\b|\bonly if (?:clearly |absolutely )?(?:needed|necessary|essential|required)\b|\bonly if (?:the )?(?:potential )?benefits?\b|\bbenefits? (?:clearly )?outweighs?\b|\bonly when (?:clearly )?(?:needed|necessary)\b|\bweigh(?:ed|ing)? (?:the )?(?:potential )?(?:risks?|benefits?) against\b/.test(s)) return 'caution';
-  if (NOT_ESTABLISHED.test(s) || /\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
+  if (NOT_ESTABLISHED.test(s) || /\bunknown\b|\bnot (?:fully |well )?known\b|\binsufficient (?:data|evidence|information)\b|\b(?:not|isn['’]t|aren['’]t)\s+enough\s+(?:reliable\s+)?(?:data|evidence|information)\b|\blimited (?:data|information|evidence)\b|\bno (?:adequate|well-controlled|sufficient) (?:\w+ )?(?:studies|data)\b|\bnot (?:been )?studied\b/.test(s)) return 'not-established';
   if (CONSULT_ON_RISKS.test(s)) return 'caution';
   if (SAFE.test(s)) {
     if (/\bnot (?:\w+ )?(?:compatible|safe)\b|\bun(?:safe)\b/.test(s)) return null;
@@ -67,14 +67,15 @@ const CONSULT_ON_RISKS_ALL = new RegExp(CONSULT_ON_RISKS.source, 'g');
 const isWeakCaution = (status: SafetyStatus | null, text: string): boolean => status === 'caution' && statusOf(text.toLowerCase().replace(CONSULT_ON_RISKS_ALL, ' ')) === null;
 const weakCaution = (f: SafetyFact): boolean => isWeakCaution(f.status, f.source.text);
 
-const SAFE = /\bcompatible\b|\b(?:considered|generally|probably|likely) safe\b|\bsafe (?:to use|for use)\b|\bcan be (?:safely )?used\b/;
+// (not "There isn't enough reliable information to know if FOS are safe to use": whether it is safe is the question)
+const SAFE = /\bcompatible\b|\b(?:considered|generally|probably|likely) safe\b|(?<!\b(?:if|whether)\s(?:[\w-]+\s){0,4})\bsafe (?:to use|for use)\b|\bcan be (?:safely )?used\b/;
 /** Safety of the amounts in food ("safe in food amounts"), not of the medicine. */
 const FOOD_AMOUNTS = /\b(?:food|dietary) (?:amounts|quantities)\b|\bfound in (?:\w+ )?foods?\b|\bamounts (?:normally )?found in (?:\w+ )?foods?\b/;
 /**
  * Avoidance of one kind of use only: "prolonged or frequent use should be avoided", "avoid high
  * doses", "but prolonged high doses can lead to fetal or neonatal complications".
  */
-const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;]{0,40}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|usage|intake|doses?|amounts?|consumption)\b|\bavoid (?:\w+\s+){0,2}(?:on|to|over) (?:large|extensive|broken|damaged)\s+(?:areas?|surfaces?|skin)\b|\bbut (?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,20}?\b(?:can|may|could|might)\s+(?:lead to|cause|result in|harm)\b/;
+const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;]{0,40}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|usage|intake|doses?|amounts?|consumption)\b|\bavoid (?:\w+\s+){0,2}(?:on|to|over) (?:large|extensive|broken|damaged)\s+(?:areas?|surfaces?|skin)\b|\bbut (?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,20}?\b(?:can|may|could|might)\s+(?:lead to|cause|result in|harm|pose)\b/;
 const LIMITED_AVOID_ALL = new RegExp(LIMITED_AVOID.source, 'g');
 
 const CATEGORY = /\b[Cc]ategory\s*:?\s*\**\s*([ABCDX])\b/;
@@ -420,5 +421,6 @@ function bothSubjects(s: string): boolean {
   // (Nor "in pregnancy (third trimester) and breastfeeding", "(after 20 weeks)": the parenthesis limits the rating to part of it.)
   const paren = /\bpregnan\w*\s*\(([^()]*)\)\s*(?:and|or|&)\s+(?:breast-?feeding|lactation)\b(?!\s+(?:is|are|should|must|may|can)\b)/i.exec(s);
   if (paren !== null && !LIMITING_PARENTHESIS.test(paren[0])) return true;
-  return /\bpregnan\w*\s+(?:and|or|&)\s+(?:breast-?feeding|lactating|nursing)\b|\b(?:breast-?feeding|lactating|nursing)\s+(?:and|or|&)\s+pregnan/i.test(s) || /\bpregnancy\s+(?:and|or|&)\s+(?:breast-?feeding|lactation)\b/i.test(s);
+  // ("contraindicated in patients with …, pregnancy, breastfeeding, …": two items of one list.)
+  return /\bpregnan\w*\s*,\s*(?:breast-?feeding|lactation)\b|\bpregnan\w*\s+(?:and|or|&)\s+(?:breast-?feeding|lactating|nursing)\b|\b(?:breast-?feeding|lactating|nursing)\s+(?:and|or|&)\s+pregnan/i.test(s) || /\bpregnancy\s+(?:and|or|&)\s+(?:breast-?feeding|lactation)\b/i.test(s);
 }
