@@ -285,12 +285,11 @@ const REFERENCE_LEAD = new RegExp(String.raw`\b(?:${REFERENCE_INTAKE})\b`, 'i');
 
 /**
  * A lead-in names who the list is for (and may name the route), not an indication or phase as a label would;
- * a condition it names the way a dose's sentence does ("The dosage for migraine prophylaxis in adults is:") is
- * added by the caller.
+ * its `condition` is one it names the way a dose's sentence does ("The dosage for migraine prophylaxis in adults is:").
  */
-function leadInInfo(info: LabelInfo, block: boolean): LabelInfo {
+function leadInInfo(info: LabelInfo, block: boolean, condition: string | null): LabelInfo {
   // ("Gemcitabine dosage varies depending on the cancer being treated …:" names which ingredient, on a combination page.)
-  return { population: info.population, route: info.route, phase: null, indication: null, ingredient: info.ingredient, days: null, block, unknown: false };
+  return { population: info.population, route: info.route, phase: null, indication: condition, ingredient: info.ingredient, days: null, block, unknown: false };
 }
 
 /** The last sentence of a lead-in paragraph, read like a label ("For neonates (less than 3 months)"). */
@@ -337,7 +336,7 @@ function sectionRegimens(section: Section, ingredient: string | null, scope: Sco
       // names the condition, as a dose's own sentence would; added to a label that names none.)
       const leadCondition = lead === '' ? null : indicationOf(lead);
       const condition = typeof leadCondition === 'string' && leadCondition !== AMBIGUOUS ? leadCondition : null;
-      if (!l.label) return { ...leadInInfo(scope.label(lead), notToGive), indication: condition };
+      if (!l.label) return leadInInfo(scope.label(lead), notToGive, condition);
       // "**Children:** … Recommended daily dietary intake is:": a labelled paragraph whose lead-in says what the list gives.
       const info = scope.label(l.label);
       const withCondition = info.indication === null && condition !== null ? { ...info, indication: condition } : info;
@@ -771,12 +770,13 @@ function sentenceRegimens(
         if (count !== null && Number.isInteger(count) && (frequency === null || frequency.timesPerDay === count || frequency.timesPerDay === 1)) frequency = { timesPerDay: count, timesPerWeek: null, everyDays: null };
         // "25-50 mg/kg/day divided into four doses, four days a week": four times on each of those days.
         else if (count !== null && Number.isInteger(count) && frequency?.timesPerDay === null && frequency.timesPerWeek !== null && frequency.everyDays === null) frequency = { ...frequency, timesPerDay: count };
-        else if (count === null && DIVIDED_EVERY_HOURS.test(own)) {
+        else {
           // "2 to 4 grams daily, administered in equally divided doses every 12 hours": as many as the interval gives
           // (the sentence's "daily" and "every 12 hours" read together are no one frequency).
-          const hours = Number(DIVIDED_EVERY_HOURS.exec(own)![1]);
-          frequency = 24 % hours === 0 && hours < 24 ? { timesPerDay: 24 / hours, timesPerWeek: null, everyDays: null } : null;
-        } else if (frequency?.timesPerDay === 1) frequency = null; // "daily in divided doses": how many is not said
+          const hours = count === null ? Number(DIVIDED_EVERY_HOURS.exec(own)?.[1] ?? 0) : 0;
+          if (hours > 0) frequency = 24 % hours === 0 && hours < 24 ? { timesPerDay: 24 / hours, timesPerWeek: null, everyDays: null } : null;
+          else if (frequency?.timesPerDay === 1) frequency = null; // "daily in divided doses": how many is not said
+        }
       }
     } else if (daily && frequency?.timesPerDay === 1 && !/\b(?:once|one time)\b/i.test(own)) {
       // "600 mg per day": a daily total; the "per day" is not a second "once daily".
