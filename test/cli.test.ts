@@ -35,6 +35,24 @@ test('build: a missing content folder and an unusable output folder are clear er
   assert.match(bad.err, /The build failed and the previous site .* was left as it was/);
 });
 
+test('build: SOURCE_DATE_EPOCH sets the build clock; a malformed one is refused before anything is written', async () => {
+  const dir = temp();
+  const r = await run(['build', CONTENT, '--out', join(dir, 'dist'), '--no-cache', '--quiet'], '', { ...process.env, SOURCE_DATE_EPOCH: '1767225600' });
+  assert.equal(r.code, 0, r.err);
+  const report = JSON.parse(readFileSync(join(dir, 'dist', 'build-report.json'), 'utf8')) as { builtAt: string };
+  assert.equal(report.builtAt, '2026-01-01T00:00:00.000Z');
+  for (const bad of ['yesterday', '-5', '1.5e9']) {
+    const refused = await run(['build', CONTENT, '--out', join(dir, 'bad'), '--no-cache', '--quiet'], '', { ...process.env, SOURCE_DATE_EPOCH: bad });
+    assert.equal(refused.code, 2, bad);
+    assert.match(refused.err, /SOURCE_DATE_EPOCH is ".*", which is not a time: give whole seconds since 1970-01-01/);
+    assert.equal(existsSync(join(dir, 'bad')), false);
+  }
+  const unset = await run(['build', CONTENT, '--out', join(dir, 'now'), '--no-cache', '--quiet'], '', { ...process.env, SOURCE_DATE_EPOCH: '' });
+  assert.equal(unset.code, 0, unset.err);
+  const builtAt = Date.parse((JSON.parse(readFileSync(join(dir, 'now', 'build-report.json'), 'utf8')) as { builtAt: string }).builtAt);
+  assert.ok(Math.abs(builtAt - Date.now()) < 10 * 60_000, 'without it, the clock is now');
+});
+
 test('build: a bad --site-url is refused by the parser', async () => {
   const r = await run(['build', CONTENT, '--site-url', 'not a url']);
   assert.equal(r.code, 2);

@@ -41,6 +41,13 @@ export interface BuildOptions {
   regimens?: boolean;
   /** Source-line links on `/quality/`: a URL template with `{file}` and `{line}`. */
   qualitySourceUrl?: string;
+  /**
+   * The build's clock (default: now): the report's `builtAt`, the date of pages without a
+   * `lastModified`, the time `/quality/` shows, and what its age rule counts from. Two builds of
+   * the same content with the same clock write the same files (the CLI takes it from
+   * `SOURCE_DATE_EPOCH`, the reproducible-builds convention).
+   */
+  builtAt?: Date;
   /** Progress callback: phase name, done, total. */
   onProgress?: (phase: string, done: number, total: number) => void;
 }
@@ -206,10 +213,12 @@ function extraFiles(catalog: Catalog, options: SiteOptions): { path: string; con
 function startQualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions, opts: BuildOptions): { page(): Promise<PageSpec>; stop(): void } {
   const files = lazyCheckFilesOf(loaded.files, loaded.results);
   const content = { files, catalog };
+  // Page ages are counted from the build's clock, so the report is a function of content and clock.
+  const checks = { now: new Date(options.builtAt) };
   const stop = new AbortController();
   const background =
     opts.cacheDir !== null && files.length >= PARALLEL_THRESHOLD
-      ? settle(checkFilesInBackground(loaded.files, fileContextData(content), cacheDirOf(opts), storeVersion(), stop.signal))
+      ? settle(checkFilesInBackground(loaded.files, fileContextData(content, checks), cacheDirOf(opts), storeVersion(), stop.signal))
       : null;
   return {
     stop: () => stop.abort(),
@@ -219,7 +228,7 @@ function startQualityPage(loaded: Loaded, catalog: Catalog, options: SiteOptions
         // A bug, not bad content: say so, and make the same report here.
         process.emitWarning(`${fileFindings.message}. The /quality/ report's checks ran on the build's own thread instead (the same report, a few seconds slower); please report this warning.`);
       }
-      const findings = fileFindings === null || fileFindings instanceof Error ? runChecks(content) : runCatalogChecks(content, fileFindings);
+      const findings = fileFindings === null || fileFindings instanceof Error ? runChecks(content, checks) : runCatalogChecks(content, fileFindings, checks);
       return qualityPageSpec(findings, catalog, files.length, options, opts.qualitySourceUrl !== undefined ? { sourceUrl: opts.qualitySourceUrl } : {});
     },
   };
@@ -417,7 +426,7 @@ export async function inspect(opts: LoadOptions): Promise<{ files: number; catal
  */
 export async function build(opts: BuildOptions): Promise<{ report: BuildReport; state: BuildState; oldSiteRemoved: Promise<Error | null> }> {
   const t0 = performance.now();
-  const builtAt = new Date().toISOString();
+  const builtAt = (opts.builtAt ?? new Date()).toISOString();
   const timingsMs: Record<string, number> = {};
   const lap = (name: string, since: number): number => {
     const now = performance.now();

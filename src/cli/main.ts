@@ -16,6 +16,8 @@ interface Io {
   out: NodeJS.WriteStream;
   err: NodeJS.WriteStream;
   in?: Readable;
+  /** The environment (default `process.env`): `build` reads `SOURCE_DATE_EPOCH`. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const port = (v: string): number => {
@@ -54,6 +56,20 @@ function checkDirs(dirs: string[]): string | null {
     if (!existsSync(d) || !statSync(d).isDirectory()) return `The content folder "${d}" does not exist or is not a folder. Give the folder that holds the monographs (.md files).`;
   }
   return null;
+}
+
+/**
+ * A reproducible build's clock: `SOURCE_DATE_EPOCH`, whole seconds since 1970 as the
+ * reproducible-builds convention defines it (https://reproducible-builds.org/specs/source-date-epoch/);
+ * undefined when unset, a message when malformed (the spec says to stop rather than guess).
+ */
+function sourceDateEpoch(env: NodeJS.ProcessEnv): Date | string | undefined {
+  const v = env['SOURCE_DATE_EPOCH'];
+  if (v === undefined || v === '') return undefined;
+  const seconds = /^\d{1,12}$/.test(v) ? Number(v) : NaN;
+  const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) return `SOURCE_DATE_EPOCH is "${v}", which is not a time: give whole seconds since 1970-01-01 (e.g. $(git log -1 --format=%ct)), or unset it.`;
+  return date;
 }
 
 function summary(r: BuildReport, out: string): string {
@@ -111,6 +127,12 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         code = 2;
         return;
       }
+      const clock = sourceDateEpoch(io.env ?? process.env);
+      if (typeof clock === 'string') {
+        io.err.write(clock + '\n');
+        code = 2;
+        return;
+      }
       const progress = createProgress(io.err, o.quiet === true);
       const opts: BuildOptions = {
         contentDirs: dirs,
@@ -122,6 +144,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
         public: o.public === true,
         regimens: o.regimens === true,
         ...(o.qualitySourceUrl !== undefined ? { qualitySourceUrl: o.qualitySourceUrl } : {}),
+        ...(clock !== undefined ? { builtAt: clock } : {}),
         onProgress: (p, d, t) => progress.update(p, d, t),
       };
       try {
