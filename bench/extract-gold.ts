@@ -60,10 +60,10 @@ const GoldPageSchema = z
  * The set labelled before the extractor first ran on it and not yet read for its errors: its score
  * is an estimate of accuracy on unseen pages (`npm run bench:extract`), so the corpus test's
  * regression gate leaves it out (a gate on it would turn a measurement into a target to fit).
- * Holdout26 (session 12), until its errors are read; holdout25 was read after its first run
- * (session 11).
+ * None now: holdout26 was read for its errors after its first run (session 12); the next fresh set
+ * goes here until it is.
  */
-export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout26';
+export const HELD_OUT_SPLIT: GoldSplit | null = null;
 
 /**
  * Sets read for their errors whose fixes are not finished: measured, not gated either (their
@@ -92,7 +92,8 @@ export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout26';
  * roxithromycin's "For off-label Streptococcus pneumoniae prevention", tenoxicam's "20 mg daily dosage");
  * holdout25, all 7 of its first run's (only its pregnancy errors were worked on: dicycloverine's contradictory
  * maximum and IM label, dabigatran's "(CrCl > 30 mL/min)", "often divided into two doses", "5 mg to 60 mg daily",
- * arbekacin's long label and "Obesity:").
+ * arbekacin's long label and "Obesity:"). (holdout26 joined the gate at once in session 12: none of its first
+ * run's 2 wrong regimens is left; its misses and pregnancy disagreement are listed in its `about` entry.)
  */
 export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25'];
 

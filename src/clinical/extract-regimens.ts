@@ -47,7 +47,7 @@ const LEFT_OK = new Set(
 /** Words that may follow an amount that is a dose. */
 const RIGHT_OK = new Set(
   `orally oral po iv im sc sq intravenously intravenous intramuscularly intramuscular subcutaneously subcutaneous by via once twice thrice three four
-  one two five six daily every each per a an as at on for in given taken administered infused injected tablet tablets capsule capsules pessary pessaries suppository suppositories dose doses dosage injections infusions
+  one two five six daily every each per a an as at on for in given taken administered infused injected tablet tablets capsule capsules caplet caplets softgel softgels lozenge lozenges pessary pessaries suppository suppositories dose doses dosage injections infusions
   initially then base body bw qd od bid tid qid bd tds qds q stat weekly monthly nightly before after with without and or to if until over followed
   divided single loading maintenance times hour hours day days week weeks minute minutes is was are should can may will x infusion injection bolus
   when prn immediately slowly deep preferably approximately intravenous about repeated repeat which that usually diluted dissolved reconstituted
@@ -122,6 +122,16 @@ const CONTENTS_BEFORE = /\b(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoul
  * in the same sentence is their contents, or another way of saying the dose, not clearly a dose to give
  * ("One 500 mg tablet twice daily", where the amount names the unit, is one; a volume of diluent is no unit).
  */
+/** "… or 4 mg lozenges": the amount heads a list of a product's strengths (plural forms). */
+const STRENGTHS_LISTED = /^\s*(?:or|and|,)\s*\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|μg)\s+(?:[\p{L}-]+\s+)?(?:tablets|capsules|caplets|lozenges|sachets|patches|pessaries|suppositories|vials|ampoules)\b/iu;
+/** "the dosage is one 0.6 mg lozenge", "take one 500 mg tablet": the unit whose strength is the dose, not a product's strength. */
+const DOSE_IS_ONE = /\b(?:(?:dose|dosage|regimen)\s+is|take|give|administer|insert|dissolve|chew|suck)\s+(?:a|an|one)\s+$/i;
+/** "one 180 mg tablet of fexofenadine with 240 mg of pseudoephedrine": a tablet of two drugs, whose contents are no dose. */
+const WITH_OTHER_AMOUNT = /^[^.;]{0,40}?\b(?:with|and|plus)\s+\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|μg)\b|^[^.;]{0,40}?\+\s*\d/i;
+/** "not exceeding 12 lozenges", "the maximum daily dose is limited to 8 lozenges": a limit in units, which leaves a dose stated by its strength a dose. */
+const MAX_UNIT_COUNT = /\b(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|no\s+more\s+than|max(?:imum|\.)?)(?:\s+\p{L}+){0,5}?\s+\d+\s+[\p{L}-]+/giu;
+/** A most-units-a-day limit: "not to exceed 10 lozenges per day", "a maximum of 8 tablets in 24 hours" (the count). */
+const DAILY_UNIT_CAP = /\b(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|no\s+more\s+than|max(?:imum|\.)?)(?:\s+\p{L}+){0,5}?\s+(\d+)\s+[\p{L}-]+\s+(?:per|a|each|in|within)\s+(?:(?:a|any|one)\s+)?(?:day|24[- ]hours?(?:\s+period)?)\b/iu;
 const UNIT_COUNT = /\b(?:\d+(?:\.\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?|one|two|three|four|five|six|half|one-half|1\/2)\s+(?:(?!(?:mg|g|mcg|µg|μg|milligrams?|grams?|micrograms?)\b)[\p{L}-]+\s+)?(?:tablets?|capsules?|caplets?|softgels?|sachets?|packets?|teaspoons?(?:ful)?|tablespoons?(?:ful)?|spoonfuls?|puffs?|inhalations?|actuations?|sprays?|drops?|pessar(?:y|ies)|suppositor(?:y|ies)|lozenges?|scoops?|applicator(?:s|fuls?)?)\b/iu;
 /** "The 125mg dose is usually administered as one 100mg capsule and …": a sentence about a dose stated before. */
 const DOSE_REFERENCE = /^\s*(?:the|this|that)\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s+doses?\s+(?:is|are|can|may|should|will|must|could|would)\b/i;
@@ -423,9 +433,16 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
   const first = lines[0];
   if (intro.length === 0 && first && first.kind === 'text' && amountsIn(first.text).length === 0 && sentences(first.text).some((x) => ROUTE_STATEMENT.test(x.text))) intro.push(first.text);
   if (intro.length === 0) return null;
-  const r = routeOf(withoutAmountParens(intro.join(' ')));
+  const text = withoutAmountParens(intro.join(' '));
+  // "the specific formulation of the medication (tablets, syrup, injection)": forms for more than one route, though
+  // an injection names none of its own.
+  if (INJECTION_FORM.test(text) && ORAL_FORM_WORD.test(text)) return null;
+  const r = routeOf(text);
   return r === AMBIGUOUS ? null : r;
 }
+
+const INJECTION_FORM = /\b(?:injections?|injectables?)\b/i;
+const ORAL_FORM_WORD = /\b(?:tablets?|capsules?|caplets?|syrups?|suspensions?|oral\b)/i;
 
 /** "Administer intravenously.", "It is given orally": a statement of the route, not "IV administration should be infused over 60 minutes". */
 const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)/i;
@@ -495,7 +512,7 @@ function sentenceRegimens(
   const kept: { amount: Amount; ingredient: string | null; daily: boolean; weekly: boolean }[] = [];
   const example = /^(?:for example|for instance|e\.g\.),?\s+([\p{L}][\p{L}-]+)\s+(?:might|may|can|could|is|are|would)\s+(?:be\s+)?(?:given|administered|used|prescribed|taken|dosed)\b/iu.exec(s);
   // "For example, metoclopramide might be given as 10 mg": another drug's example dose (a class page).
-  const notDosing = NOT_DOSING.test(s) || DOSE_REFERENCE.test(s) || /\b(?:AI|UL)\b/.test(s) || (example !== null && !isOwnName(fold(example[1]!), scope)) || UNIT_COUNT.test(s.replace(/\([^()]*\)/g, ' '));
+  const notDosing = NOT_DOSING.test(s) || DOSE_REFERENCE.test(s) || /\b(?:AI|UL)\b/.test(s) || (example !== null && !isOwnName(fold(example[1]!), scope)) || UNIT_COUNT.test(s.replace(/\([^()]*\)/g, ' ').replace(MAX_UNIT_COUNT, ' '));
   let prevMax: Amount | null = null;
   let prevIncrement: Amount | null = null;
   for (let a of amounts) {
@@ -569,8 +586,10 @@ function sentenceRegimens(
     if (/\b(?:the|this|that)\s*$/i.test(before) && /^\s*doses?\b/i.test(after) && !/\b(?:increas|escalat|titrat|reduc|decreas|switch|giv|administ|continu|start|begin|resum|us|mov|proceed)\w*\s+(?:\w+\s+){0,2}(?:the|this|that)\s*$/i.test(before)) continue;
     // Strengths and contents of a product, and a sentence about a dose stated before, are no regimens.
     // ("given as two 250 mg tablets", "in 500 mg capsules"; not "One 500 mg tablet twice daily", the dose itself)
-    const productUnit = /\b(?:as|in|using)\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?$|\b(?:multiple|several|various|different|or)\s*$|\bfrom\s+(?:(?:a|one|the)\s+)?(?:single\s+)?$/i.test(before) || (/\b(?:a|an|one)\s+$/i.test(before) && before.trim().split(/\s+/).length > 1);
+    const productUnit = /\b(?:as|in|using)\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?$|\b(?:multiple|several|various|different|or)\s*$|\bfrom\s+(?:(?:a|one|the)\s+)?(?:single\s+)?$/i.test(before) || (/\b(?:a|an|one)\s+$/i.test(before) && before.trim().split(/\s+/).length > 1 && !(DOSE_IS_ONE.test(before) && !WITH_OTHER_AMOUNT.test(after)));
     if ((STRENGTH_AFTER.test(after) && productUnit) || CONTENTS_BEFORE.test(before)) continue;
+    // "2 mg or 4 mg lozenges.": strengths the product comes in, listed, with no word of how often to take one.
+    if (STRENGTHS_LISTED.test(after) && frequencyOf(after) === null) continue;
     // "300 mg Irbesartan/12.5 mg": the name before the slash is the earlier amount's; this one's must follow it.
     const pairName = /\d\s*(?:mg|g|mcg|µg|μg)\s+[\p{L}][\p{L}\d-]*\s*\/\s*$/u.test(before);
     const afterWord = /^\s*(?:of\s+)?([\p{L}][\p{L}\d'’-]*)/u.exec(after)?.[1];
@@ -783,6 +802,10 @@ function sentenceRegimens(
       frequency = null;
     }
 
+    // "One 2.4 mg lozenge every 2 hours as needed, not to exceed 10 lozenges per day": a daily cap below what the
+    // interval gives makes the interval a least spacing, not a schedule.
+    const unitCap = DAILY_UNIT_CAP.exec(s);
+    if (unitCap && frequency !== null && frequency.timesPerDay !== null && Number(unitCap[1]) < frequency.timesPerDay) frequency = null;
     if (frequencyVaries) {
       if (frequency?.timesPerDay === 1 || /\bdaily\b/i.test(`${c.amount.text}${c.right}`)) daily = true;
       frequency = null;

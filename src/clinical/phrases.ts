@@ -62,7 +62,7 @@ const ROUTE_PATTERNS: [Route, RegExp, RegExp, RegExp | null][] = [
 ];
 // Weak signals, used only when no route is named: an infusion is intravenous, a tablet is swallowed.
 const INFUSION = /\binfus(?:ion|ions|ed|e)\b/i;
-const ORAL_FORM = /\b(?:tablets?|capsules?|caplets?|syrup|oral suspension|oral solution)\b/i;
+const ORAL_FORM = /\b(?:tablets?|capsules?|caplets?|syrup|oral suspension|oral solution|lozenges?)\b/i;
 const NOT_ORAL_FORM = /\b(?:chewable|dispersible|effervescent|vaginal|sublingual|buccal|orally disintegrating|inhal\w*|nebuli[sz]\w*)\b/i;
 
 /** "vaginal yeast infections", "oral thrush", "oral contraceptives": conditions and products, not routes. */
@@ -349,9 +349,9 @@ const PHASE_WORDS: [Phase, RegExp][] = [
   ['maintenance', /\bmaintenance\b/gi],
   ['induction', /\binduction\b/gi],
   // (not "starting on day 14", "starting at week 4": when, not which dose)
-  ['initial', /\b(?:initial(?:ly)?|starting(?!\s+(?:(?:on|from|at|in|with)\s+)?(?:the\s+)?(?:end\s+of\s+)?(?:day|week|month|cycle)s?\b)|start(?:s|ed|ing)?\s+(?:with|at)(?!\s+(?:the\s+)?(?:end\s+of\s+)?(?:day|week|month|cycle)s?\b)|commenc(?:e|es|ed|ing)\s+(?:with|at)|begin(?:s|ning)?\s+(?:with|at)|beg[au]n\s+(?:with|at)|initiate[ds]?\s+(?:at|with)|first\s+dose)\b/gi],
+  ['initial', /\b(?:initial(?:ly)?|starting(?!\s+(?:(?:on|from|at|in|with)\s+)?(?:the\s+)?(?:end\s+of\s+)?(?:day|week|month|cycle)s?\b)|start(?:s|ed|ing)?\s+(?:with|at)(?!\s+(?:the\s+)?(?:end\s+of\s+)?(?:day|week|month|cycle)s?\b)|commenc(?:e|es|ed|ing)\s+(?:with|at)|begin(?:s|ning)?\s+(?:with|at)|beg[au]n\s+(?:with|at)|initiate[ds]?\s+(?:at|with)|initiation\s+(?:dose\s+)?(?:is|at|with)|first\s+dose)\b/gi],
   ['escalation', /\b(?:increase[ds]?|increasing|titrat\w*|escalat\w*|up-?titrat\w*|uptitrat\w*)\b/gi],
-  ['reduction', /\b(?:reduce[ds]?|reducing|reduction|decrease[ds]?|decreasing|lower(?:ed)?\s+to)\b/gi],
+  ['reduction', /\b(?:reduce[ds]?|reducing|reductions?|decrease[ds]?|decreasing|lower(?:ed)?\s+to)\b/gi],
 ];
 
 /** The phase word nearest the end of a text (the dose follows it). */
