@@ -117,21 +117,23 @@ const ORGAN_IMPAIRMENT = /\b(?:impair\w*|insufficien\w*|dysfunction|failure|chil
 const STRENGTH_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoules?|ampules?|suppositor(?:y|ies)|pessar(?:y|ies)|lozenges?|patch(?:es)?|strengths?)\b/iu;
 /** "one tablet of Norfloxacin 200mg + Ornidazole 500mg": a product's contents. */
 const CONTENTS_BEFORE = /\b(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoules?|suppositor(?:y|ies)|formulations?|preparations?|products?)\s+(?:of|containing|that contains?)\b[^.;()]*$/i;
-/**
- * "1-3 capsules daily with 250-1000mg", "two tablets of 500 mg": a dose stated as a count of product units; an amount
- * in the same sentence is their contents, or another way of saying the dose, not clearly a dose to give
- * ("One 500 mg tablet twice daily", where the amount names the unit, is one; a volume of diluent is no unit).
- */
 /** "… or 4 mg lozenges": the amount heads a list of a product's strengths (plural forms). */
 const STRENGTHS_LISTED = /^\s*(?:or|and|,)\s*\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|μg)\s+(?:[\p{L}-]+\s+)?(?:tablets|capsules|caplets|lozenges|sachets|patches|pessaries|suppositories|vials|ampoules)\b/iu;
 /** "the dosage is one 0.6 mg lozenge", "take one 500 mg tablet": the unit whose strength is the dose, not a product's strength. */
 const DOSE_IS_ONE = /\b(?:(?:dose|dosage|regimen)\s+is|take|give|administer|insert|dissolve|chew|suck)\s+(?:a|an|one)\s+$/i;
 /** "one 180 mg tablet of fexofenadine with 240 mg of pseudoephedrine": a tablet of two drugs, whose contents are no dose. */
 const WITH_OTHER_AMOUNT = /^[^.;]{0,40}?\b(?:with|and|plus)\s+\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|μg)\b|^[^.;]{0,40}?\+\s*\d/i;
+/** A limit's words up to its count: "not exceeding ", "the maximum daily dose is limited to ". */
+const UNIT_LIMIT_LEAD = String.raw`\b(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|no\s+more\s+than|max(?:imum|\.)?)(?:\s+\p{L}+){0,5}?\s+`;
 /** "not exceeding 12 lozenges", "the maximum daily dose is limited to 8 lozenges": a limit in units, which leaves a dose stated by its strength a dose. */
-const MAX_UNIT_COUNT = /\b(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|no\s+more\s+than|max(?:imum|\.)?)(?:\s+\p{L}+){0,5}?\s+\d+\s+[\p{L}-]+/giu;
+const MAX_UNIT_COUNT = new RegExp(UNIT_LIMIT_LEAD + String.raw`\d+\s+[\p{L}-]+`, 'giu');
 /** A most-units-a-day limit: "not to exceed 10 lozenges per day", "a maximum of 8 tablets in 24 hours" (the count). */
-const DAILY_UNIT_CAP = /\b(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|no\s+more\s+than|max(?:imum|\.)?)(?:\s+\p{L}+){0,5}?\s+(\d+)\s+[\p{L}-]+\s+(?:per|a|each|in|within)\s+(?:(?:a|any|one)\s+)?(?:day|24[- ]hours?(?:\s+period)?)\b/iu;
+const DAILY_UNIT_CAP = new RegExp(UNIT_LIMIT_LEAD + String.raw`(\d+)\s+[\p{L}-]+\s+(?:per|a|each|in|within)\s+(?:(?:a|any|one)\s+)?(?:day|24[- ]hours?(?:\s+period)?)\b`, 'iu');
+/**
+ * "1-3 capsules daily with 250-1000mg", "two tablets of 500 mg": a dose stated as a count of product units; an amount
+ * in the same sentence is their contents, or another way of saying the dose, not clearly a dose to give
+ * ("One 500 mg tablet twice daily", where the amount names the unit, is one; a volume of diluent is no unit).
+ */
 const UNIT_COUNT = /\b(?:\d+(?:\.\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:\.\d+)?)?|one|two|three|four|five|six|half|one-half|1\/2)\s+(?:(?!(?:mg|g|mcg|µg|μg|milligrams?|grams?|micrograms?)\b)[\p{L}-]+\s+)?(?:tablets?|capsules?|caplets?|softgels?|sachets?|packets?|teaspoons?(?:ful)?|tablespoons?(?:ful)?|spoonfuls?|puffs?|inhalations?|actuations?|sprays?|drops?|pessar(?:y|ies)|suppositor(?:y|ies)|lozenges?|scoops?|applicator(?:s|fuls?)?)\b/iu;
 /** "The 125mg dose is usually administered as one 100mg capsule and …": a sentence about a dose stated before. */
 const DOSE_REFERENCE = /^\s*(?:the|this|that)\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s+doses?\s+(?:is|are|can|may|should|will|must|could|would)\b/i;
@@ -441,6 +443,7 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
   return r === AMBIGUOUS ? null : r;
 }
 
+/** Forms that name a route only together: an injection (IV, IM or SC) beside a tablet or a syrup. */
 const INJECTION_FORM = /\b(?:injections?|injectables?)\b/i;
 const ORAL_FORM_WORD = /\b(?:tablets?|capsules?|caplets?|syrups?|suspensions?|oral\b)/i;
 
@@ -730,6 +733,8 @@ function sentenceRegimens(
 
   const out: Regimen[] = [];
   const candPhases: (Phase | null)[] = [];
+  // A most-units-a-day limit of the sentence (see below).
+  const unitCap = DAILY_UNIT_CAP.exec(s);
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     const k = kept[i]!;
@@ -804,7 +809,6 @@ function sentenceRegimens(
 
     // "One 2.4 mg lozenge every 2 hours as needed, not to exceed 10 lozenges per day": a daily cap below what the
     // interval gives makes the interval a least spacing, not a schedule.
-    const unitCap = DAILY_UNIT_CAP.exec(s);
     if (unitCap && frequency !== null && frequency.timesPerDay !== null && Number(unitCap[1]) < frequency.timesPerDay) frequency = null;
     if (frequencyVaries) {
       if (frequency?.timesPerDay === 1 || /\bdaily\b/i.test(`${c.amount.text}${c.right}`)) daily = true;
