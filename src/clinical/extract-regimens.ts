@@ -87,7 +87,7 @@ const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s
 /** "as needed", "PRN", "when required": a dose given as needed. */
 const AS_NEEDED_WORDS = String.raw`as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand`;
 const CONDITIONS = new RegExp(String.raw`\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|${AS_NEEDED_WORDS})\b`, 'gi');
-const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|(?:or|to)\s+(?:twice|thrice|two|three|four)|\w+\s+(?:day|week|month)))/i;
+const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|(?:or|to)\s+(?:twice|thrice|two|three|four|more)|\w+\s+(?:day|week|month)))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
 const PAIR_END = String.raw`(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s*\/\s*(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)`;
 const PAIRED_RANGE = new RegExp(String.raw`\bfrom\s+${PAIR_END}\s+(?:to|up to)\s+${PAIR_END}`, 'iu');
@@ -443,15 +443,20 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
   return r === AMBIGUOUS ? null : r;
 }
 
+/** "for infants", "for adolescents": a dose's age group named after it. */
+const AGE_STEP = /^[^.;]{0,20}?\bfor\s+(?:\w+\s+){0,2}?(?:infants?|neonates?|newborns?|toddlers?|children|child|adolescents?|teen\w*|adults?|the\s+elderly|elderly)\b/i;
+const AGE_STEPS = /\bfor\s+(?:\w+\s+){0,2}?(?:infants?|neonates?|newborns?|toddlers?|children|child|adolescents?|teen\w*|adults?|the\s+elderly|elderly)\b/gi;
+/** "The usual dosage range is", "the typical dose is": the regular dose, named as such. */
+const USUAL_DOSE = /\b(?:usual|typical|standard|regular|normal)\s+(?:\w+\s+)?(?:dose|doses|dosage|dosing|range)\b/i;
 /** Forms that name a route only together: an injection (IV, IM or SC) beside a tablet or a syrup. */
 const INJECTION_FORM = /\b(?:injections?|injectables?)\b/i;
 const ORAL_FORM_WORD = /\b(?:tablets?|capsules?|caplets?|syrups?|suspensions?|oral\b)/i;
 
-/** "Administer intravenously.", "It is given orally": a statement of the route, not "IV administration should be infused over 60 minutes". */
-const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)/i;
+/** "Administer intravenously.", "It is given orally", "Oral administration is standard": a statement of the route, not "IV administration should be infused over 60 minutes". */
+const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected|done)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)|\b(?:oral|intravenous|iv|subcutaneous|intramuscular)\s+(?:administration|use|route)\s+is\s+(?:the\s+)?(?:standard|usual|typical|preferred|common|recommended)\b/i;
 
-/** "Two capsules … are typically prescribed": a product form that is swallowed, stated for the line's doses. */
-const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?|syrups?|oral\s+(?:solutions?|suspensions?|liquids?))\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used|available)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b/i;
+/** "Two capsules … are typically prescribed", "Tizanidine comes in oral tablets": a product form that is swallowed, stated for the line's doses. */
+const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?|syrups?|oral\s+(?:solutions?|suspensions?|liquids?))\s+(?:\w+\s+){0,4}?(?:is|are|may\s+be|can\s+be)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used|available)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b|\b(?:comes?|is\s+available|are\s+available)\s+(?:only\s+)?(?:in|as)\s+(?:an?\s+)?oral\s+(?:tablets?|capsules?|caplets?|solutions?|suspensions?|syrups?|forms?)\b/i;
 
 /** "general supplementation", "preventing deficiency": purposes that name no condition (a nutrient's deficiency does). */
 const GENERAL_PURPOSE = /\b(?:(?:general|routine|dietary|nutritional)\s+)?supplementation\b|\b(?:preventing|prevention\s+of|to\s+prevent)\s+(?:a\s+)?deficiency\b/gi;
@@ -473,7 +478,8 @@ const AS_NEEDED = new RegExp(String.raw`\b(?:${AS_NEEDED_WORDS})\b`, 'i');
  * dose that states none of its own gives no regimen.
  */
 function fillFromLine(regimens: Regimen[], doseless: readonly string[]): Regimen[] {
-  const text = doseless.join(' ');
+  // ("There are no IV formulations of either drug": a route denied is none named.)
+  const text = doseless.join(' ').replace(/\b(?:no|not\s+(?:available\s+)?(?:as|in))\s+(?:an?\s+)?(?:iv|intravenous|injectable|parenteral)\s+(?:formulations?|forms?|preparations?)\b/gi, ' ');
   const inf = infusionMinutesOf(text);
   const named = routeOf(text);
   const route = ROUTE_STATEMENT.test(text) || FORM_STATEMENT.test(text) ? named : null;
@@ -525,7 +531,9 @@ function sentenceRegimens(
     // "not to exceed 1200 mg/day or 3200 mg/day": every amount of a listed maximum is one.
     // (a comma ends the list: "up to 24 mg orally (…), or 0.15 mg/kg IV" is a dose)
     const gapAfterMax = prevMax === null ? '' : s.slice(prevMax.end, a.start).replace(/\([^()]*\)/g, ' ');
-    const listedMax = prevMax !== null && !a.inParens && !STRONG_BREAK.test(gapAfterMax) && !/[,;]/.test(gapAfterMax);
+    // ("should not exceed 32 mg Bromhexine, 24 mg Chlorpheniramine Maleate, and 2400 mg Guaifenesin": one per ingredient.)
+    const namedItem = /^\s*([\p{L}][\p{L}\d -]{0,40}?)\s*,\s*(?:and\s+)?$/u.exec(gapAfterMax);
+    const listedMax = prevMax !== null && !a.inParens && !STRONG_BREAK.test(gapAfterMax) && (!/[,;]/.test(gapAfterMax) || (namedItem !== null && isOwnName(fold(namedItem[1]!.split(/\s+/)[0]!), scope)));
     if (!a.inParens) prevMax = null;
     // "not exceeding the maximum daily dose (typically 4000mg)": the parenthesis gives the maximum.
     const parenOfMax = a.inParens && /\bmax(?:imum|\.)?(?:\s+\w+){0,3}\s*\(\s*(?:\w+\s+)?$/i.test(before);
@@ -542,7 +550,7 @@ function sentenceRegimens(
       // or 4 mg/kg once weekly (up to 200 mg)" has none).
       const prevDose = kept[kept.length - 1];
       const capsDailyDose = amounts.length === 2 && a.inParens && prevDose !== undefined && prevDose.daily && s.slice(prevDose.amount.end, before.lastIndexOf('(')).trim() === '';
-      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in (?:a|any) 24[- ]hours? period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || (a.inParens && /\bdaily\s+(?:doses?|dosages?|amounts?)\s+(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|(?:of\s+)?up\s+to)\s*$/i.test(paren)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,2}$/i.test(maxClause.slice(-60));
+      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in (?:a|any) 24[- ]hours? period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || (a.inParens && /\bdaily\s+(?:doses?|dosages?|amounts?)\s+(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|(?:of\s+)?up\s+to)\s*$/i.test(paren)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,3}$/i.test(maxClause.slice(-60));
       if (daily && a.min === a.max && a.per === null) {
         if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
         maxDaily = a.max;
@@ -760,7 +768,9 @@ function sentenceRegimens(
 
     // ("as a single dose on Day 1 or divided equally on Days 1 and 8": a cycle's amount split over its days, no daily total.)
     const divided = /\bdivided\s+(?:equally\s+)?(?:on|over|between|across)\s+days?\b/i.test(own) ? null : DIVIDED.exec(own);
-    let daily = k.daily || (divided !== null && /\b(?:daily|a day|per day|\/day)\b/i.test(own));
+    // "once daily or in two divided doses of 160 mg": the amount is each of the divided doses, not the day's.
+    const eachDivided = divided !== null && /\bdivided\s+doses\s+of\s*$/i.test(c.left);
+    let daily = k.daily || (!eachDivided && divided !== null && /\b(?:daily|a day|per day|\/day)\b/i.test(own));
     // A daily total's "per day" says what the amount is, not how often it is given.
     let freqRead = frequencyOf(daily ? own.replace(/\b(?:per|a|each)\s+day\b|\/\s*day\b/gi, ' ') : own);
     if (freqRead === null && eitherTail) freqRead = frequencyOf(eitherTail);
@@ -781,7 +791,11 @@ function sentenceRegimens(
     if (freqRead === null && frequency === null && !daily) frequency = labelFrequency(chain);
     // "1.5-9 mg daily (dosing frequency may vary)": a daily amount, how often not said.
     const frequencyVaries = /\bfrequency\s+(?:may\s+|can\s+|will\s+)?var(?:y|ies)\b|\bvarying\s+frequenc/i.test(own);
-    if (divided && /\bor\s+(?:in\s+)?divided\b|\b(?:single|once)\b[^.;]{0,40}\bor\b[^.;]{0,30}\bdivided\b|\bdivided\b[^.;]{0,30}\bor\s+(?:as\s+)?(?:a\s+)?(?:single|once|\w+\s+(?:divided\s+)?doses)\b/i.test(own)) {
+    if (eachDivided) {
+      const n = divided[1] ?? divided[2] ?? divided[3];
+      const count = n ? numberOf(n) : null;
+      frequency = count !== null && Number.isInteger(count) ? { timesPerDay: count, timesPerWeek: null, everyDays: null } : null;
+    } else if (divided && /\bor\s+(?:in\s+)?divided\b|\b(?:single|once)\b[^.;]{0,40}\bor\b[^.;]{0,30}\bdivided\b|\bdivided\b[^.;]{0,30}\bor\s+(?:as\s+)?(?:a\s+)?(?:single|once|\w+\s+(?:divided\s+)?doses)\b/i.test(own)) {
       // "as a single dose or in two divided doses": how often is not one number.
       daily = true;
       frequency = null;
@@ -877,8 +891,13 @@ function sentenceRegimens(
       const p = lastPhase(s.slice(cands[i - 1]!.amount.end, c.amount.start));
       if (p === 'escalation' || p === 'reduction') phase = p;
     }
-    if (phase === null) {
+    // "starting at 40 mg/day for infants and increasing to 45-75 mg/day for adolescents": steps of age, not of treatment.
+    if ((phase === 'initial' || phase === 'escalation') && AGE_STEP.test(c.right) && (s.match(AGE_STEPS) ?? []).length >= 2) phase = null;
+    else if (phase === null) {
       phase = nearest(infos, (x) => x.phase);
+      // "Initial dose: 60 mg three times a day. The usual dosage range is 30-90 mg …": a later sentence of the line
+      // that names the usual dose is not the label's first step.
+      if (phase === 'initial' && s !== line.text.trim() && USUAL_DOSE.test(s.slice(0, k.amount.start)) && !line.text.trim().startsWith(s)) phase = null;
       // "Initial dose: 1.5 mg. A supplemental dose of 0.75 mg may be given 1 hour after the initial dose": the dose's
       // own words name a phase it is not in; the label's is not clearly its.
       if (phase !== null && lastPhase(s.slice(k.amount.end, cands[i + 1]?.amount.start ?? s.length)) !== null) continue;

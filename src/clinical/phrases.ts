@@ -108,8 +108,8 @@ const sameFreq = (a: Frequency, b: Frequency): boolean => a.timesPerDay === b.ti
 const RANGE_FREQ = [
   new RegExp(String.raw`\b${NUM}\s*(?:-|–|to|or)\s*${NUM}\s+times\s+(?:a\s+|per\s+|each\s+|every\s+)?(?:day|daily|week|weekly)\b`, 'i'),
   /\b(?:every|q)\s*\d+(?:\.\d+)?\s*(?:-|–|to|or)\s*\d+\s*(?:hours?|hrs?|h|days?|weeks?|months?)\b/i,
-  // ("once to three times daily")
-  /\bonce\s+(?:or|to)\s+(?:twice|two\s+times|three\s+times|thrice)\b|\btwice\s+(?:or|to)\s+(?:three|thrice|four)\b|\b(?:one|two|three)\s+(?:or|to)\s+(?:two|three|four)\s+times\b/i,
+  // ("once to three times daily", "once or more weekly")
+  /\bonce\s+or\s+more\b|\bonce\s+(?:or|to)\s+(?:twice|two\s+times|three\s+times|thrice)\b|\btwice\s+(?:or|to)\s+(?:three|thrice|four)\b|\b(?:one|two|three)\s+(?:or|to)\s+(?:two|three|four)\s+times\b/i,
   /\b(?:biweekly|bi-weekly|several times|two or more|multiple times|as often as|at intervals? of)\b/i,
   /\bup\s+to\s+(?:\w+\s+)?times\b/i,
   // "after meals and at bedtime": several doses a day, how many not said.
