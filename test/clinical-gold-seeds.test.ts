@@ -21,6 +21,16 @@ test('gold file: five seeds and at least 40 real pages, each real page quoted by
   assert.equal(new Set(files).size, files.length, 'a page is in the gold file twice');
 });
 
+test('agreement file: a second labelling of gold pages, in the gold format, each page once and in gold.json', () => {
+  const raw = JSON.parse(readFileSync(new URL('./fixtures/clinical/agreement.json', import.meta.url), 'utf8')) as { pages: { file: string; split: string }[] };
+  const second = loadGold(JSON.stringify({ ...raw, pages: raw.pages.map((p) => ({ ...p, split: 'dev' })) }));
+  assert.ok(second.pages.length >= 20);
+  assert.ok(raw.pages.every((p) => p.split === 'agreement'));
+  const files = second.pages.map((p) => p.file);
+  assert.equal(new Set(files).size, files.length);
+  for (const f of files) assert.ok(gold.pages.some((g) => g.file === f), `${f} is not in gold.json`);
+});
+
 for (const p of seeds) {
   const name = p.file.split('/')[2]!;
   test(`gold: ${name} gives exactly its hand-checked regimens and pregnancy status`, () => {

@@ -87,7 +87,7 @@ const DIVIDED = /\b(?:in|into)\s+(\w+)\s+(?:equally\s+)?divided\s+doses\b|\bin\s
 /** "as needed", "PRN", "when required": a dose given as needed. */
 const AS_NEEDED_WORDS = String.raw`as (?:needed|required)|when (?:needed|required)|prn|p\.r\.n\.?|on demand`;
 const CONDITIONS = new RegExp(String.raw`\b(?:if (?:required|needed|necessary|tolerated|clinically indicated)|${AS_NEEDED_WORDS})\b`, 'gi');
-const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|(?:or|to)\s+(?:twice|thrice|two|three|four|more)|\w+\s+(?:day|week|month)))/i;
+const SINGLE = /\b(?:single dose|as a single(?!\s+daily)|once only|one-time|one time|single injection|single infusion|stat)\b|\bonce\b(?!\s*(?:daily|a\s+day|per\s+day|every|each|weekly|a\s+week|per\s+week|monthly|a\s+month|(?:or|to)\s+(?:twice|thrice|two|three|four|more)|\w+\s+(?:day|week|month)|(?:the|a|an|this|that|these|it|they|symptoms?|improvement|control|remission|response|patients?|stabili[sz]\w*|stable|\w+\s+(?:is|are|has|have|was|were))\b))/i;
 const CONNECTOR = /;|,|\bthen\b|\bfollowed by\b|\bor\b|\band\b|\bincreas(?:e|ed|ing)\s+to\b|\breduc(?:e|ed|ing)\s+to\b|\btitrat\w*\s+to\b|\bafter which\b|\bthereafter\b|\bplus\b/gi;
 const PAIR_END = String.raw`(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)\s*\/\s*(?:[\p{L}][\p{L}-]*\s+){0,3}\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)`;
 const PAIRED_RANGE = new RegExp(String.raw`\bfrom\s+${PAIR_END}\s+(?:to|up to)\s+${PAIR_END}`, 'iu');
@@ -545,6 +545,12 @@ function sentenceRegimens(
     const maxList = !a.inParens && MAX_LIST_LEAD.test(before);
     if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null || maxList) {
       prevMax = a;
+      // "100-300 mg daily for pellagra, up to 3 grams per day for conditions like osteoarthritis": the top dose of
+      // another use, no maximum of this one.
+      const forOther = /^\s*(?:\/\s*day|(?:per|a)\s+day|daily)?\s*(?:for|in)\s+([^,;.()]{3,60})/i.exec(after);
+      // (not "up to a maximum daily dose of 30 grams for acute bleeding", the maximum of the use the sentence is about)
+      const forEarlier = /\bfor\s+([^,;.()]{3,40})/i.exec(before);
+      if (forOther && forEarlier && !/\b(?:hours?|days?|weeks?|months?|years?|minutes?|adults?|children|patients|infants|elderly)\b/i.test(forEarlier[1]!) && !sameCondition(forEarlier[1]!, forOther[1]!) && (/\bconditions?\s+(?:like|such\s+as)\b/i.test(forOther[1]!) || namesConditionWord(forOther[1]!))) continue;
       // "20 mg/kg/day (up to a maximum of 850 mg)": the parenthesis right after a daily amount caps the day — when
       // they are the sentence's only amounts (the sentence's maximum is every dose's: "2 mg/kg/day (up to 100 mg) …,
       // or 4 mg/kg once weekly (up to 200 mg)" has none).
@@ -583,7 +589,8 @@ function sentenceRegimens(
     if (/^\s*(?:\/\s*(?:kg|m²|m2)\s*)?(?:or\s+(?:less|lower|fewer|below|under)|at\s+most)\b/i.test(after)) continue;
     // "increased gradually by 500 mg every week or 850 mg every two weeks": both are increments.
     const gapAfterIncrement = prevIncrement === null ? '' : s.slice(prevIncrement.end, a.start).replace(/\([^()]*\)/g, ' ');
-    const listedIncrement = prevIncrement !== null && !STRONG_BREAK.test(gapAfterIncrement) && !/[,;]/.test(gapAfterIncrement) && /\bor\b|\band\b/.test(gapAfterIncrement);
+    // ("in increments of 125 mg, 250 mg, or 375 mg": a list, with commas.)
+    const listedIncrement = prevIncrement !== null && !STRONG_BREAK.test(gapAfterIncrement) && ((!/[,;]/.test(gapAfterIncrement) && /\bor\b|\band\b/.test(gapAfterIncrement)) || /^\s*,\s*(?:(?:or|and)\s+)?$/.test(gapAfterIncrement));
     prevIncrement = null;
     if (NOT_A_DOSE_BEFORE.test(before) || listedIncrement) {
       if (listedIncrement || /\bby\s*$|\bincrements?\s+of\s*$|\bsteps?\s+of\s*$/i.test(before)) prevIncrement = a;

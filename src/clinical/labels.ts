@@ -165,6 +165,8 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
     const cond = inner
       // ("Adults (Schizophrenia - Maintenance Treatment)": the phase after a dash is no part of the condition.)
       .replace(/\s+[-–—]\s+(?:(?:initial|maintenance|induction|loading|acute|long[- ]term)\s+)?(?:treatment|therapy|phase|dose|dosing)$/i, '')
+      // ("Children (Juvenile Idiopathic Arthritis - Off-Label)": the mark qualifies the condition and names nothing.)
+      .replace(/\s*[-–,;]\s*off[- ]label$/i, '')
       .replace(/^(?:e\.g\.|i\.e\.|eg\b|ie\b|such as|including)\s*,?\s*/i, '')
       .replace(BOTH_LEAD, '')
       .replace(FOR_CONDITION, '')

@@ -39,7 +39,7 @@ export function statusOf(sentence: string): SafetyStatus | null {
   // "Contraindicated in pregnancy unless the potential benefit justifies the potential risk": no one status.
   if (/\bcontraindicated\b[^.;]{0,40}\bunless\b[^.;]{0,20}\bbenefits?\b/.test(s)) return null;
   if (/\bcontraindicated\b|\bcategory\s*:?\s*x\b|\bmust not be (?:used|taken|given)\b/.test(s)) return 'contraindicated';
-  if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s)) return 'avoid';
+  if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s) || /\b(?:is|are)\s+(?:generally\s+|strongly\s+|usually\s+)?discouraged\b/.test(s.replace(/\([^()]*\)/g, ' '))) return 'avoid';
   // "Pregnancy Category is unknown; use only when clearly needed": the advice rates use, not the evidence beside it
   // (a weak caution does not: "not established; discuss the risks and benefits" stays not established).
   // "Many antibiotics are considered safe during pregnancy …, while others should be used with caution": other drugs.
@@ -96,13 +96,13 @@ export interface SafetyOptions {
  * rates no whole pregnancy.
  */
 const GESTATION_WEEKS = String.raw`\b\d+\s*(?:(?:-|–|to|and)\s*\d+\s*)?weeks?\s+(?:of\s+)?(?:gestation|pregnancy)\b`;
-const TRIMESTER = new RegExp(String.raw`\btrimesters?\b|\bnear term\b|${GESTATION_WEEKS}`, 'i');
+const TRIMESTER = new RegExp(String.raw`\btrimesters?\b|\bnear term\b|\blater?\s+(?:pregnancy|stages?(?:\s+of\s+pregnancy)?)\b|${GESTATION_WEEKS}`, 'i');
 const WHOLE_PREGNANCY = /\b(?:during|in|throughout)\s+pregnancy\b/i;
 /** "during pregnancy (after 20 weeks)", "in pregnancy (third trimester)": a parenthesis that limits the pregnancy named. */
 const LIMITING_PARENTHESIS = /\bpregnan\w*\s*\(\s*(?:(?:after|before|from|beyond|until|in|during)\s+(?:the\s+)?)?(?:\d+\s*weeks?|(?:(?:first|second|third|1st|2nd|3rd|late|early)(?:\s*(?:,|and|or|&)\s*(?:second|third|2nd|3rd))?)\s+trimesters?)\b[^()]*\)/i;
 const limitedToTrimester = (s: string): boolean => LIMITING_PARENTHESIS.test(s) || (TRIMESTER.test(s) && !WHOLE_PREGNANCY.test(s));
 /** "Not recommended, especially in the third trimester" stresses one trimester and "in all trimesters" names all: neither limits. */
-const EMPHASIS = new RegExp(String.raw`\b(?:especially|particularly|notably|mainly|mostly)\b[^.;]{0,40}(?:\btrimesters?\b|\bnear term\b|${GESTATION_WEEKS})|\b(?:all|any|every|each) (?:three )?trimesters?\b`, 'i');
+const EMPHASIS = new RegExp(String.raw`\b(?:especially|particularly|notably|mainly|mostly)\b[^.;]{0,40}(?:\btrimesters?\b|\bnear term\b|\blater?\s+(?:pregnancy|stages?)\b|${GESTATION_WEEKS})|\b(?:all|any|every|each) (?:three )?trimesters?\b`, 'i');
 /** A rating of some trimesters only: "Avoid during the third trimester". */
 const ratesOneTrimester = (s: string): boolean => limitedToTrimester(s) && !EMPHASIS.test(s) && statusOf(s) !== null;
 
@@ -365,14 +365,14 @@ function fromSummary(section: Section, topic: Topic, opts: SafetyOptions): Readi
     if (!l.label || !LABEL[topic].test(l.label)) continue;
     const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
     const parts = sentences(l.text).flatMap((x) => x.text.split(/;\s*/)).map((p) => ownClause(p, topic) ?? p);
-    if (parts.some((p) => limitedToTrimester(p) && statusOf(p) !== null)) return null;
+    if (parts.some((p) => ratesOneTrimester(p))) return null;
     for (const part of parts) {
       // ("Consult a physician; Metformin generally considered safe in pregnancy, L-Methylfolate is recommended": one ingredient's rating.)
       if (namesIngredient(part, opts)) continue;
       // A clause naming the other topic only is not this one's; a bare rating ("Contraindicated.") rates both.
       if (TOPIC[other].test(part) && !TOPIC[topic].test(part)) continue;
       if (!TOPIC[topic].test(part) && LABEL[other].test(l.label) && l.text.includes(';')) continue;
-      if (limitedToTrimester(part)) continue;
+      if (limitedToTrimester(part) && !EMPHASIS.test(part)) continue;
       const status = statusOf(part);
       if (status) return { status, category: null, source: { file: opts.file, line: l.line, text: l.text } };
     }

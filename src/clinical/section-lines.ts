@@ -26,6 +26,8 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(.*)$/;
 const BOLD_LABEL = /^\*\*\s*([^*]{1,100}?)\s*(:)?\s*\*\*\s*(:)?\s*(.*)$/;
 const BOLD_WHOLE = /^\*\*\s*([^*]{1,100}?)\s*\*\*\s*$/;
+/** A longer bold label must end with its colon ("**Susceptible Infections (e.g., acute intestinal amebiasis, …):**"); a longer bold sentence is no label. */
+const LONG_BOLD_LABEL = /^\*\*\s*([^*]{101,200}?)\s*(?::\s*\*\*|\*\*\s*:)\s*(.*)$/;
 const PLAIN_LABEL = /^([A-Za-z0-9<>≥≤][A-Za-z0-9 &()/'’,+<>≥≤.–-]{0,60}?)\s*:\s+(.*)$/;
 
 /** Plain text of inline markdown; most lines have no markup and skip the parser. */
@@ -53,6 +55,8 @@ export function splitLabel(raw: string): { label: string | null; text: string } 
     }
     const w = BOLD_WHOLE.exec(s);
     if (w) return { label: inlineText(w[1]!).replace(/[:\s]+$/, ''), text: '' };
+    const long = LONG_BOLD_LABEL.exec(s);
+    if (long) return { label: inlineText(long[1]!).replace(/[:\s]+$/, ''), text: plainText(long[2]!) };
   }
   const plain = plainText(s);
   const colon = plain.indexOf(':');
