@@ -443,9 +443,10 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
   return r === AMBIGUOUS ? null : r;
 }
 
-/** "for infants", "for adolescents": a dose's age group named after it. */
-const AGE_STEP = /^[^.;]{0,20}?\bfor\s+(?:\w+\s+){0,2}?(?:infants?|neonates?|newborns?|toddlers?|children|child|adolescents?|teen\w*|adults?|the\s+elderly|elderly)\b/i;
-const AGE_STEPS = /\bfor\s+(?:\w+\s+){0,2}?(?:infants?|neonates?|newborns?|toddlers?|children|child|adolescents?|teen\w*|adults?|the\s+elderly|elderly)\b/gi;
+/** "for infants", "for adolescents": an age group named after a dose (AGE_STEP: right after it; AGE_STEPS: each in a sentence). */
+const FOR_AGE_GROUP = String.raw`\bfor\s+(?:\w+\s+){0,2}?(?:infants?|neonates?|newborns?|toddlers?|children|child|adolescents?|teen\w*|adults?|the\s+elderly|elderly)\b`;
+const AGE_STEP = new RegExp(String.raw`^[^.;]{0,20}?` + FOR_AGE_GROUP, 'i');
+const AGE_STEPS = new RegExp(FOR_AGE_GROUP, 'gi');
 /** "The usual dosage range is", "the typical dose is": the regular dose, named as such. */
 const USUAL_DOSE = /\b(?:usual|typical|standard|regular|normal)\s+(?:\w+\s+)?(?:dose|doses|dosage|dosing|range)\b/i;
 /** Forms that name a route only together: an injection (IV, IM or SC) beside a tablet or a syrup. */
@@ -904,7 +905,7 @@ function sentenceRegimens(
       phase = nearest(infos, (x) => x.phase);
       // "Initial dose: 60 mg three times a day. The usual dosage range is 30-90 mg …": a later sentence of the line
       // that names the usual dose is not the label's first step.
-      if (phase === 'initial' && s !== line.text.trim() && USUAL_DOSE.test(s.slice(0, k.amount.start)) && !line.text.trim().startsWith(s)) phase = null;
+      if (phase === 'initial' && !line.text.trim().startsWith(s) && USUAL_DOSE.test(s.slice(0, k.amount.start))) phase = null;
       // "Initial dose: 1.5 mg. A supplemental dose of 0.75 mg may be given 1 hour after the initial dose": the dose's
       // own words name a phase it is not in; the label's is not clearly its.
       if (phase !== null && lastPhase(s.slice(k.amount.end, cands[i + 1]?.amount.start ?? s.length)) !== null) continue;
