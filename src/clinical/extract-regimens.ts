@@ -58,7 +58,8 @@ const OF_OK = new Set(`the this it drug medication medicine elemental active bod
 
 /** Sentences that are not dosing instructions: strengths, studies, toxicity, overdose, levels. */
 const NOT_DOSING = new RegExp(String.raw`\b(?:appl(?:y|ied|ying|ication)\b|${REFERENCE_INTAKE}|upper\s+tolerable\s+(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|stud(?:y|ies)|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b`, 'i');
-const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b/i;
+/** Where a dose's own words end: another drug or treatment given with it, or ", or significantly higher doses …", another dose. */
+const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b|,\s*or\s+(?:\w+\s+){0,2}(?:higher|lower|larger|smaller|greater)\s+doses\b/i;
 const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
 /** A maximum's words, then a colon opening the list the amount is in ("The maximum daily dose depends on weight: …; …"). */
 const MAX_LIST_LEAD = /\bmax(?:imum|\.)?\b[^.:;()]*:[^:]*$/i;
@@ -486,12 +487,19 @@ function fillFromLine(regimens: Regimen[], doseless: readonly string[]): Regimen
   const route = ROUTE_STATEMENT.test(text) || FORM_STATEMENT.test(text) ? named : null;
   // "This 28-day cycle is repeated …": the cycle of the line's doses.
   // ("Different regimens might use … (e.g., every 42 days, or multiple doses within a 6-week cycle)": other regimens' cycles.)
-  const cycle = cycleDaysOf(doseless.filter((d) => !/\b(?:e\.g\.|for example|for instance|such as|might|other|different)\b/i.test(d)).join(' ').replace(/\([^()]*\)/g, ' '));
+  const cycleText = doseless.filter((d) => !/\b(?:e\.g\.|for example|for instance|such as|might|other|different)\b/i.test(d)).join(' ').replace(/\([^()]*\)/g, ' ');
+  const cycle = cycleDaysOf(cycleText);
+  // "This is administered on Day 1 of each 14-day cycle.": the days its own sentence gives with the cycle.
+  const cycleSentence = typeof cycle === 'number' ? doseless.find((d) => cycleDaysOf(d.replace(/\([^()]*\)/g, ' ')) === cycle) : undefined;
+  const cycleDays = cycleSentence === undefined ? null : daysOf(cycleSentence.replace(/\([^()]*\)/g, ' '));
   // ("the medication should be withheld for up to eight weeks": how long a pause lasts, not the course.)
   const duration = durationOf(doseless.filter((d) => !PAUSE.test(d)).join(' '));
   const out: Regimen[] = [];
   for (const r of regimens) {
-    if (typeof cycle === 'number' && r.cycleDays === null) r.cycleDays = cycle;
+    if (typeof cycle === 'number' && r.cycleDays === null) {
+      r.cycleDays = cycle;
+      if (Array.isArray(cycleDays) && r.days === null) r.days = cycleDays;
+    }
     // ("The maximum dose over one hour is 1.8 mg": a time that is no infusion's.)
     if (typeof inf === 'number' && r.infusionMinutes === null && !infusionUnclear.has(r) && (r.route === 'IV' || (r.route === null && /\binfus/i.test(text)))) r.infusionMinutes = inf;
     if (r.route === null && !routeUnclear.has(r)) {
