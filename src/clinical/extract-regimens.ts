@@ -487,11 +487,11 @@ function fillFromLine(regimens: Regimen[], doseless: readonly string[]): Regimen
   const route = ROUTE_STATEMENT.test(text) || FORM_STATEMENT.test(text) ? named : null;
   // "This 28-day cycle is repeated …": the cycle of the line's doses.
   // ("Different regimens might use … (e.g., every 42 days, or multiple doses within a 6-week cycle)": other regimens' cycles.)
-  const cycleText = doseless.filter((d) => !/\b(?:e\.g\.|for example|for instance|such as|might|other|different)\b/i.test(d)).join(' ').replace(/\([^()]*\)/g, ' ');
-  const cycle = cycleDaysOf(cycleText);
+  const cycleSentences = doseless.filter((d) => !/\b(?:e\.g\.|for example|for instance|such as|might|other|different)\b/i.test(d)).map((d) => d.replace(/\([^()]*\)/g, ' '));
+  const cycle = cycleDaysOf(cycleSentences.join(' '));
   // "This is administered on Day 1 of each 14-day cycle.": the days its own sentence gives with the cycle.
-  const cycleSentence = typeof cycle === 'number' ? doseless.find((d) => cycleDaysOf(d.replace(/\([^()]*\)/g, ' ')) === cycle) : undefined;
-  const cycleDays = cycleSentence === undefined ? null : daysOf(cycleSentence.replace(/\([^()]*\)/g, ' '));
+  const cycleSentence = typeof cycle === 'number' ? cycleSentences.find((d) => cycleDaysOf(d) === cycle) : undefined;
+  const cycleDays = cycleSentence === undefined ? null : daysOf(cycleSentence);
   // ("the medication should be withheld for up to eight weeks": how long a pause lasts, not the course.)
   const duration = durationOf(doseless.filter((d) => !PAUSE.test(d)).join(' '));
   const out: Regimen[] = [];
