@@ -201,9 +201,12 @@ const gld = gold(gf, corpusPresent);
  * Label agreement: a second blind labelling of some gold pages (`agreement.json`) scored against gold.json
  * as the extractor is — the share of regimens two readers of the same conventions write identically.
  */
-function agreement(gf: GoldFile): { pages: number; score: Score; pregnancySame: number; pregnancyPages: number } | null {
+function agreement(gf: GoldFile): { pages: number; score: Score; pregnancySame: number; pregnancyPages: number; extractorVsSecond: Score; extractorVsGold: Score } | null {
   const path = join(REPO, 'test/fixtures/clinical/agreement.json');
   if (!existsSync(path)) return null;
+  const files = new Map(corpusPresent ? ['rxhive-astro', 'rxhive-jekyll'].flatMap((d) => discover(join(CORPUS, d))).map((f) => [f.file, f]) : []);
+  const extractorVsSecond = emptyScore();
+  const extractorVsGold = emptyScore();
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { about: string[]; pages: { split: string }[] };
   const second = loadGold(JSON.stringify({ ...raw, pages: raw.pages.map((p) => ({ ...p, split: 'dev' })) }));
   const score = emptyScore();
@@ -214,12 +217,20 @@ function agreement(gf: GoldFile): { pages: number; score: Score; pregnancySame: 
     if (!g) throw new Error(`agreement.json: ${p.file} is not in gold.json`);
     const asRegimens = p.regimens.map((r) => ({ ...r, source: { file: p.file, line: r.line ?? 0, text: '' } })) as unknown as Parameters<typeof scorePage>[2];
     scorePage(score, p.file, asRegimens, g.regimens, () => GOLD_FIELDS, true);
+    // The extractor on these pages against each labelling.
+    const f = files.get(p.file);
+    const m = f ? load(f) : null;
+    if (m) {
+      const got = extractClinicalFacts(m).regimens;
+      scorePage(extractorVsSecond, p.file, got, p.regimens, () => GOLD_FIELDS, true);
+      scorePage(extractorVsGold, p.file, got, g.regimens, () => GOLD_FIELDS, true);
+    }
     if (g.pregnancy !== undefined) {
       pregnancyPages++;
       if (g.pregnancy === p.pregnancy) pregnancySame++;
     }
   }
-  return { pages: second.pages.length, score, pregnancySame, pregnancyPages };
+  return { pages: second.pages.length, score, pregnancySame, pregnancyPages, extractorVsSecond, extractorVsGold };
 }
 
 const synScore = syn['score'] as Score;
@@ -252,7 +263,8 @@ lines.push(`gold pregnancy status: ${pr(gld['pregnancy'])}; ${PREGNANCY_SPLIT} p
 const agree = agreement(gf);
 if (agree) {
   const a = agree.score;
-  lines.push(`label agreement (test/fixtures/clinical/agreement.json, a second blind labelling of ${agree.pages} gold pages): ${a.correct} regimens identical in every compared field, ${pct(precision(a))} of the second's ${a.extracted}, ${pct(recall(a))} of the gold's ${a.expected}; pregnancy status the same on ${agree.pregnancySame} of ${agree.pregnancyPages} pages`);
+  lines.push(`label agreement (test/fixtures/clinical/agreement.json, a second blind labelling of ${agree.pages} gold pages): ${a.correct} regimens identical in every compared field, ${pct(precision(a))} of the second's ${a.extracted}, ${pct(recall(a))} of the gold's ${a.expected}; pregnancy status the same on ${agree.pregnancySame} of ${agree.pregnancyPages} pages` +
+      (corpusPresent ? `; the extractor on these pages, against the gold labels: ${pct(precision(agree.extractorVsGold))} / ${pct(recall(agree.extractorVsGold))}, against the second: ${pct(precision(agree.extractorVsSecond))} / ${pct(recall(agree.extractorVsSecond))}` : ''));
 }
 lines.push(`extraction time: synthetic ${(syn['msPerPage'] as number).toFixed(3)} ms/page wall, ${(syn['cpuMsPerPage'] as number).toFixed(3)} ms/page CPU (incl. GC threads); gold pages ${(gld['msPerPage'] as number).toFixed(3)} ms/page wall (normalization excluded, fresh copies, best of 3 passes; load average ${os.loadavg()[0]!.toFixed(1)})`);
 if ((gld['missing'] as string[]).length) lines.push(`gold pages not found: ${(gld['missing'] as string[]).join(', ')}`);
@@ -281,7 +293,7 @@ writeFileSync(
       node: process.version,
       loadAverage: os.loadavg()[0],
       synthetic: { count: COUNT, seed: SEED, pages: syn['pages'], msPerPage: syn['msPerPage'], cpuMsPerPage: syn['cpuMsPerPage'], precision: precision(synScore), recall: recall(synScore), f1: f1(synScore), score: strip(synScore), pregnancy: syn['pregnancy'], drugClass: syn['drugClass'], targets: syn['targets'] },
-      agreement: agree ? { pages: agree.pages, precision: precision(agree.score), recall: recall(agree.score), identical: agree.score.correct, second: agree.score.extracted, gold: agree.score.expected, pregnancySame: agree.pregnancySame, pregnancyPages: agree.pregnancyPages } : null,
+      agreement: agree ? { pages: agree.pages, precision: precision(agree.score), recall: recall(agree.score), identical: agree.score.correct, second: agree.score.extracted, gold: agree.score.expected, pregnancySame: agree.pregnancySame, pregnancyPages: agree.pregnancyPages, extractorVsSecond: { precision: precision(agree.extractorVsSecond), recall: recall(agree.extractorVsSecond) }, extractorVsGold: { precision: precision(agree.extractorVsGold), recall: recall(agree.extractorVsGold) } } : null,
       gold: {
         corpus: corpusPresent,
         pages: gld['pages'],
