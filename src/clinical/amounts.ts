@@ -24,6 +24,9 @@ const DAY_AFTER = /^\s*(?:\([^()]*\)\s*)?(?:of\s+body\s*weight\s+)?(?:(?:orally|
 /** `1.5 g (1 g ampicillin/0.5 g sulbactam) to 3 g`: a range with a parenthesis after its lower end. */
 const RANGE_GAP = /^\s*(?:\([^()]*\)\s*)?(?:-|–|—|to)\s*$/;
 
+/** `BID to`, `once daily to`: a frequency between the two ends of a range that repeats it after the second. */
+const FREQUENCY_GAP = /^\s*(bid|tid|qid|od|qd|daily|(?:once|twice|thrice|three\s+times|four\s+times)\s+(?:daily|a\s+day|per\s+day))\s*(?:-|–|to)\s*$/i;
+
 /** Amounts of a sentence in order. */
 export function amountsIn(sentence: string): Amount[] {
   const out: Amount[] = [];
@@ -48,7 +51,10 @@ export function amountsIn(sentence: string): Amount[] {
     const prev = merged[merged.length - 1];
     const gap = prev ? sentence.slice(prev.end, a.start) : '';
     // ("between 3 mg/kg and 10 mg/kg": one range too.)
-    const ranged = prev !== undefined && (RANGE_GAP.test(gap) || (/^\s*and\s*$/i.test(gap) && /\bbetween\s*$/i.test(sentence.slice(0, prev.start))));
+    // ("from 50mg BID to 150mg BID": one range, its frequency said at both ends.)
+    const freqGap = prev ? FREQUENCY_GAP.exec(gap) : null;
+    const sameFrequency = freqGap !== null && new RegExp(String.raw`^\s*${freqGap[1]!.replace(/\s+/g, String.raw`\s+`)}\b`, 'i').test(sentence.slice(a.end));
+    const ranged = prev !== undefined && (RANGE_GAP.test(gap) || sameFrequency || (/^\s*and\s*$/i.test(gap) && /\bbetween\s*$/i.test(sentence.slice(0, prev.start))));
     if (prev && prev.per === a.per && (prev.daily === a.daily || a.daily) && prev.inParens === a.inParens && ranged && a.min > prev.max) {
       const before = sentence.slice(0, prev.start);
       if (!/\bfrom\s*$/i.test(before) || /\b(?:rang\w*|var(?:y|ies|ying)|between|adjust(?:ed)?|adjustable)\s*,?\s+(?:\w+ly\s*,?\s+)?from\s*$/i.test(before)) {

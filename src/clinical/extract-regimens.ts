@@ -47,7 +47,7 @@ const LEFT_OK = new Set(
 /** Words that may follow an amount that is a dose. */
 const RIGHT_OK = new Set(
   `orally oral po iv im sc sq intravenously intravenous intramuscularly intramuscular subcutaneously subcutaneous by via once twice thrice three four
-  one two five six daily every each per a an as at on for in given taken administered infused injected tablet tablets capsule capsules caplet caplets softgel softgels lozenge lozenges pessary pessaries suppository suppositories dose doses dosage injections infusions
+  one two five six daily every each per a an as at on for in given taken administered infused injected tablet tablets capsule capsules caplet caplets softgel softgels lozenge lozenges implant implants pessary pessaries suppository suppositories dose doses dosage injections infusions
   initially then base body bw qd od bid tid qid bd tds qds q stat weekly monthly nightly before after with without and or to if until over followed
   divided single loading maintenance times hour hours day days week weeks minute minutes is was are should can may will x infusion injection bolus
   when prn immediately slowly deep preferably approximately intravenous about repeated repeat which that usually diluted dissolved reconstituted
@@ -119,7 +119,7 @@ const STRENGTH_AFTER = /^\s*(?:[\p{L}-]+\s+)?(?:tablets?|capsules?|caplets?|sach
 /** "one tablet of Norfloxacin 200mg + Ornidazole 500mg": a product's contents. */
 const CONTENTS_BEFORE = /\b(?:tablets?|capsules?|caplets?|sachets?|vials?|ampoules?|suppositor(?:y|ies)|formulations?|preparations?|products?)\s+(?:of|containing|that contains?)\b[^.;()]*$/i;
 /** "… or 4 mg lozenges": the amount heads a list of a product's strengths (plural forms). */
-const STRENGTHS_LISTED = /^\s*(?:or|and|,)\s*\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|μg)\s+(?:[\p{L}-]+\s+)?(?:tablets|capsules|caplets|lozenges|sachets|patches|pessaries|suppositories|vials|ampoules)\b/iu;
+const STRENGTHS_LISTED = /^\s*(?:or|and|,)\s*\d+(?:\.\d+)?\s*(?:mg|g|mcg|µg|μg)\s+(?:[\p{L}-]+\s+)?(?:tablets|capsules|caplets|lozenges|sachets|patches|pessaries|suppositories|vials|ampoules|implants)\b/iu;
 /** "the dosage is one 0.6 mg lozenge", "take one 500 mg tablet": the unit whose strength is the dose, not a product's strength. */
 const DOSE_IS_ONE = /\b(?:(?:dose|dosage|regimen)\s+is|take|give|administer|insert|dissolve|chew|suck)\s+(?:a|an|one)\s+$/i;
 /** "one 180 mg tablet of fexofenadine with 240 mg of pseudoephedrine": a tablet of two drugs, whose contents are no dose. */
@@ -533,6 +533,7 @@ function sentenceRegimens(
   const notDosing = NOT_DOSING.test(s) || DOSE_REFERENCE.test(s) || /\b(?:AI|UL)\b/.test(s) || (example !== null && !isOwnName(fold(example[1]!), scope)) || UNIT_COUNT.test(s.replace(/\([^()]*\)/g, ' ').replace(MAX_UNIT_COUNT, ' '));
   let prevMax: Amount | null = null;
   let prevIncrement: Amount | null = null;
+  let prevStrength: Amount | null = null;
   for (let a of amounts) {
     const before = s.slice(0, a.start);
     const after = s.slice(a.end);
@@ -615,8 +616,14 @@ function sentenceRegimens(
     // ("given as two 250 mg tablets", "in 500 mg capsules"; not "One 500 mg tablet twice daily", the dose itself)
     const productUnit = /\b(?:as|in|using)\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?$|\b(?:multiple|several|various|different|or)\s*$|\bfrom\s+(?:(?:a|one|the)\s+)?(?:single\s+)?$/i.test(before) || (/\b(?:a|an|one)\s+$/i.test(before) && before.trim().split(/\s+/).length > 1 && !(DOSE_IS_ONE.test(before) && !WITH_OTHER_AMOUNT.test(after)));
     if ((STRENGTH_AFTER.test(after) && productUnit) || CONTENTS_BEFORE.test(before)) continue;
-    // "2 mg or 4 mg lozenges.": strengths the product comes in, listed, with no word of how often to take one.
-    if (STRENGTHS_LISTED.test(after) && frequencyOf(after) === null) continue;
+    // "2 mg or 4 mg lozenges.": strengths the product comes in, listed, with no word of how often to take one
+    // ("a combination of 3.6 mg and 10.8 mg implants": the list's last one too).
+    const listEnd = prevStrength !== null && /^\s*(?:,\s*)?(?:and|or)?\s*$/i.test(s.slice(prevStrength.end, a.start));
+    prevStrength = null;
+    if ((STRENGTHS_LISTED.test(after) && frequencyOf(after) === null) || listEnd) {
+      prevStrength = a;
+      continue;
+    }
     // "300 mg Irbesartan/12.5 mg": the name before the slash is the earlier amount's; this one's must follow it.
     const pairName = /\d\s*(?:mg|g|mcg|µg|μg)\s+[\p{L}][\p{L}\d-]*\s*\/\s*$/u.test(before);
     const afterWord = /^\s*(?:of\s+)?([\p{L}][\p{L}\d'’-]*)/u.exec(after)?.[1];

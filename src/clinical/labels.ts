@@ -169,6 +169,9 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
       // ("Children (Juvenile Idiopathic Arthritis - Off-Label)", "Adults (… of the Pancreas, Second-Line)": marks that
       // qualify the condition and name nothing.)
       .replace(/\s*[-–,;]\s*(?:off[- ]label|(?:first|second|third|later)[- ]line)$/i, '')
+      // ("Children (Central Precocious Puberty, ≥2 years of age)", "(Plaque Psoriasis only, 6 years and older)": the ages after the condition.)
+      .replace(/\s*,\s*[≥≤<>]?\s*\d[^,()]*\b(?:years?|months?)(?:\s+(?:of\s+age|old|and\s+(?:older|above)))?$/i, '')
+      .replace(/\s+only$/i, '')
       .replace(/^(?:e\.g\.|i\.e\.|eg\b|ie\b|such as|including)\s*,?\s*/i, '')
       .replace(BOTH_LEAD, '')
       .replace(FOR_CONDITION, '')
