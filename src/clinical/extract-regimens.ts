@@ -618,7 +618,7 @@ function sentenceRegimens(
     if ((STRENGTH_AFTER.test(after) && productUnit) || CONTENTS_BEFORE.test(before)) continue;
     // "2 mg or 4 mg lozenges.": strengths the product comes in, listed, with no word of how often to take one
     // ("a combination of 3.6 mg and 10.8 mg implants": the list's last one too).
-    const listEnd = prevStrength !== null && /^\s*(?:,\s*)?(?:and|or)?\s*$/i.test(s.slice(prevStrength.end, a.start));
+    const listEnd = prevStrength !== null && /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)$/i.test(s.slice(prevStrength.end, a.start));
     prevStrength = null;
     if ((STRENGTHS_LISTED.test(after) && frequencyOf(after) === null) || listEnd) {
       prevStrength = a;
