@@ -439,7 +439,7 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
   const text = withoutAmountParens(intro.join(' '));
   // "the specific formulation of the medication (tablets, syrup, injection)": forms for more than one route, though
   // an injection names none of its own.
-  if (INJECTION_FORM.test(text) && ORAL_FORM_WORD.test(text)) return null;
+  if (INJECTION_FORM.test(text) && routesIn(text).includes('oral')) return null;
   const r = routeOf(text);
   return r === AMBIGUOUS ? null : r;
 }
@@ -450,9 +450,8 @@ const AGE_STEP = new RegExp(String.raw`^[^.;]{0,20}?` + FOR_AGE_GROUP, 'i');
 const AGE_STEPS = new RegExp(FOR_AGE_GROUP, 'gi');
 /** "The usual dosage range is", "the typical dose is": the regular dose, named as such. */
 const USUAL_DOSE = /\b(?:usual|typical|standard|regular|normal)\s+(?:\w+\s+)?(?:dose|doses|dosage|dosing|range)\b/i;
-/** Forms that name a route only together: an injection (IV, IM or SC) beside a tablet or a syrup. */
+/** An injection names no route of its own (IV, IM or SC), but beside a tablet or a syrup it names a second one. */
 const INJECTION_FORM = /\b(?:injections?|injectables?)\b/i;
-const ORAL_FORM_WORD = /\b(?:tablets?|capsules?|caplets?|syrups?|suspensions?|oral\b)/i;
 
 /** "Administer intravenously.", "It is given orally", "Oral administration is standard": a statement of the route, not "IV administration should be infused over 60 minutes". */
 const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected|done)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)|\b(?:oral|intravenous|iv|subcutaneous|intramuscular)\s+(?:administration|use|route)\s+is\s+(?:the\s+)?(?:standard|usual|typical|preferred|common|recommended)\b/i;
@@ -793,6 +792,9 @@ function sentenceRegimens(
     const divided = /\bdivided\s+(?:equally\s+)?(?:on|over|between|across)\s+days?\b/i.test(own) ? null : DIVIDED.exec(own);
     // "once daily or in two divided doses of 160 mg": the amount is each of the divided doses, not the day's.
     const eachDivided = divided !== null && /\bdivided\s+doses\s+of\s*$/i.test(c.left);
+    // How many doses the day is divided into, when said ("in 4 divided doses", "divided into two doses").
+    const dividedWord = divided === null ? undefined : (divided[1] ?? divided[2] ?? divided[3]);
+    const dividedCount = dividedWord ? numberOf(dividedWord) : null;
     let daily = k.daily || (!eachDivided && divided !== null && /\b(?:daily|a day|per day|\/day)\b/i.test(own));
     // A daily total's "per day" says what the amount is, not how often it is given.
     let freqRead = frequencyOf(daily ? own.replace(/\b(?:per|a|each)\s+day\b|\/\s*day\b/gi, ' ') : own);
@@ -815,16 +817,13 @@ function sentenceRegimens(
     // "1.5-9 mg daily (dosing frequency may vary)": a daily amount, how often not said.
     const frequencyVaries = /\bfrequency\s+(?:may\s+|can\s+|will\s+)?var(?:y|ies)\b|\bvarying\s+frequenc/i.test(own);
     if (eachDivided) {
-      const n = divided[1] ?? divided[2] ?? divided[3];
-      const count = n ? numberOf(n) : null;
-      frequency = count !== null && Number.isInteger(count) ? { timesPerDay: count, timesPerWeek: null, everyDays: null } : null;
+      frequency = dividedCount !== null && Number.isInteger(dividedCount) ? { timesPerDay: dividedCount, timesPerWeek: null, everyDays: null } : null;
     } else if (divided && /\bor\s+(?:in\s+)?divided\b|\b(?:single|once)\b[^.;]{0,40}\bor\b[^.;]{0,30}\bdivided\b|\bdivided\b[^.;]{0,30}\bor\s+(?:as\s+)?(?:a\s+)?(?:single|once|\w+\s+(?:divided\s+)?doses)\b/i.test(own)) {
       // "as a single dose or in two divided doses": how often is not one number.
       daily = true;
       frequency = null;
     } else if (divided) {
-      const n = divided[1] ?? divided[2] ?? divided[3];
-      const count = n ? numberOf(n) : null;
+      const count = dividedCount;
       if (daily || count !== null) {
         daily = true;
         // "400-800 mg daily in 4 divided doses": the daily total given four times a day.

@@ -1,6 +1,6 @@
 import { memoize } from '../util/memo.js';
 import { fold } from '../util/text.js';
-import { AMBIGUOUS, daysOf, labelPhase, parseDayList, populationOf, populationOfAges, populationsIn, routeOf, type Read } from './phrases.js';
+import { AMBIGUOUS, daysOf, labelPhase, parseDayList, populationOf, populationOfAges, populationsIn, routeOf, UNLISTED_ROUTE_WORDS, type Read } from './phrases.js';
 import type { Phase, Population, Route } from './schema.js';
 
 /**
@@ -197,7 +197,7 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   return info;
 }
 
-const ROUTE_ONLY = /^(?:(?:iv|im|sc|sq|po|oral(?:ly)?|intravenous(?:ly)?|intramuscular(?:ly)?|subcutaneous(?:ly)?|topical(?:ly)?|inhaled|inhalation|rectal(?:ly)?|vaginal(?:ly)?|sublingual|intrathecal|intravitreal|intravesical(?:ly)?|intra-?articular(?:ly)?|intra-?dermal(?:ly)?|intra-?lesional(?:ly)?|epidural(?:ly)?|nasal|ophthalmic|parenteral|injection|infusion|bolus|route|administration|and|or|\/|,|&)\s*)+$/i;
+const ROUTE_ONLY = new RegExp(String.raw`^(?:(?:iv|im|sc|sq|po|oral(?:ly)?|intravenous(?:ly)?|intramuscular(?:ly)?|subcutaneous(?:ly)?|topical(?:ly)?|inhaled|inhalation|rectal(?:ly)?|vaginal(?:ly)?|sublingual|intrathecal|intravitreal|${UNLISTED_ROUTE_WORDS}|nasal|ophthalmic|parenteral|injection|infusion|bolus|route|administration|and|or|\/|,|&)\s*)+$`, 'i');
 const routeOnly = (s: string): boolean => ROUTE_ONLY.test(s.replace(/[()]/g, ' ').trim());
 
 /** A parenthesis that qualifies rather than names: a route, ages, weights, a form, "off-label". */

@@ -86,7 +86,8 @@ export function routesIn(raw: string): Route[] {
  * Routes the schema has no value for ("intra-articular injections … a single dose ranging from 2.5 mg
  * to 40 mg"): a dose given so has no route the reader can give, and none of another clause's.
  */
-const UNLISTED_ROUTE = /\b(?:intra-?articular(?:ly)?|intra-?lesional(?:ly)?|intra-?dermal(?:ly)?|intra-?arterial(?:ly)?|intra-?vesical(?:ly)?|intra-?cavernous(?:ly)?|intra-?cavernosal(?:ly)?|intra-?osseous(?:ly)?|intra-?pleural(?:ly)?|intra-?peritoneal(?:ly)?|intra-?ocular(?:ly)?|intra-?cameral(?:ly)?|intra-?tympanic|epidural(?:ly)?|peri-?articular|perineural|soft[- ]tissue injections?|local infiltration|infiltrat(?:ed|ion)\s+(?:into|around))\b/i;
+export const UNLISTED_ROUTE_WORDS = String.raw`(?:intra-?articular(?:ly)?|intra-?lesional(?:ly)?|intra-?dermal(?:ly)?|intra-?arterial(?:ly)?|intra-?vesical(?:ly)?|intra-?cavernous(?:ly)?|intra-?cavernosal(?:ly)?|intra-?osseous(?:ly)?|intra-?pleural(?:ly)?|intra-?peritoneal(?:ly)?|intra-?ocular(?:ly)?|intra-?cameral(?:ly)?|intra-?tympanic|epidural(?:ly)?|peri-?articular|perineural|soft[- ]tissue injections?|local infiltration|infiltrat(?:ed|ion)\s+(?:into|around))`;
+const UNLISTED_ROUTE = new RegExp(String.raw`\b${UNLISTED_ROUTE_WORDS}\b`, 'i');
 
 /** The one route a text names, AMBIGUOUS for several or for a route the schema lacks, null for none. */
 export function routeOf(text: string): Read<Route> {
