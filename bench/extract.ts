@@ -134,8 +134,12 @@ function synthetic(): Record<string, unknown> {
 /** The split whose pregnancy statuses are also scored alone: the held-out one, else the newest. */
 const PREGNANCY_SPLIT = HELD_OUT_SPLIT ?? HOLDOUT_SPLITS[HOLDOUT_SPLITS.length - 1];
 
-function gold(gf: GoldFile, corpusPresent: boolean): Record<string, unknown> {
-  const corpusFiles = corpusPresent ? new Map(['rxhive-astro', 'rxhive-jekyll'].flatMap((d) => discover(join(CORPUS, d))).map((f) => [f.file, f])) : new Map<string, DiscoveredFile>();
+/** The real corpora's files by corpus-relative path (empty when the corpora are absent); walked once. */
+function corpusFilesOf(corpusPresent: boolean): Map<string, DiscoveredFile> {
+  return corpusPresent ? new Map(['rxhive-astro', 'rxhive-jekyll'].flatMap((d) => discover(join(CORPUS, d))).map((f) => [f.file, f])) : new Map<string, DiscoveredFile>();
+}
+
+function gold(gf: GoldFile, corpusPresent: boolean, corpusFiles: Map<string, DiscoveredFile>): Record<string, unknown> {
   const pages: { m: Monograph; expected: Expected[]; file: string; root: string; split: GoldSplit; pregnancy: string | null | undefined }[] = [];
   const missing: string[] = [];
   for (const p of gf.pages) {
@@ -195,7 +199,8 @@ const syn = synthetic();
 const goldPath = join(REPO, 'test/fixtures/clinical/gold.json');
 const corpusPresent = existsSync(join(CORPUS, 'rxhive-astro'));
 const gf = loadGold(readFileSync(goldPath, 'utf8'));
-const gld = gold(gf, corpusPresent);
+const corpusFiles = corpusFilesOf(corpusPresent);
+const gld = gold(gf, corpusPresent, corpusFiles);
 
 /**
  * Label agreement: a second blind labelling of some gold pages (`agreement.json`) scored against gold.json
@@ -204,7 +209,6 @@ const gld = gold(gf, corpusPresent);
 function agreement(gf: GoldFile): { pages: number; score: Score; pregnancySame: number; pregnancyPages: number; extractorVsSecond: Score; extractorVsGold: Score } | null {
   const path = join(REPO, 'test/fixtures/clinical/agreement.json');
   if (!existsSync(path)) return null;
-  const files = new Map(corpusPresent ? ['rxhive-astro', 'rxhive-jekyll'].flatMap((d) => discover(join(CORPUS, d))).map((f) => [f.file, f]) : []);
   const extractorVsSecond = emptyScore();
   const extractorVsGold = emptyScore();
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { about: string[]; pages: { split: string }[] };
@@ -218,7 +222,7 @@ function agreement(gf: GoldFile): { pages: number; score: Score; pregnancySame: 
     const asRegimens = p.regimens.map((r) => ({ ...r, source: { file: p.file, line: r.line ?? 0, text: '' } })) as unknown as Parameters<typeof scorePage>[2];
     scorePage(score, p.file, asRegimens, g.regimens, () => GOLD_FIELDS, true);
     // The extractor on these pages against each labelling.
-    const f = files.get(p.file);
+    const f = corpusFiles.get(p.file);
     const m = f ? load(f) : null;
     if (m) {
       const got = extractClinicalFacts(m).regimens;
