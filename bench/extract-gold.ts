@@ -60,10 +60,10 @@ const GoldPageSchema = z
  * The set labelled before the extractor first ran on it and not yet read for its errors: its score
  * is an estimate of accuracy on unseen pages (`npm run bench:extract`), so the corpus test's
  * regression gate leaves it out (a gate on it would turn a measurement into a target to fit).
- * Holdout31 (session 13), until its errors are read; holdout26 to holdout30 were read after their
- * first runs (session 12).
+ * None now: holdout31 was read for its errors after its first run (session 13), holdout26 to holdout30
+ * after theirs (session 12); the next fresh set goes here until it is.
  */
-export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout31';
+export const HELD_OUT_SPLIT: GoldSplit | null = null;
 
 /**
  * Sets read for their errors whose fixes are not finished: measured, not gated either (their
@@ -100,9 +100,10 @@ export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout31';
  * holdout29, 5 of its 9 (telmisartan's "The starting dose for hypertension is", which the readers left without a condition;
  * metyrapone's "(maximum 3 g)" of a single-dose test; irinotecan's escalation without the "every 2 weeks" of the
  * dose before; lansoprazole's condition from a lead-in paragraph); holdout30, none of its one wrong regimen, but its
- * five misses (listed in its `about` entry) would take the gated pages' recall below 0.9 (574 of 638).
+ * five misses (listed in its `about` entry) would take the gated pages' recall below 0.9 (574 of 638);
+ * holdout31, 1 of its 3 (alglucosidase alfa's condition, named in a lead-in paragraph read for its group and route only).
  */
-export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25', 'holdout27', 'holdout28', 'holdout29', 'holdout30'];
+export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25', 'holdout27', 'holdout28', 'holdout29', 'holdout30', 'holdout31'];
 
 export const UNGATED_SPLITS: readonly GoldSplit[] = [...(HELD_OUT_SPLIT === null ? [] : [HELD_OUT_SPLIT]), ...UNFINISHED_SPLITS];
 

@@ -60,6 +60,8 @@ const OF_OK = new Set(`the this it drug medication medicine elemental active bod
 const NOT_DOSING = new RegExp(String.raw`\b(?:appl(?:y|ied|ying|ication)\b|${REFERENCE_INTAKE}|upper\s+tolerable\s+(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|(?<!\b(?:meals?|foods?|diet|snacks?|drinks?|beverages?)\s)contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|stud(?:y|ies)|explored|trials?|was reported|were reported|has been used|have been used|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b`, 'i');
 /** Where a dose's own words end: another drug or treatment given with it, or ", or significantly higher doses …", another dose. */
 const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b|,\s*or\s+(?:\w+\s+){0,2}(?:higher|lower|larger|smaller|greater)\s+doses\b/i;
+/** "… for children under 3 years", "for patients weighing over 50 kg": a group of the dose's patients, named after a maximum. */
+const GROUP_CAP_AFTER = /^\s*(?:\/\s*day|(?:per|a)\s+day|daily)?\s*for\s+(?:children|adults|patients|infants|adolescents|those|people)\s+(?:under|over|below|above|younger|older|aged|weighing|of|less|more|[<>≤≥]|\d)/i;
 const MAX_BEFORE = /(?:\bmax(?:imum|\.)?(?:\s+(?:daily|total|single|recommended|permitted|allowed|of|dose|dosage|is|should be|will be|:))*|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bshould\s+not\s+exceed|\bexceed(?:ing)?|\bno\s+more\s+than|\bup\s+to(?:\s+a\s+max(?:imum)?\s+of)?|\blimit(?:ed)?\s+to|\bceiling\s+of|\bat\s+most|\bmaximal(?:ly)?)\s*[:(]?\s*$/i;
 /** A maximum's words, then a colon opening the list the amount is in ("The maximum daily dose depends on weight: …; …"). */
 const MAX_LIST_LEAD = /\bmax(?:imum|\.)?\b[^.:;()]*:[^:]*$/i;
@@ -456,8 +458,11 @@ const INJECTION_FORM = /\b(?:injections?|injectables?)\b/i;
 /** "Administer intravenously.", "It is given orally", "Oral administration is standard": a statement of the route, not "IV administration should be infused over 60 minutes". */
 const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected|done)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)|\b(?:oral|intravenous|iv|subcutaneous|intramuscular)\s+(?:administration|use|route)\s+is\s+(?:the\s+)?(?:standard|usual|typical|preferred|common|recommended)\b/i;
 
-/** "Two capsules … are typically prescribed", "Tizanidine comes in oral tablets": a product form that is swallowed, stated for the line's doses. */
-const FORM_STATEMENT = /\b(?:tablets?|capsules?|caplets?|syrups?|oral\s+(?:solutions?|suspensions?|liquids?))\s+(?:\w+\s+){0,4}?(?:is|are|may\s+be|can\s+be)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used|available)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b|\b(?:comes?|is\s+available|are\s+available)\s+(?:only\s+)?(?:in|as)\s+(?:an?\s+)?oral\s+(?:tablets?|capsules?|caplets?|solutions?|suspensions?|syrups?|forms?)\b/i;
+/**
+ * "Two capsules … are typically prescribed", "Tizanidine comes in oral tablets", "Different formulations exist (capsules and
+ * controlled-release tablets)": a product form that is swallowed, stated for the line's doses.
+ */
+const FORM_STATEMENT = /\b(?:formulations?|forms?)\s+(?:exist|are\s+available)\s*\((?:[^()]*\b(?:tablets?|capsules?|caplets?)\b[^()]*)\)|\b(?:tablets?|capsules?|caplets?|syrups?|oral\s+(?:solutions?|suspensions?|liquids?))\s+(?:\w+\s+){0,4}?(?:is|are|may\s+be|can\s+be)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used|available)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b|\b(?:comes?|is\s+available|are\s+available)\s+(?:only\s+)?(?:in|as)\s+(?:an?\s+)?oral\s+(?:tablets?|capsules?|caplets?|solutions?|suspensions?|syrups?|forms?)\b/i;
 
 /** "general supplementation", "preventing deficiency": purposes that name no condition (a nutrient's deficiency does). */
 const GENERAL_PURPOSE = /\b(?:(?:general|routine|dietary|nutritional)\s+)?supplementation\b|\b(?:preventing|prevention\s+of|to\s+prevent)\s+(?:a\s+)?deficiency\b/gi;
@@ -566,6 +571,12 @@ function sentenceRegimens(
       const prevDose = kept[kept.length - 1];
       const capsDailyDose = amounts.length === 2 && a.inParens && prevDose !== undefined && prevDose.daily && s.slice(prevDose.amount.end, before.lastIndexOf('(')).trim() === '';
       const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in (?:a|any) 24[- ]hours? period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || (a.inParens && /\bdaily\s+(?:doses?|dosages?|amounts?)\s+(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|(?:of\s+)?up\s+to)\s*$/i.test(paren)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,3}$/i.test(maxClause.slice(-60));
+      // ("a maximum daily dose of 110 mg for children under 3 years and 275 mg for children over 3 years": the cap of one
+      // group of the dose's patients, not of the dose.)
+      if (GROUP_CAP_AFTER.test(after)) {
+        maxConflict = true;
+        continue;
+      }
       if (daily && a.min === a.max && a.per === null) {
         if (maxDaily !== null && maxDaily !== a.max) maxConflict = true;
         maxDaily = a.max;
@@ -1163,6 +1174,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
     const what = m[1]!
       .trim()
       .replace(/^(?:adults?|adult patients|children|adolescents|infants|neonates|elderly(?: patients)?|pa?ediatric patients|patients|people|those)\s+(?:with|who have)\s+/i, '')
+      // "dosage for the polyneuropathy of hATTR amyloidosis": the condition, without its article.
+      .replace(/^the\s+(?=\S)/i, '')
       .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '')
       // "remission induction in APL": the phase, then the condition.
       .replace(/^(?:(?:remission\s+)?induction|maintenance|consolidation|initial\s+treatment|treatment|management)\s+(?:in|of|for)\s+/i, '')
@@ -1178,6 +1191,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
       .replace(BOTH_LEAD, '');
     // "For general supplementation or preventing deficiency, doses around 400 mcg …": a purpose, no one condition.
     if (what.replace(GENERAL_PURPOSE, ' ').replace(/\b(?:or|and|general)\b/gi, ' ').trim() === '') return null;
+    // "In the ICU, an initial IV bolus of …": a setting, no condition (the label's may be).
+    if (/^(?:icu|intensive\s+care(?:\s+units?)?|(?:the\s+)?(?:hospital|clinic|emergency\s+(?:room|department)|operating\s+(?:room|theatre)))$/i.test(what)) return null;
     // "For children with a BSA of less than 1 m², the dose is …": a body size, no condition.
     if (/^(?:an?\s+)?(?:bsa|body\s+surface\s+area|(?:body\s+)?weight|e?gfr|crcl|creatinine\s+clearance)\b/i.test(what)) return null;
     // "Doses for various purposes", "Dosages for other cancers", "for DHEA supplements": no one condition.

@@ -86,7 +86,7 @@ export function routesIn(raw: string): Route[] {
  * Routes the schema has no value for ("intra-articular injections … a single dose ranging from 2.5 mg
  * to 40 mg"): a dose given so has no route the reader can give, and none of another clause's.
  */
-export const UNLISTED_ROUTE_WORDS = String.raw`(?:intra-?articular(?:ly)?|intra-?lesional(?:ly)?|intra-?dermal(?:ly)?|intra-?arterial(?:ly)?|intra-?vesical(?:ly)?|intra-?cavernous(?:ly)?|intra-?cavernosal(?:ly)?|intra-?osseous(?:ly)?|intra-?pleural(?:ly)?|intra-?peritoneal(?:ly)?|intra-?ocular(?:ly)?|intra-?cameral(?:ly)?|intra-?tympanic|epidural(?:ly)?|peri-?articular|perineural|soft[- ]tissue injections?|local infiltration|infiltrat(?:ed|ion)\s+(?:into|around))`;
+export const UNLISTED_ROUTE_WORDS = String.raw`(?:intra-?articular(?:ly)?|intra-?lesional(?:ly)?|intra-?dermal(?:ly)?|intra-?arterial(?:ly)?|intra-?vesical(?:ly)?|intra-?cavernous(?:ly)?|intra-?cavernosal(?:ly)?|intra-?osseous(?:ly)?|intra-?pleural(?:ly)?|intra-?cavitary|intra-?peritoneal(?:ly)?|intra-?ocular(?:ly)?|intra-?cameral(?:ly)?|intra-?tympanic|epidural(?:ly)?|peri-?articular|perineural|soft[- ]tissue injections?|local infiltration|infiltrat(?:ed|ion)\s+(?:into|around))`;
 const UNLISTED_ROUTE = new RegExp(String.raw`\b${UNLISTED_ROUTE_WORDS}\b`, 'i');
 
 /** The one route a text names, AMBIGUOUS for several or for a route the schema lacks, null for none. */
@@ -239,10 +239,10 @@ export function durationOf(text: string): Read<Duration> {
   return agree(found, (a, b) => a.days === b.days && a.weeks === b.weeks);
 }
 
-const INFUSION_RANGE = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:at\s+least|not\s+less\s+than|a\s+minimum\s+of|approximately|about|around|up\s+to|more\s+than|less\s+than|no\s+less\s+than|${NUM}\s*(?:-|–|to|or)\s*${NUM})\b|\b${NUM}\s*(?:-|–|to)\s*${NUM}[- ](?:minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+)?infusion|\bover\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|h)\s+or\s+(?:less|more|longer)\b`, 'i');
-const INFUSION_TIME = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:${NUM}|half\s+an)\s*(minutes?|mins?|hours?|hrs?|h|seconds?|secs?)\b|\b(?:as\s+an?\s+)?${NUM}[- ](minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+|IV\s+)?infusion`, 'gi');
+const INFUSION_RANGE = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:at\s+least|not\s+less\s+than|a\s+minimum\s+of|up\s+to|more\s+than|less\s+than|no\s+less\s+than|${NUM}\s*(?:-|–|to|or)\s*${NUM})\b|\b${NUM}\s*(?:-|–|to)\s*${NUM}[- ](?:minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+)?infusion|\bover\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|h)\s+or\s+(?:less|more|longer)\b`, 'i');
+const INFUSION_TIME = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:(?:approximately|about|around)\s+)?(?:${NUM}|half\s+an)\s*(minutes?|mins?|hours?|hrs?|h|seconds?|secs?)\b|\b(?:as\s+an?\s+)?${NUM}[- ](minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+|IV\s+)?infusion`, 'gi');
 
-/** `over 2 hours` → 120, `as a 30-minute infusion` → 30; ranges and minimums are AMBIGUOUS. */
+/** `over 2 hours` → 120, `over approximately 30 minutes` → 30 (the gold file's reading), `as a 30-minute infusion` → 30; ranges and minimums are AMBIGUOUS. */
 export function infusionMinutesOf(text: string): Read<number> {
   if (!/over|infusion/i.test(text)) return null;
   if (INFUSION_RANGE.test(text)) return AMBIGUOUS;

@@ -228,6 +228,9 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
     // ("Not recommended, especially during the first trimester" stresses one trimester and rates the whole pregnancy.)
     const byTrimester = list.some((s) => ratesOneTrimester(s.text));
     const rated = (byTrimester ? [] : list).flatMap((s) => {
+      // ("**Pregnancy Safety Category:** C (…). This medication may pass into breast milk and is generally not
+      // recommended during breastfeeding.": a sentence about the other topic only rates nothing here.)
+      if (TOPIC[other].test(s.text) && !TOPIC[topic].test(s.text)) return [];
       // "Dicyclomine should be used with caution…" on a combination page rates one ingredient.
       if (namesIngredient(s.text, opts)) {
         leaveOut(s.text, opts, left);
@@ -315,6 +318,9 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
       }
       // A sentence rating the other topic only ("… unknown whether it passes into breast milk") is not this one's.
       else if (status && TOPIC[other].test(s.text) && !bothSubjects(s.text)) return;
+      // "Tamsulosin is not generally recommended for women, and its safety during pregnancy … is not fully established":
+      // the clause naming the topic rates it, not one before it about another group.
+      else if (status) status = statusOf(topicClauses(s.text, topic) ?? '') ?? status;
       // "**Contraindications:** Olmesartan medoxomil should not be used during pregnancy, …": listed as a contraindication.
       // (Only where it names use in pregnancy: not "It should not be used as a pregnancy test".)
       if (status === 'avoid' && /\bcontraindicat/i.test(l.label ?? '') && /\b(?:should|must) not be (?:used|taken|given)\b/i.test(s.text) && /\b(?:during|in)\s+pregnancy\b|\bpregnant\b/i.test(s.text)) status = 'contraindicated';
@@ -403,6 +409,30 @@ function clauseAbout(sentence: string, topic: Topic): string | null {
     if (current === topic) own.push(c);
   }
   return own.length ? own.join(', ') : null;
+}
+
+/** "not generally recommended for women": a rating of use by a whole sex or age group, not in pregnancy. */
+const GROUP_RATED = /\b(?:for|in|by)\s+(?:women|females|men|males|children)\b/i;
+
+/**
+ * The clauses of a sentence from the first that names `topic` on, when the clauses before it rate
+ * use by a whole group and name neither topic ("Tamsulosin is not generally recommended for women,
+ * and its safety during pregnancy … is not fully established" → "its safety during pregnancy … is
+ * not fully established"); a clause about the other topic alone ends them. Else null (not "Exercise
+ * caution … in immunocompromised individuals, … and during pregnancy", one rating of a list).
+ */
+function topicClauses(sentence: string, topic: Topic): string | null {
+  const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
+  const clauses = sentence.split(/\s*[,;]\s*(?:and\s+|but\s+)?|\s+(?:but|whereas|although|however)\s+/i);
+  const first = clauses.findIndex((c) => TOPIC[topic].test(c));
+  const lead = clauses.slice(0, Math.max(0, first));
+  if (first <= 0 || lead.some((c) => TOPIC[other].test(c)) || !lead.some((c) => GROUP_RATED.test(c))) return null;
+  const own: string[] = [];
+  for (const c of clauses.slice(first)) {
+    if (TOPIC[other].test(c) && !TOPIC[topic].test(c)) break;
+    own.push(c);
+  }
+  return own.join(', ');
 }
 
 /** The clause of a sentence that rates this topic when another clause rates the other topic in its own words; else null. */
