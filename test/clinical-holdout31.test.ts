@@ -72,6 +72,12 @@ const CASES: RegimenCase[] = [
     want: [{ amount: 20, per: 'kg', route: 'IV', everyDays: 14, infusionMinutes: 240 }],
   },
   {
+    name: '"Dosage for both adults and children with Pompe disease (GAA deficiency) is administered intravenously (IV):": the lead-in\'s condition, after both groups (alglucosidase alfa)',
+    title: 'Alglucosidase Alfa',
+    dosage: 'Dosage for both adults and children with Pompe disease (GAA deficiency) is administered intravenously (IV):\n\n* **Typical Dosage:**  20 mg/kg every 2 weeks.  The infusion is typically given over approximately 4 hours.',
+    want: [{ indication: 'Pompe disease', amount: 20, per: 'kg', route: 'IV', everyDays: 14, infusionMinutes: 240 }],
+  },
+  {
     name: '"In the ICU, an initial IV bolus of …": a setting, no condition (vecuronium)',
     title: 'Vecuronium',
     dosage: "**Adults:**\n\n* **ICU Paralysis (Off-Label):** In the ICU, an initial IV bolus of 0.08-0.1 mg/kg may be given, followed by a continuous infusion, the rate of which will be adjusted based on the patient's response.",

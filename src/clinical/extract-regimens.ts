@@ -1173,7 +1173,8 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
     // "dosage for adults with relapsed follicular lymphoma is": the condition after the group.
     const what = m[1]!
       .trim()
-      .replace(/^(?:adults?|adult patients|children|adolescents|infants|neonates|elderly(?: patients)?|pa?ediatric patients|patients|people|those)\s+(?:with|who have)\s+/i, '')
+      // ("for both adults and children with Pompe disease": the groups, then the condition.)
+      .replace(/^(?:both\s+)?(?:(?:adults?|children|adolescents)\s+(?:and|or)\s+)?(?:adults?|adult patients|children|adolescents|infants|neonates|elderly(?: patients)?|pa?ediatric patients|patients|people|those)\s+(?:with|who have)\s+/i, '')
       // "dosage for the polyneuropathy of hATTR amyloidosis": the condition, without its article.
       .replace(/^the\s+(?=\S)/i, '')
       .replace(/\s+in\s+(?:adults?|children|infants|neonates|adolescents|elderly(?: patients)?|pa?ediatric patients)$/i, '')
