@@ -113,9 +113,10 @@ const RANGE_FREQ = [
   /\bonce\s+or\s+more\b|\bonce\s+(?:or|to)\s+(?:twice|two\s+times|three\s+times|thrice)\b|\btwice\s+(?:or|to)\s+(?:three|thrice|four)\b|\b(?:one|two|three)\s+(?:or|to)\s+(?:two|three|four)\s+times\b/i,
   /\b(?:biweekly|bi-weekly|several times|two or more|multiple times|as often as|at intervals? of)\b/i,
   /\bup\s+to\s+(?:\w+\s+)?times\b/i,
-  // "after meals and at bedtime": several doses a day, how many not said.
-  /\b(?:after|before|with)\s+(?:each\s+|main\s+)?meals\b[^.;]{0,30}\b(?:and|or)\s+(?:at\s+)?bedtime\b/i,
+  // "after meals and at bedtime": several doses a day, how many not said (see MEALS_AND_BEDTIME).
 ];
+/** "after meals and at bedtime": several doses a day, how many not said unless a count says it ("four times daily, … before meals and at bedtime"). */
+const MEALS_AND_BEDTIME = /\b(?:after|before|with)\s+(?:each\s+|main\s+)?meals\b[^.;]{0,30}\b(?:and|or)\s+(?:at\s+)?bedtime\b/gi;
 // Phrases about a daily amount or limit, not how often: read by amount/max, not here.
 const NOT_FREQUENCY = /\b(?:(?:total|maximum|max|usual|recommended|average|typical)\s+)?(?:daily|weekly)\s+(?:dose|doses|dosage|amount|intake|maximum|limit|requirement|allowance|value)s?\b/gi;
 const TIMES_A_DAY = new RegExp(String.raw`\b(?:(once|twice|thrice)|${NUM}\s+times)\s+(?:a\s+|per\s+|each\s+|every\s+|in\s+a\s+)?(?:day|daily)\b`, 'gi');
@@ -146,6 +147,12 @@ export function frequencyOf(text: string): Read<Frequency> {
     .replace(/\brepeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+\S+\s+(?:days?|weeks?)\b/gi, (m) => (/repeat/i.test(text) && REPEATED_COURSE.test(text) ? ' ' : m));
   // "2.5 mg three times per day, approximately every 6 hours": the stated count; the interval is only about its spacing.
   if (APPROX_EVERY.test(t) && TIMES_A_DAY_TEST.test(t)) t = t.replace(APPROX_EVERY, ' ');
+  MEALS_AND_BEDTIME.lastIndex = 0;
+  if (MEALS_AND_BEDTIME.test(t)) {
+    if (!TIMES_A_DAY_TEST.test(t)) return AMBIGUOUS;
+    // ("120 mg four times daily, taken half an hour before meals and at bedtime": the count, and when the doses fall.)
+    t = t.replace(MEALS_AND_BEDTIME, ' ');
+  }
   if (RANGE_FREQ.some((re) => re.test(t))) return AMBIGUOUS;
   const found: Read<Frequency>[] = [];
   let rest = t;

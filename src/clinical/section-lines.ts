@@ -46,7 +46,9 @@ export function chainOf(line: TextLine): TextLine[] {
 
 /** Split `**Label:** rest` (or `Label: rest`) into label and plain text; the whole line as text when it has no label. */
 export function splitLabel(raw: string): { label: string | null; text: string } {
-  const s = raw.trim();
+  // ("***Helicobacter pylori* Eradication (Off-label):** …": a bold label opening with an italic name; "***Adults:*** …"
+  // a bold italic one.)
+  const s = raw.trim().replace(/^\*\*\*([^*]+)\*\*\*/, '**$1**').replace(/^\*\*\*([^*]+)\*(?!\*)/, '**$1');
   if (s.startsWith('**') || s.startsWith('__')) {
     const b = BOLD_LABEL.exec(s);
     if (b && (b[2] || b[3] || b[4] === '')) {
