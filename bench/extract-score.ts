@@ -11,7 +11,7 @@ import type { Regimen } from '../src/clinical/index.js';
  * (case, punctuation and parenthesized parts ignored), `ingredient` by the molecule it names
  * (`moleculeKey`, the brand linker's: "Dextromethorphan Hydrobromide" is the label's
  * "Dextromethorphan", a salt form of one molecule; an ester such as "Cefpodoxime Proxetil" is not
- * stripped). Extracted and expected regimens are paired
+ * stripped; an acid is its anion, "Alendronic Acid" the label's "alendronate"). Extracted and expected regimens are paired
  * one to one, greedily in source order.
  */
 
@@ -36,9 +36,12 @@ export function indicationKey(s: unknown): string | null {
   return k || null;
 }
 
+/** An acid and its anion name one molecule: "Alendronic Acid" is the label's "alendronate". */
+const ingredientKey = (s: string): string => moleculeKey(s.replace(/ic\s+acid\b/i, 'ate'));
+
 function same(field: Field, want: unknown, got: unknown): boolean {
   if (field === 'indication') return indicationKey(want) === indicationKey(got);
-  if (field === 'ingredient') return typeof want === 'string' && typeof got === 'string' ? moleculeKey(want) === moleculeKey(got) : indicationKey(want) === indicationKey(got);
+  if (field === 'ingredient') return typeof want === 'string' && typeof got === 'string' ? ingredientKey(want) === ingredientKey(got) : indicationKey(want) === indicationKey(got);
   if (want === undefined) want = null;
   if (got === undefined) got = null;
   if (Array.isArray(want) || Array.isArray(got)) return JSON.stringify(want) === JSON.stringify(got);

@@ -19,8 +19,8 @@ export interface Amount {
   text: string;
 }
 
-/** `mg/kg/day`, `mg per day`, `0.25 mg per kilogram of body weight per day`. */
-const DAY_AFTER = /^\s*(?:\([^()]*\)\s*)?(?:of\s+body\s*weight\s+)?(?:(?:orally|po|iv|im|sc|intravenously|subcutaneously|intramuscularly)\s+)?(?:(?:a|per)\s+day\b|\/\s*(?:day|d)\b)/i;
+/** `mg/kg/day`, `mg per day`, `0.25 mg per kilogram of body weight per day`, `10 g/m² body surface area (BSA) per day`. */
+const DAY_AFTER = /^\s*(?:\([^()]*\)\s*)?(?:of\s+body\s*weight\s+|(?:body\s+surface\s+area|bsa)\s+(?:\([^()]*\)\s*)?)?(?:(?:orally|po|iv|im|sc|intravenously|subcutaneously|intramuscularly)\s+)?(?:(?:a|per)\s+day\b|\/\s*(?:day|d)\b)/i;
 /** `1.5 g (1 g ampicillin/0.5 g sulbactam) to 3 g`: a range with a parenthesis after its lower end. */
 const RANGE_GAP = /^\s*(?:\([^()]*\)\s*)?(?:-|–|—|to)\s*$/;
 

@@ -70,7 +70,7 @@ const MAX_AFTER = /^\s*(?:is|as|being|would be|will be)\s+(?:the|a|its)\s+(?:usu
 const STRONG_BREAK = /;|\bthen\b|\bfollowed by\b|\bincreas\w*|\breduc\w*|\binitial\w*|\bstart\w*|\bdose of\b|\bgive\w*|\badminister\w*/i;
 /** Maximum words in the clause before an amount ("The maximum daily dose is usually 600 mg"). */
 const MAX_IN_CLAUSE = /\b(?:max(?:imum|\.)?|not\s+(?:to\s+)?exceed(?:ing)?|exceed(?:ing)?|no\s+more\s+than|up\s+to|limit(?:ed)?\s+to|ceiling|at\s+most)\b/i;
-const TOTAL_BEFORE = /\b(?:total|cumulative|combined)(?:\s+(?:daily|weekly|course|cycle|recommended))?(?:\s+(?:dose|dosage|amount|doses))?(?:\s+(?:of|is|should be|:))*(?:\s+(?:approximately|about|around|roughly|up to|at least))?\s*$/i;
+const TOTAL_BEFORE = /\b(?:total|cumulative|combined)(?:\s+(?:daily|weekly|course|cycle|recommended))?(?:\s+(?:dose|dosage|amount|doses))?(?:\s+(?:of|is|should be|:|(?:typically\s+|usually\s+|generally\s+)?ranges?\s+from))*(?:\s+(?:approximately|about|around|roughly|up to|at least))?\s*$/i;
 const TOTAL_DAILY_BEFORE = /\btotal\s+daily\s+(?:dose|dosage|amount)(?:\s+(?:of|is|should be|:))*\s*$/i;
 const DAILY_DOSE_BEFORE = /\b(?:a\s+|the\s+)?daily\s+(?:dose|dosage|amount|allowance|intake|requirement)(?:\s+(?:of|is|should be|:))*\s*(?:\w+\s+){0,2}$/i;
 /** "150 mg as a single daily dose": a daily amount given once. */
@@ -504,8 +504,9 @@ function fillFromLine(regimens: Regimen[], doseless: readonly string[]): Regimen
       r.cycleDays = cycle;
       if (Array.isArray(cycleDays) && r.days === null) r.days = cycleDays;
     }
-    // ("The maximum dose over one hour is 1.8 mg": a time that is no infusion's.)
-    if (typeof inf === 'number' && r.infusionMinutes === null && !infusionUnclear.has(r) && (r.route === 'IV' || (r.route === null && /\binfus/i.test(text)))) r.infusionMinutes = inf;
+    // ("The maximum dose over one hour is 1.8 mg": a time that is no infusion's; "This can be administered either orally
+    // (as a tablet) or intravenously (IV) as a 1-hour infusion": the IV option's time, not a dose's whose route is open.)
+    if (typeof inf === 'number' && r.infusionMinutes === null && !infusionUnclear.has(r) && (r.route === 'IV' || (r.route === null && named !== AMBIGUOUS && /\binfus/i.test(text)))) r.infusionMinutes = inf;
     if (r.route === null && !routeUnclear.has(r)) {
       if (route !== null && route !== AMBIGUOUS) r.route = route;
       else if (named !== null && named !== AMBIGUOUS) continue;
@@ -559,6 +560,11 @@ function sentenceRegimens(
     const maxList = !a.inParens && MAX_LIST_LEAD.test(before);
     if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null || maxList) {
       prevMax = a;
+      // "Ciprofloxacin 500 mg + Tinidazole 600 mg twice daily, along with Loperamide as needed (4 mg initially, then 2 mg
+      // after each loose stool, not exceeding 16 mg/day)": on a combination page, a parenthesis with doses of its own
+      // caps those, not the sentence's.
+      const parenStart = a.inParens ? before.lastIndexOf('(') : -1;
+      if (parenStart >= 0 && scope.ingredients.length > 1 && amounts.some((b) => b !== a && b.inParens && b.start > parenStart && b.end <= a.start)) continue;
       // "100-300 mg daily for pellagra, up to 3 grams per day for conditions like osteoarthritis": the top dose of
       // another use, no maximum of this one.
       const forOther = /^\s*(?:\/\s*day|(?:per|a)\s+day|daily)?\s*(?:for|in)\s+([^,;.()]{3,60})/i.exec(after);
@@ -1035,10 +1041,17 @@ function sentenceRegimens(
       const named = sentenceIngredients;
       if (named.length > 1) continue;
       ingredient = named[0] ?? null;
+      // "200-600 mg/day for CoQ10 and 25-75 mg/day for DHEA": an amount said of a name the reader does not know as one of
+      // the ingredients (nor a condition or group).
+      const forName = /^\s*(?:\/\s*day|(?:per|a)\s+day|daily)?\s*for\s+([A-Z][\p{L}\d-]*)(?=[\s.,;)]|$)/u.exec(c.right);
+      if (ingredient === null && forName && !namesConditionWord(forName[1]!) && populationOf(forName[1]!) === null) continue;
     }
 
     let cycleDays: number | null = typeof cyc === 'number' ? cyc : null;
-    if (cyc === null) cycleDays = typeof sCycle === 'number' ? sCycle : sCycle === null ? ancestorCycle(chain) : null;
+    // ("200 mg … for 12 days per 28-day cycle, or 100 mg daily when combined with estrogen": an alternative after "or"
+    // has no part in the other's cycle.)
+    const alternative = i > 0 && /\bor\b/i.test(s.slice(cands[i - 1]!.amount.end, c.amount.start).replace(/\([^()]*\)/g, ' '));
+    if (cyc === null) cycleDays = typeof sCycle === 'number' ? (alternative ? null : sCycle) : sCycle === null ? ancestorCycle(chain) : null;
     let infusion: number | null = typeof inf === 'number' ? inf : null;
     if (inf === null && typeof sInfusion === 'number' && (cands.length === 1 || /\beach\b/i.test(sentenceText) || infusionMinutesOf(cands[cands.length - 1]!.right) === sInfusion)) infusion = sInfusion;
     if (infusion === null && inf === null && sInfusion === null) {
@@ -1210,7 +1223,7 @@ function indicationOf(prefix: string): string | typeof AMBIGUOUS | null {
 }
 
 const WORD_BEFORE = /([\p{L}][\p{L}\d'’-]*)[\s:(=–-]*$/u;
-const WORD_AFTER = /^[\s)/:-]*(?:\([^()]*\)\s*)*(?:(?:body\s+weight|bw)\b\s*)?([\p{L}][\p{L}\d'’-]*:?)/u;
+const WORD_AFTER = /^[\s)/:-]*(?:\([^()]*\)\s*)*(?:(?:body\s+weight|bw|bsa|body\s+surface\s+area)\b\s*(?:\([^()]*\)\s*)?)?([\p{L}][\p{L}\d'’-]*:?)/u;
 
 /**
  * Whether the words right next to an amount allow it to be a dose of this drug: the ingredient it

@@ -34,7 +34,7 @@ const GENERIC = /\b(?:dosage|doses?|dosing|regimens?|administration|schedule|tit
  * vancomycin, neomycin and cefazolin labels); "Prophylaxis of Postoperative Infection" names one.
  */
 export const SURGICAL_PURPOSE = /\b(?:(?:(?:peri|pre|post)-?operative\s+)?(?:surgical|surgery)|(?:peri|pre|post)-?operative)\s+prophylaxis\b/i;
-const GENERIC_WHOLE = /^(?:general|other|others|overview|alternative|options?|summary|usual|standard|typical|recommended|treatment|therapy|management|prophylaxis|prevention|suppression|indications?|uses?(?!\s+disorders?\b)|purpose|consider|note|notes|caution|warning|important|tips?|remember|example|examples|alternatively|alternative regimen|also|additionally|then|or|daily|weekly|intermittent|(?:once|twice|thrice|three times)\s+(?:daily|weekly|a day|a week))$/i;
+const GENERIC_WHOLE = /^(?:(?:pre|intra|post|peri)-?operative(?:ly)?|general|other|others|overview|alternative|options?|summary|usual|standard|typical|recommended|treatment|therapy|management|prophylaxis|prevention|suppression|indications?|uses?(?!\s+disorders?\b)|purpose|consider|note|notes|caution|warning|important|tips?|remember|example|examples|alternatively|alternative regimen|also|additionally|then|or|daily|weekly|intermittent|(?:once|twice|thrice|three times)\s+(?:daily|weekly|a day|a week))$/i;
 const SEVERITY = /^(?:mild|moderate|severe|end-stage)(?:\s*(?:to|or|and|-|–)\s*(?:mild|moderate|severe))?(?:\s+(?:impairment|dysfunction|insufficiency|disease|cases?|failure))?$/i;
 const CONDITION_START = /^(?:patients?|people|those|individuals?|subjects?|when|if|in|with|during|after|before|for patients|for those|for people|for individuals)\b/i;
 /** "both" before conditions joined by "and" ("both CTCL and PTCL"): no part of them. */

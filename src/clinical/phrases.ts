@@ -223,14 +223,15 @@ export interface Duration {
   weeks: number | null;
 }
 const DURATION_RANGE = new RegExp(String.raw`\b(?:for|x|×)\s+(?:up\s+to\s+|at\s+least\s+|about\s+|approximately\s+)?${NUM}\s*(?:-|–|to|or)\s*${NUM}\s+(?:consecutive\s+)?(?:days?|weeks?)\b|\bfor\s+(?:the\s+(?:first|next)\s+)?(?:at\s+least|a\s+minimum\s+of|more\s+than|less\s+than|several|a\s+few|few)\b`, 'i');
-const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×)\s+(?:up\s+to\s+|a\s+(?:total|period|course|maximum)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b(?!\s+(?:a|per|each|every)\s+week)|\bfor\s+the\s+first\s+()(day|week)\b`, 'gi');
+const DURATION = new RegExp(String.raw`(?:\bfor|\bx|×|\bon(?=\s+\w+\s+consecutive\s+days?\b))\s+(?:up\s+to\s+|a\s+(?:total|period|course|maximum)\s+of\s+|another\s+|a\s+further\s+)?${NUM}\s+(?:consecutive\s+|more\s+)?(days?|weeks?)\b(?!\s+(?:(?:a|per|each|every)\s+(?:week|month)|weekly|monthly))|\bfor\s+the\s+first\s+()(day|week)\b`, 'gi');
 
 /**
- * `for 5 consecutive days` → 5 days, `for up to 12 weeks` (or `for a maximum of …`) → 12 weeks; ranges and minimums are
- * AMBIGUOUS. "for 5 days a week" is no duration but a frequency (see `frequencyOf`).
+ * `for 5 consecutive days` (or `on three consecutive days`) → 5 days, `for up to 12 weeks` (or `for a maximum of …`)
+ * → 12 weeks; ranges and minimums are AMBIGUOUS. "for 5 days a week" is no duration but a frequency (see `frequencyOf`),
+ * nor "on two consecutive days monthly" (a monthly pattern).
  */
 export function durationOf(text: string): Read<Duration> {
-  if (!/\b(?:for|x)\b|×/i.test(text)) return null;
+  if (!/\b(?:for|x)\b|×|\bconsecutive\b/i.test(text)) return null;
   if (DURATION_RANGE.test(text)) return AMBIGUOUS;
   // "starting 1–2 days before travel and continuing for 7 days after leaving": how long after, not the course's length.
   if (/\b(?:starting|beginning)\b[^.;]{0,60}\bbefore\b/i.test(text) && /\bfor\s+\S+\s+(?:days?|weeks?)\s+after\b/i.test(text)) return AMBIGUOUS;

@@ -22,6 +22,12 @@ const LABEL: Record<Topic, RegExp> = {
   breastfeeding: /\b(?:breast|lactat|nursing)/i,
 };
 
+/**
+ * "It should be discontinued as soon as pregnancy is detected", "… if pregnancy occurs": to be stopped in pregnancy
+ * (avoid), which a "contraindicated" beside it does not contradict.
+ */
+const STOP_ON_PREGNANCY = /\b(?:should|must) be (?:discontinued|stopped)\s+(?:upon|on|once|when|if|as soon as)\s+(?:the\s+)?(?:confirmation of\s+)?pregnan/i;
+
 /** "Safety … has not been (fully) established", "haven't been established", "may not be fully established". */
 const NOT_ESTABLISHED = /\bnot (?:been |be )?(?:well[- ]|fully |firmly |clearly |adequately )?established\b|n['’]t been (?:well[- ]|fully |firmly |clearly |adequately )?established\b/i;
 
@@ -39,7 +45,7 @@ export function statusOf(sentence: string): SafetyStatus | null {
   // "Contraindicated in pregnancy unless the potential benefit justifies the potential risk": no one status.
   if (/\bcontraindicated\b[^.;]{0,40}\bunless\b[^.;]{0,20}\bbenefits?\b/.test(s)) return null;
   if (/\bcontraindicated\b|\bcategory\s*:?\s*x\b|\bmust not be (?:used|taken|given)\b/.test(s)) return 'contraindicated';
-  if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s) || /\b(?:is|are)\s+(?:generally\s+|strongly\s+|usually\s+)?discouraged\b/.test(s.replace(/\([^()]*\)/g, ' '))) return 'avoid';
+  if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s) || STOP_ON_PREGNANCY.test(s) || /\b(?:is|are)\s+(?:generally\s+|strongly\s+|usually\s+)?discouraged\b/.test(s.replace(/\([^()]*\)/g, ' '))) return 'avoid';
   // "Pregnancy Category is unknown; use only when clearly needed": the advice rates use, not the evidence beside it
   // (a weak caution does not: "not established; discuss the risks and benefits" stays not established).
   // "Many antibiotics are considered safe during pregnancy …, while others should be used with caution": other drugs.
@@ -202,6 +208,11 @@ export function extractSafety(sections: readonly Section[], opts: SafetyOptions)
 /** The *Pregnancy* section: its labelled bullets, else its prose (which may rate the whole product where the bullets rate parts). */
 function fromSection(section: Section, topic: Topic, opts: SafetyOptions): Reading {
   const labels = fromLabels(section, topic, opts);
+  if (labels !== null && labels !== WITHHELD && bareCategory.has(labels)) {
+    const advice = fromProse(section, topic, opts, true);
+    if (advice !== null && advice !== WITHHELD && advice.status !== null && advice.status !== 'not-established') return advice;
+    return labels;
+  }
   if (labels !== null && labels !== WITHHELD && (labels.status !== null || byTrimesterOnly.has(labels))) return labels;
   // ("**Pregnancy Safety Category:** D (Bisoprolol) and D (Telmisartan)." names a category and rates no use: the prose may.)
   const prose = fromProse(section, topic, opts, true);
@@ -213,6 +224,12 @@ function fromSection(section: Section, topic: Topic, opts: SafetyOptions): Readi
 
 /** Category facts of labels whose sentences rate some trimesters only. */
 const byTrimesterOnly = new WeakSet<SafetyFact>();
+/**
+ * Facts of a bare "**Pregnancy Safety Category:** Not established.": the evidence, which advice elsewhere in the
+ * section ("- **Fetal Risks:** … Avoid use during pregnancy …") outweighs (see `fromSection`).
+ */
+const bareCategory = new WeakSet<SafetyFact>();
+const BARE_NOT_ESTABLISHED = /^not (?:yet )?(?:established|assigned|available|classified)\.?$/i;
 
 /** `**Pregnancy Safety Category:** Not established. …` → the first sentence that rates use. */
 function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Reading {
@@ -245,7 +262,11 @@ function fromLabels(section: Section, topic: Topic, opts: SafetyOptions): Readin
     // (Not "Discuss risks and benefits with a healthcare provider": a weak caution, see `weakCaution`.)
     const advice = rated[1];
     const pick = first?.status === 'not-established' && advice !== undefined && ADVICE.has(advice.status) && !isWeakCaution(advice.status, advice.text) ? advice : first;
-    if (pick) return { status: pick.status, category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text: pick.text } };
+    if (pick) {
+      const fact: SafetyFact = { status: pick.status, category: (cat?.[1] as SafetyFact['category']) ?? null, source: { file: opts.file, line: l.line, text: pick.text } };
+      if (pick.status === 'not-established' && /\bcategory\b/i.test(l.label) && BARE_NOT_ESTABLISHED.test(pick.text.trim())) bareCategory.add(fact);
+      return fact;
+    }
     if (cat) {
       const fact: SafetyFact = { status: cat[1] === 'X' ? 'contraindicated' : null, category: cat[1] as SafetyFact['category'], source: { file: opts.file, line: l.line, text: l.text } };
       // ("C (second and third trimesters). Contraindicated in the first trimester.": rated by trimester; the prose is not read instead.)
@@ -361,7 +382,9 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
   const all = kept.filter((f) => f.status !== null);
   if (all.length === 0) return kept[0]!;
   const strong = all.filter((f) => !weakCaution(f));
-  const rated = strong.length > 0 ? strong : all;
+  let rated = strong.length > 0 ? strong : all;
+  // ("Contraindicated in pregnancy … It should be discontinued as soon as pregnancy is detected.": one rating.)
+  if (rated.some((f) => f.status === 'contraindicated')) rated = rated.filter((f) => !(f.status === 'avoid' && STOP_ON_PREGNANCY.test(f.source.text)));
   return new Set(rated.map((f) => f.status)).size === 1 ? rated[0]! : null;
 }
 
