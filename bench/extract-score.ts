@@ -11,8 +11,8 @@ import type { Regimen } from '../src/clinical/index.js';
  * (case, punctuation and parenthesized parts ignored), `ingredient` by the molecule it names
  * (`moleculeKey`, the brand linker's: "Dextromethorphan Hydrobromide" is the label's
  * "Dextromethorphan", a salt form of one molecule; an ester such as "Cefpodoxime Proxetil" is not
- * stripped; an acid is its anion, "Alendronic Acid" the label's "alendronate"). Extracted and expected regimens are paired
- * one to one, greedily in source order.
+ * stripped; an acid is its anion, "Alendronic Acid" the label's "alendronate"). Extracted and
+ * expected regimens are paired one to one, greedily in source order.
  */
 
 export const CONTRACT_FIELDS = [

@@ -113,7 +113,6 @@ const RANGE_FREQ = [
   /\bonce\s+or\s+more\b|\bonce\s+(?:or|to)\s+(?:twice|two\s+times|three\s+times|thrice)\b|\btwice\s+(?:or|to)\s+(?:three|thrice|four)\b|\b(?:one|two|three)\s+(?:or|to)\s+(?:two|three|four)\s+times\b/i,
   /\b(?:biweekly|bi-weekly|several times|two or more|multiple times|as often as|at intervals? of)\b/i,
   /\bup\s+to\s+(?:\w+\s+)?times\b/i,
-  // "after meals and at bedtime": several doses a day, how many not said (see MEALS_AND_BEDTIME).
 ];
 /** "after meals and at bedtime": several doses a day, how many not said unless a count says it ("four times daily, … before meals and at bedtime"). */
 const MEALS_AND_BEDTIME = /\b(?:after|before|with)\s+(?:each\s+|main\s+)?meals\b[^.;]{0,30}\b(?:and|or)\s+(?:at\s+)?bedtime\b/gi;

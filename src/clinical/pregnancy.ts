@@ -415,6 +415,12 @@ const ADVICE = new Set<SafetyStatus | null>(['contraindicated', 'avoid', 'cautio
 const BACK_REFERENCE = /\b(?:during|in|throughout) (?:these|this|such) (?:periods?|times?|stages?|situations?|circumstances)\b/i;
 
 /**
+ * Where a sentence's clauses part: commas, semicolons, "but", "whereas" … ("It's generally not recommended during pregnancy
+ * and should be avoided while breastfeeding": "and" before a verb starts a clause too).
+ */
+const CLAUSE_BREAK = /\s*[,;]\s*|\s+(?:but|whereas|although|however)\s+|\s+and\s+(?=(?:should|must|is|are|may|can)\b)/i;
+
+/**
  * The clauses of a sentence about both topics that speak of `topic`: "Use with caution during
  * pregnancy, avoid while breastfeeding" → "Use with caution during pregnancy". A clause naming
  * neither topic belongs to the one named last before it. Null when no clause names `topic` alone.
@@ -423,8 +429,7 @@ function clauseAbout(sentence: string, topic: Topic): string | null {
   const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
   const own: string[] = [];
   let current: Topic | null = null;
-  // ("It's generally not recommended during pregnancy and should be avoided while breastfeeding": "and" before a verb starts a clause.)
-  for (const c of sentence.split(/\s*[,;]\s*|\s+(?:but|whereas|although|however)\s+|\s+and\s+(?=(?:should|must|is|are|may|can)\b)/i)) {
+  for (const c of sentence.split(CLAUSE_BREAK)) {
     const mine = TOPIC[topic].test(c);
     const theirs = TOPIC[other].test(c);
     if (mine && theirs) return null;
@@ -446,10 +451,11 @@ const GROUP_RATED = /\b(?:for|in|by)\s+(?:women|females|men|males|children)\b/i;
  */
 function topicClauses(sentence: string, topic: Topic): string | null {
   const other: Topic = topic === 'pregnancy' ? 'breastfeeding' : 'pregnancy';
-  const clauses = sentence.split(/\s*[,;]\s*(?:and\s+|but\s+)?|\s+(?:but|whereas|although|however)\s+/i);
+  const clauses = sentence.split(CLAUSE_BREAK);
   const first = clauses.findIndex((c) => TOPIC[topic].test(c));
-  const lead = clauses.slice(0, Math.max(0, first));
-  if (first <= 0 || lead.some((c) => TOPIC[other].test(c)) || !lead.some((c) => GROUP_RATED.test(c))) return null;
+  if (first <= 0) return null;
+  const lead = clauses.slice(0, first);
+  if (lead.some((c) => TOPIC[other].test(c)) || !lead.some((c) => GROUP_RATED.test(c))) return null;
   const own: string[] = [];
   for (const c of clauses.slice(first)) {
     if (TOPIC[other].test(c) && !TOPIC[topic].test(c)) break;
