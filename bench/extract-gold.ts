@@ -60,10 +60,10 @@ const GoldPageSchema = z
  * The set labelled before the extractor first ran on it and not yet read for its errors: its score
  * is an estimate of accuracy on unseen pages (`npm run bench:extract`), so the corpus test's
  * regression gate leaves it out (a gate on it would turn a measurement into a target to fit).
- * Holdout34 (session 13), until its errors are read; holdout31 to holdout33 were read after their first
- * runs (session 13), holdout26 to holdout30 after theirs (session 12).
+ * None now: holdout31 to holdout34 were read for their errors after their first runs (session 13),
+ * holdout26 to holdout30 after theirs (session 12); the next fresh set goes here until it is.
  */
-export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout34';
+export const HELD_OUT_SPLIT: GoldSplit | null = null;
 
 /**
  * Sets read for their errors whose fixes are not finished: measured, not gated either (their
@@ -105,9 +105,10 @@ export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout34';
  * holdout31, none of its 3 wrong regimens, but its six misses (listed in its `about` entry) would take the gated pages'
  * recall below 0.9. (holdout32 joined the gate at once in session 13: none of its first run's 1 wrong regimen is left;
  * its misses and pregnancy disagreements are listed in its `about` entry.) holdout33, 2 of its 12 (levodopa + benserazide's
- * route from a list of forms, butorphanol's "Intraoperative (balanced anesthesia)").
+ * route from a list of forms, butorphanol's "Intraoperative (balanced anesthesia)"); holdout34, 8 of its 11 (listed in its
+ * `about` entry: readings the conventions leave open, and rules not written).
  */
-export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25', 'holdout27', 'holdout28', 'holdout29', 'holdout30', 'holdout31', 'holdout33'];
+export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25', 'holdout27', 'holdout28', 'holdout29', 'holdout30', 'holdout31', 'holdout33', 'holdout34'];
 
 export const UNGATED_SPLITS: readonly GoldSplit[] = [...(HELD_OUT_SPLIT === null ? [] : [HELD_OUT_SPLIT]), ...UNFINISHED_SPLITS];
 

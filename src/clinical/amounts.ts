@@ -24,8 +24,8 @@ const DAY_AFTER = /^\s*(?:\([^()]*\)\s*)?(?:of\s+body\s*weight\s+|(?:body\s+surf
 /** `1.5 g (1 g ampicillin/0.5 g sulbactam) to 3 g`: a range with a parenthesis after its lower end. */
 const RANGE_GAP = /^\s*(?:\([^()]*\)\s*)?(?:-|–|—|to)\s*$/;
 
-/** `BID to`, `once daily to`: a frequency between the two ends of a range that repeats it after the second. */
-const FREQUENCY_GAP = /^\s*(bid|tid|qid|od|qd|daily|(?:once|twice|thrice|three\s+times|four\s+times)\s+(?:daily|a\s+day|per\s+day))\s*(?:-|–|to)\s*$/i;
+/** `BID to`, `once daily to`, `every 8 hours to`: a frequency between the two ends of a range that repeats it after the second. */
+const FREQUENCY_GAP = /^\s*(bid|tid|qid|od|qd|daily|(?:once|twice|thrice|three\s+times|four\s+times)\s+(?:daily|a\s+day|per\s+day)|every\s+\d+\s+hours?)\s*(?:-|–|to)\s*$/i;
 
 /** Amounts of a sentence in order. */
 export function amountsIn(sentence: string): Amount[] {

@@ -76,7 +76,7 @@ const DAILY_DOSE_BEFORE = /\b(?:a\s+|the\s+)?daily\s+(?:dose|dosage|amount|allow
 /** "150 mg as a single daily dose": a daily amount given once. */
 const DAILY_DOSE_AFTER = /^\s*(?:as\s+)?(?:a|one)\s+(?:single\s+)?daily\s+dose\b|^\s*(?:[\p{L}]+\s+){0,2}\(\s*(?:the\s+)?(?:total\s+)?daily\s+(?:dose|total|amount)\s*\)/iu;
 const WEEKLY_DOSE_BEFORE = /\bweekly\s+(?:dose|dosage)(?:\s+(?:of|is|:))*\s*$/i;
-const NOT_A_DOSE_BEFORE = /(?:[<>≤≥]|\b(?:above|below|over|under|greater than|less than|more than|higher than|lower than|exceeding|equivalent (?:to|of)|equal to|corresponding to|instead of|rather than|compared (?:to|with)|versus|vs\.?|weighing|weight of|weighs|increments? of|steps? of|intervals? of|(?:increments?|decrements?|steps?)\s+(?:down|up)\s+to|(?:increas|reduc|decreas|adjust|lower|rais|titrat)\w*(?:\s+\w+){0,2}\s+by|divisible by|multiples? of|as (?:low|high|little|much) as|if\s+(?:the\s+)?(?:recommended|usual|current|prescribed)\s+(?:daily\s+)?dose\s+is|rounded to(?: the nearest)?|nearest|minimum(?: of)?|min\.?|at least))\s*$/i;
+const NOT_A_DOSE_BEFORE = /(?:[<>≤≥]|\b(?:above|below|over|under|greater than|less than|more than|higher than|lower than|exceeding|equivalent (?:to|of)|equal to|corresponding to|instead of|rather than|compared (?:to|with)|versus|vs\.?|weighing|weight of|weighs|increments? of|steps? of|intervals? of|(?:increments?|decrements?|steps?)\s+(?:down|up)\s+to|(?:increas|reduc|decreas|adjust|lower|rais|titrat)\w*(?:\s+\w+){0,2}\s+by(?:\s+(?:approximately|about|around|roughly|up\s+to))?|divisible by|multiples? of|as (?:low|high|little|much) as|if\s+(?:the\s+)?(?:recommended|usual|current|prescribed)\s+(?:daily\s+)?dose\s+is|rounded to(?: the nearest)?|nearest|minimum(?: of)?|min\.?|at least))\s*$/i;
 const FROM_BEFORE = /\bfrom\s*$/i;
 const PER_BODY_CHAIN = /(?:\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+\s*\/\s*)+\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+(?:\s+component)?\s+(?:per|\/)\s*(kg|m²|m2)\b/giu;
 /** "40-50 mg/kg divided over 2-5 days": a course total. */
@@ -619,7 +619,7 @@ function sentenceRegimens(
     const listedIncrement = prevIncrement !== null && !STRONG_BREAK.test(gapAfterIncrement) && ((!/[,;]/.test(gapAfterIncrement) && /\bor\b|\band\b/.test(gapAfterIncrement)) || /^\s*,\s*(?:(?:or|and)\s+)?$/.test(gapAfterIncrement));
     prevIncrement = null;
     if (NOT_A_DOSE_BEFORE.test(before) || listedIncrement) {
-      if (listedIncrement || /\bby\s*$|\bincrements?\s+of\s*$|\bsteps?\s+of\s*$/i.test(before)) prevIncrement = a;
+      if (listedIncrement || /\bby(?:\s+(?:approximately|about|around|roughly|up\s+to))?\s*$|\bincrements?\s+of\s*$|\bsteps?\s+of\s*$/i.test(before)) prevIncrement = a;
       continue;
     }
     // "from 300 mg to 200 mg" is a change of dose; "after escalation from 3 mg and 10 mg" names the steps.

@@ -45,6 +45,9 @@ export function statusOf(sentence: string): SafetyStatus | null {
   // "Contraindicated in pregnancy unless the potential benefit justifies the potential risk": no one status.
   if (/\bcontraindicated\b[^.;]{0,40}\bunless\b[^.;]{0,20}\bbenefits?\b/.test(s)) return null;
   if (/\bcontraindicated\b|\bcategory\s*:?\s*x\b|\bmust not be (?:used|taken|given)\b/.test(s)) return 'contraindicated';
+  // ("High doses are generally not recommended during pregnancy unless specifically prescribed": a limit on the dose, no
+  // rating of use.)
+  if (HIGH_DOSES_AVOIDED.test(s)) return null;
   if (/\bnot (?:generally )?recommended\b|\bavoid(?:ed)?\b|\bshould not be (?:used|taken|given)\b|\bdo not (?:use|take)\b|\bdiscontinue breast-?feeding\b|\bnot (?:to be )?used\b/.test(s) || STOP_ON_PREGNANCY.test(s) || /\b(?:is|are)\s+(?:generally\s+|strongly\s+|usually\s+)?discouraged\b/.test(s.replace(/\([^()]*\)/g, ' '))) return 'avoid';
   // "Pregnancy Category is unknown; use only when clearly needed": the advice rates use, not the evidence beside it
   // (a weak caution does not: "not established; discuss the risks and benefits" stays not established).
@@ -83,6 +86,8 @@ const FOOD_AMOUNTS = /\b(?:food|dietary) (?:amounts|quantities)\b|\bfound in (?:
  */
 const LIMITED_AVOID = /\b(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;]{0,40}?\bshould be avoided\b|\bavoid (?:the )?(?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|usage|intake|doses?|amounts?|consumption)\b|\bavoid (?:\w+\s+){0,2}(?:on|to|over) (?:large|extensive|broken|damaged)\s+(?:areas?|surfaces?|skin)\b|\bbut (?:prolonged|long[- ]term|frequent|extensive|excessive|high|large|chronic)\b(?:[\s,]+(?:or|and|\w+))*?[\s,]+(?:use|intake|doses?|amounts?|consumption)\b[^.;,]{0,20}?\b(?:can|may|could|might)\s+(?:lead to|cause|result in|harm|pose)\b/;
 const LIMITED_AVOID_ALL = new RegExp(LIMITED_AVOID.source, 'g');
+/** A sentence whose subject is high doses: "High doses are generally not recommended during pregnancy …". */
+const HIGH_DOSES_AVOIDED = /^(?:however,?\s+)?(?:very\s+)?(?:high|large|excessive|mega)[\s-]+(?:doses?|dosages?|amounts?|intakes?)\b[^.;]{0,30}?\b(?:are|is|should be)\s+(?:generally\s+|usually\s+|best\s+)?(?:not recommended|avoided|discouraged)\b/;
 
 const CATEGORY = /\b[Cc]ategory\s*:?\s*\**\s*([ABCDX])\b/;
 /** Sentences about the evidence ("data are limited"), not a rating of use. */
