@@ -17,6 +17,7 @@ import {
   populationsIn,
   routeOf,
   routesIn,
+  withoutCourseRepeat,
   type Frequency,
   type Read,
 } from './phrases.js';
@@ -316,8 +317,30 @@ function leadInLabel(text: string): string {
 /** A digit before what may start a mass unit, or a missed-dose rule: lines without either give nothing. */
 const QUICK_AMOUNT = /\d\s*(?:mc|µ|μ|mi|m|g)|\bmiss/i;
 
-function sectionRegimens(section: Section, ingredient: string | null, scope: Scope): Regimen[] {
+/** "The following pertains to promethazine when used independently": the ingredient an opening says the section is about. */
+const PERTAINS_TO = /\b(?:following|information|guidance|dosage|doses|dosing)\b[^.]{0,40}?\b(?:pertains?|refers?|applies|relates?)\s+(?:only\s+)?to\s+(?:the\s+)?([\p{L}][\p{L}\d-]*)/iu;
+
+/** The one ingredient a section's opening paragraph (the lines before its first label) says its doses are of, else null. */
+function declaredIngredient(lines: readonly TextLine[], scope: Scope): string | null {
+  const named = new Set<string>();
+  for (const l of lines) {
+    if (l.kind !== 'text' || l.label !== null) break;
+    for (const x of sentences(l.text)) {
+      const m = PERTAINS_TO.exec(x.text);
+      const ing = m ? ingredientOfWord(fold(m[1]!), scope.ingredients) : null;
+      // (not "pertains to the Bromhexine and Chlorpheniramine combination": the product)
+      const all = new Set(x.text.split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []));
+      if (ing !== null && all.size === 1) named.add(ing);
+    }
+  }
+  return named.size === 1 ? [...named][0]! : null;
+}
+
+function sectionRegimens(section: Section, sectionIngredient: string | null, scope: Scope): Regimen[] {
   const lines = sectionLines(section);
+  // "No established dosage guidelines exist for the combination. The following pertains to promethazine when used
+  // independently.": the section's doses are that ingredient's.
+  const ingredient = sectionIngredient ?? (scope.ingredients.length > 1 ? declaredIngredient(lines, scope) : null);
   const introRoute = sectionIntroRoute(lines);
   // The opening paragraph's route stands for the doses that name none only when no line of the section names another.
   const introSure = introRoute !== null && lines.every((l) => routesIn(withoutAmountParens(`${l.label ?? ''} ${l.text}`)).every((r) => r === introRoute));
@@ -873,7 +896,8 @@ function sentenceRegimens(
       frequency = { timesPerDay: 1, timesPerWeek: null, everyDays: null };
     // "every 20 minutes", "3 times": words of how often that the reader does not understand.
     // (not "every 2 minutes": a repetition within minutes is no dosing frequency)
-    if (freqRead === null && frequency === null && /\bevery\b|\btimes\b|\bq\s?\d/i.test(own.replace(/\bat\s+all\s+times\b|\bevery\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*min(?:ute)?s?\b/gi, ' '))) continue;
+    // (not "for 5 days, repeated every 3-4 weeks": the course's repetition)
+    if (freqRead === null && frequency === null && /\bevery\b|\btimes\b|\bq\s?\d/i.test(withoutCourseRepeat(own).replace(/\bat\s+all\s+times\b|\bevery\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*min(?:ute)?s?\b/gi, ' '))) continue;
     const dur = durationOf(own) ?? (eitherTail ? durationOf(eitherTail) : null) ?? (listLeft ? durationOf(listLeft) : null);
     // A frequency or duration the sentence states outside every dose's words may be this dose's: not clear.
     if (freqRead === null && frequency === null && !daily && restFrequency !== null && restFrequency !== AMBIGUOUS) continue;

@@ -66,7 +66,7 @@ export interface LabelOptions {
 /** Read one label. Memoized by the caller (labels repeat across pages). */
 export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   // ("Small Intestinal Bacterial Overgrowth (SIBO) (off-label)": a trailing off-label mark qualifies the label and names nothing.)
-  const label = raw
+  let label = raw
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\s*\(off[- ]label\)$/i, '');
@@ -78,6 +78,9 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
     info.block = BLOCK.test(label);
     return info;
   }
+  // "Adolescents (12-17 years) (Schizophrenia)": the ages of a group the label names, then the condition.
+  const ages = /^([^()]+?)\s*\((?:[^()]*\b(?:years?|months?)\b[^()]*)\)\s*(?=\()/i.exec(label);
+  if (ages && populationOf(ages[1]!) !== null) label = `${ages[1]!} ${label.slice(ages[0].length)}`;
   const paren = /^(.*?)\s*\(([^()]*)\)\s*(.*)$/.exec(label);
   const main = paren ? `${paren[1]!} ${paren[3]!}`.trim() : label;
   const inner = paren ? paren[2]!.trim() : '';

@@ -142,8 +142,8 @@ export function frequencyOf(text: string): Read<Frequency> {
   // ("daily for 5 days, repeated every 21 days": the repetition is the course's cycle, see cycleDaysOf.)
   let t = text
     .replace(NOT_FREQUENCY, ' ')
-    .replace(/\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s+days?\s+(?:per|a|each|every)\s+(?:month|cycle)\b/gi, ' ')
-    .replace(/\brepeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+\S+\s+(?:days?|weeks?)\b/gi, (m) => (/repeat/i.test(text) && REPEATED_COURSE.test(text) ? ' ' : m));
+    .replace(/\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s+days?\s+(?:per|a|each|every)\s+(?:month|cycle)\b/gi, ' ');
+  t = withoutCourseRepeat(t, text);
   // "2.5 mg three times per day, approximately every 6 hours": the stated count; the interval is only about its spacing.
   if (APPROX_EVERY.test(t) && TIMES_A_DAY_TEST.test(t)) t = t.replace(APPROX_EVERY, ' ');
   MEALS_AND_BEDTIME.lastIndex = 0;
@@ -321,11 +321,19 @@ export function parseDayList(s: string): number[] | null {
 
 const CYCLE = new RegExp(String.raw`\b(\d{1,3}|${NUM_NC})[- ](day|week)\s+(?:treatment\s+|chemotherapy\s+)?cycles?\b|\bcycles?\s+(?:of|lasting)\s+(\d{1,3}|${NUM_NC})\s+(days|weeks)\b`, 'gi');
 
+const REPEAT_LEAD = String.raw`\bfor\s+${NUM}\s+(?:consecutive\s+)?days?\b[^.;]{0,40}?,?\s*(?:and\s+)?(?:then\s+)?repeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+`;
 /**
  * "daily for 5 consecutive days, repeated every 21 days": a course of days repeated at a longer interval is a cycle
  * (not "150 mg, repeated every 7 days", a dose given weekly).
  */
-export const REPEATED_COURSE = new RegExp(String.raw`\bfor\s+${NUM}\s+(?:consecutive\s+)?days?\b[^.;]{0,40}?,?\s*(?:and\s+)?(?:then\s+)?repeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+${NUM}\s+(days?|weeks?)\b`, 'i');
+export const REPEATED_COURSE = new RegExp(String.raw`${REPEAT_LEAD}${NUM}\s+(days?|weeks?)\b`, 'i');
+/** The same with an interval that may be a range ("daily for 2 days, repeated every 3-4 weeks"): the course's repetition, no frequency of its doses. */
+const REPEATED_COURSE_OPEN = new RegExp(String.raw`${REPEAT_LEAD}${NUM}(?:\s*(?:-|–|to)\s*${NUM})?\s+(days?|weeks?)\b`, 'i');
+
+/** A text without the repetition of its course ("…, repeated every 3-4 weeks"), when `whole` states one. */
+export function withoutCourseRepeat(text: string, whole = text): string {
+  return /repeat/i.test(whole) && REPEATED_COURSE_OPEN.test(whole) ? text.replace(/\brepeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+\S+\s+(?:days?|weeks?)\b/gi, ' ') : text;
+}
 
 /** `21-day cycle` → 21; `3-week cycle` → 21; `daily for 5 days, repeated every 21 days` → 21. */
 export function cycleDaysOf(text: string): Read<number> {

@@ -26,6 +26,8 @@ const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BULLET = /^(\s*)(?:[-*+]|\d{1,2}[.)])\s+(.*)$/;
 const BOLD_LABEL = /^\*\*\s*([^*]{1,100}?)\s*(:)?\s*\*\*\s*(:)?\s*(.*)$/;
 const BOLD_WHOLE = /^\*\*\s*([^*]{1,100}?)\s*\*\*\s*$/;
+/** A bold span whose text holds italic spans (`*name*`). */
+const BOLD_WITH_ITALIC = /^\*\*((?:[^*]|\*[^*\s][^*]*\*)+?)\*\*/;
 /** A longer bold label must end with its colon ("**Susceptible Infections (e.g., acute intestinal amebiasis, …):**"); a longer bold sentence is no label. */
 const LONG_BOLD_LABEL = /^\*\*\s*([^*]{101,200}?)\s*(?::\s*\*\*|\*\*\s*:)\s*(.*)$/;
 const PLAIN_LABEL = /^([A-Za-z0-9<>≥≤][A-Za-z0-9 &()/'’,+<>≥≤.–-]{0,60}?)\s*:\s+(.*)$/;
@@ -48,7 +50,10 @@ export function chainOf(line: TextLine): TextLine[] {
 export function splitLabel(raw: string): { label: string | null; text: string } {
   // ("***Helicobacter pylori* Eradication (Off-label):** …": a bold label opening with an italic name; "***Adults:*** …"
   // a bold italic one.)
-  const s = raw.trim().replace(/^\*\*\*([^*]+)\*\*\*/, '**$1**').replace(/^\*\*\*([^*]+)\*(?!\*)/, '**$1');
+  let s = raw.trim().replace(/^\*\*\*([^*]+)\*\*\*/, '**$1**').replace(/^\*\*\*([^*]+)\*(?!\*)/, '**$1');
+  // ("**Adults (Cystic Fibrosis with *Pseudomonas aeruginosa* infection):**": an italic name inside the label.)
+  const italic = s.startsWith('**') ? BOLD_WITH_ITALIC.exec(s) : null;
+  if (italic && italic[1]!.includes('*')) s = `**${italic[1]!.replace(/\*/g, '')}**${s.slice(italic[0].length)}`;
   if (s.startsWith('**') || s.startsWith('__')) {
     const b = BOLD_LABEL.exec(s);
     if (b && (b[2] || b[3] || b[4] === '')) {
