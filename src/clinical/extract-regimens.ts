@@ -320,6 +320,11 @@ const QUICK_AMOUNT = /\d\s*(?:mc|µ|μ|mi|m|g)|\bmiss/i;
 /** "The following pertains to promethazine when used independently": the ingredient an opening says the section is about. */
 const PERTAINS_TO = /\b(?:following|information|guidance|dosage|doses|dosing)\b[^.]{0,40}?\b(?:pertains?|refers?|applies|relates?)\s+(?:only\s+)?to\s+(?:the\s+)?([\p{L}][\p{L}\d-]*)/iu;
 
+/** The ingredients of a combination page a text names, each once. */
+function ingredientsNamed(text: string, scope: Scope): string[] {
+  return [...new Set(text.split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []))];
+}
+
 /** The one ingredient a section's opening paragraph (the lines before its first label) says its doses are of, else null. */
 function declaredIngredient(lines: readonly TextLine[], scope: Scope): string | null {
   const named = new Set<string>();
@@ -329,8 +334,7 @@ function declaredIngredient(lines: readonly TextLine[], scope: Scope): string | 
       const m = PERTAINS_TO.exec(x.text);
       const ing = m ? ingredientOfWord(fold(m[1]!), scope.ingredients) : null;
       // (not "pertains to the Bromhexine and Chlorpheniramine combination": the product)
-      const all = new Set(x.text.split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []));
-      if (ing !== null && all.size === 1) named.add(ing);
+      if (ing !== null && ingredientsNamed(x.text, scope).length === 1) named.add(ing);
     }
   }
   return named.size === 1 ? [...named][0]! : null;
@@ -799,7 +803,7 @@ function sentenceRegimens(
   const restPopulations = populationsIn(covered.join('').slice(kept[0]!.amount.start));
   const restRoutes = routesIn(otherTreatmentRoute ? restText.replace(OTHER_TREATMENT_ROUTE, ' ') : restText);
   // ("0.5–1 mcg daily, adjusted according to serum calcium levels": a lab value names no ingredient of the dose.)
-  const sentenceIngredients = scope.ingredients.length > 1 ? [...new Set(s.replace(LAB_VALUE, ' ').split(/[^\p{L}\d]+/u).flatMap((w) => ingredientOfWord(fold(w), scope.ingredients) ?? []))] : [];
+  const sentenceIngredients = scope.ingredients.length > 1 ? ingredientsNamed(s.replace(LAB_VALUE, ' '), scope) : [];
 
   const out: Regimen[] = [];
   const candPhases: (Phase | null)[] = [];
