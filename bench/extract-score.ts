@@ -25,14 +25,18 @@ export type Field = (typeof GOLD_FIELDS)[number];
 
 export type Expected = Partial<Record<Field, unknown>> & { line?: number };
 
-/** `Multiple Myeloma (Relapsed or Refractory)` → `multiple myeloma`. */
+/**
+ * `Multiple Myeloma (Relapsed or Refractory)` → `multiple myeloma`; a leading group word is the population's, not
+ * the condition's (`Pediatric ALL` → `all`).
+ */
 export function indicationKey(s: unknown): string | null {
   if (typeof s !== 'string') return null;
   const k = s
     .toLowerCase()
     .replace(/\([^()]*\)/g, ' ')
     .replace(/[^\p{L}\d]+/gu, ' ')
-    .trim();
+    .trim()
+    .replace(/^(?:adults?|pa?ediatric|childhood|children)\s+(?=\S)/, '');
   return k || null;
 }
 

@@ -208,7 +208,11 @@ const CASES: RegimenCase[] = [
   {
     name: 'a label naming two routes stays unclear whatever route another sentence names (clindamycin)',
     dosage: '#### **Adults:**\n\n* **IV/IM:** 600-1200 mg/day divided every 6-12 hours (not to exceed 4.8 g/day). For severe infections, 1200-2700 mg/day divided every 6-12 hours (up to 4.8 g/day IV).',
-    want: [{ population: 'adult', amount: 600, amountMax: 1200, amountPer: 'day', maxDailyAmount: 4800 }],
+    // (Since session 13 "For severe infections" names a condition with its severity: the second dose, also without a route.)
+    want: [
+      { population: 'adult', amount: 600, amountMax: 1200, amountPer: 'day', maxDailyAmount: 4800 },
+      { indication: 'severe infections', population: 'adult', amount: 1200, amountMax: 2700, amountPer: 'day', maxDailyAmount: 4800 },
+    ],
   },
   // Amounts that are no doses, and words the reader now understands.
   {
