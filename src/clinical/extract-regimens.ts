@@ -77,7 +77,7 @@ const DAILY_DOSE_BEFORE = /\b(?:a\s+|the\s+)?daily\s+(?:dose|dosage|amount|allow
 /** "150 mg as a single daily dose": a daily amount given once. */
 const DAILY_DOSE_AFTER = /^\s*(?:as\s+)?(?:a|one)\s+(?:single\s+)?daily\s+dose\b|^\s*(?:[\p{L}]+\s+){0,2}\(\s*(?:the\s+)?(?:total\s+)?daily\s+(?:dose|total|amount)\s*\)/iu;
 const WEEKLY_DOSE_BEFORE = /\bweekly\s+(?:dose|dosage)(?:\s+(?:of|is|:))*\s*$/i;
-const NOT_A_DOSE_BEFORE = /(?:[<>≤≥]|\b(?:above|below|over|under|greater than|less than|more than|higher than|lower than|exceeding|equivalent (?:to|of)|equal to|corresponding to|instead of|rather than|compared (?:to|with)|versus|vs\.?|weighing|weight of|weighs|increments? of|steps? of|intervals? of|(?:increments?|decrements?|steps?)\s+(?:down|up)\s+to|(?:increas|reduc|decreas|adjust|lower|rais|titrat)\w*(?:\s+\w+){0,2}\s+by(?:\s+(?:approximately|about|around|roughly|up\s+to))?|divisible by|multiples? of|as (?:low|high|little|much) as|if\s+(?:the\s+)?(?:recommended|usual|current|prescribed)\s+(?:daily\s+)?dose\s+is|rounded to(?: the nearest)?|nearest|minimum(?: of)?|min\.?|at least))\s*$/i;
+const NOT_A_DOSE_BEFORE = /(?:[<>≤≥]|\b(?:(?:lowest|minimum|minimal)\s+(?:recommended\s+|effective\s+)?(?:daily\s+)?(?:dose|dosage)\s+(?:is|of)|above|below|over|under|greater than|less than|more than|higher than|lower than|exceeding|equivalent (?:to|of)|equal to|corresponding to|instead of|rather than|compared (?:to|with)|versus|vs\.?|weighing|weight of|weighs|increments? of|steps? of|intervals? of|(?:increments?|decrements?|steps?)\s+(?:down|up)\s+to|(?:increas|reduc|decreas|adjust|lower|rais|titrat)\w*(?:\s+\w+){0,2}\s+by(?:\s+(?:approximately|about|around|roughly|up\s+to))?|divisible by|multiples? of|as (?:low|high|little|much) as|if\s+(?:the\s+)?(?:recommended|usual|current|prescribed)\s+(?:daily\s+)?dose\s+is|rounded to(?: the nearest)?|nearest|minimum(?: of)?|min\.?|at least))\s*$/i;
 const FROM_BEFORE = /\bfrom\s*$/i;
 const PER_BODY_CHAIN = /(?:\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+\s*\/\s*)+\d[\d.,]*\s*(?:mg|g|mcg)\s+[\p{L}-]+(?:\s+component)?\s+(?:per|\/)\s*(kg|m²|m2)\b/giu;
 /** "40-50 mg/kg divided over 2-5 days": a course total. */
@@ -156,7 +156,7 @@ const NOT_INDICATION = /\b(?:toxicity|toxicities|adverse|grade|milder|more sever
 const SUBJECT_VERB = String.raw`(?:\s*\([^()]*\))?\s+(?:is|are|should\s+be|may\s+be|can\s+be|will\s+be|must\s+be|is\s+to\s+be|are\s+to\s+be|is\s+then|are\s+then)\s+(?:(?:also|then|usually|typically|often|generally|commonly|normally|concurrently|concomitantly|simultaneously|additionally|\w+ly)\s+)*(?:given|administered|dosed|taken|infused|injected|added|started|co-?administered|prescribed|used|continued|initiated)\b`;
 const SUBJECT_PHRASE = String.raw`((?:[\p{L}][\p{L}\d'’-]*\s+){0,2}[\p{L}][\p{L}\d'’-]*)`;
 const CLAUSE_SUBJECT = new RegExp(String.raw`(?:^|[;:]\s*|,\s*(?:(?:and|but|while|whereas)\s+)?|\b(?:and|but|while|whereas)\s+)` + SUBJECT_PHRASE + SUBJECT_VERB, 'giu');
-const DOSE_OF_SUBJECT = /\b(?:dose|dosage|doses|dosing)\s+of\s+((?:[\p{L}][\p{L}\d'’-]*\s+){0,1}[\p{L}][\p{L}\d'’-]*)\s+(?:is|are|should|may|can|will|ranges?|varies|typically|usually|generally|commonly)\b/giu;
+const DOSE_OF_SUBJECT = /\b(?:dose|dosage|doses|dosing)\s+of\s+((?:[\p{L}][\p{L}\d'’-]*\s+){0,1}[\p{L}][\p{L}\d'’-]*)(?:\s+(?:in|for|with|when|during)\s+[^,.;:()]{1,50}?)?\s+(?:is|are|should|may|can|will|ranges?|varies|typically|usually|generally|commonly)\b/giu;
 const WITH_DRUG_AT = /\b(?:with|plus)\s+([\p{L}][\p{L}\d'’-]*)\s+(?:\([^()]*\)\s*)?(?:(?:given|administered|dosed)\s+)?at\s+(?:a\s+)?(?:(?:\w+\s+)?(?:dose|dosage)\s+of\s+)?$/iu;
 /** Nouns that, heading a subject, name this drug's doses, forms or patients, not a drug. */
 const SUBJECT_HEAD_OK = new Set(
@@ -884,8 +884,9 @@ function sentenceRegimens(
           else if (frequency?.timesPerDay === 1) frequency = null; // "daily in divided doses": how many is not said
         }
       }
-    } else if (daily && frequency?.timesPerDay === 1 && !/\b(?:once|one time)\b/i.test(own)) {
-      // "600 mg per day": a daily total; the "per day" is not a second "once daily".
+    } else if (daily && frequency?.timesPerDay === 1 && !/\b(?:once|one time|at bedtime|before bedtime|at night|nightly|in the morning)\b/i.test(own)) {
+      // "600 mg per day": a daily total; the "per day" is not a second "once daily" (but "0.05 mg/kg/day orally at
+      // bedtime" is given once).
       frequency = null;
     }
 

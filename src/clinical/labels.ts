@@ -78,6 +78,12 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
     info.block = BLOCK.test(label);
     return info;
   }
+  // "Tourette's Disorder Dosage in Children": the condition, then the group.
+  const dosageOf = /^(.+?)\s+(?:dosage|dosing|doses?)(?:\s+(?:in|for)\s+(\S.*))?$/i.exec(label);
+  if (dosageOf && !/[()]/.test(dosageOf[1]!) && populationOf(dosageOf[1]!) === null && !GENERIC.test(dosageOf[1]!) && !BLOCK.test(dosageOf[1]!) && namesConditionWord(dosageOf[1]!)) {
+    const group = dosageOf[2] === undefined ? null : populationOf(dosageOf[2]);
+    if (dosageOf[2] === undefined || (group !== null && group !== AMBIGUOUS)) return { ...info, population: group, indication: dosageOf[1]! };
+  }
   // "Adolescents (12-17 years) (Schizophrenia)": the ages of a group the label names, then the condition.
   const ages = /^([^()]+?)\s*\((?:[^()]*\b(?:years?|months?)\b[^()]*)\)\s*(?=\()/i.exec(label);
   if (ages && populationOf(ages[1]!) !== null) label = `${ages[1]!} ${label.slice(ages[0].length)}`;
@@ -174,6 +180,8 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
       .replace(/\s*[-–,;]\s*(?:off[- ]label|(?:first|second|third|later)[- ]line)$/i, '')
       // ("Children (Central Precocious Puberty, ≥2 years of age)", "(Plaque Psoriasis only, 6 years and older)": the ages after the condition.)
       .replace(/\s*,\s*[≥≤<>]?\s*\d[^,()]*\b(?:years?|months?)(?:\s+(?:of\s+age|old|and\s+(?:older|above)))?$/i, '')
+      // ("Children (Partial-onset seizures, ages 4-17)": the ages too.)
+      .replace(/\s*,\s*ages?\s+\d+\s*(?:-|–|to)\s*\d+(?:\s+years?)?$/i, '')
       .replace(/\s+only$/i, '')
       .replace(/^(?:e\.g\.|i\.e\.|eg\b|ie\b|such as|including)\s*,?\s*/i, '')
       .replace(BOTH_LEAD, '')
