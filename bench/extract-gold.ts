@@ -109,7 +109,7 @@ export const HELD_OUT_SPLIT: GoldSplit | null = null;
  * route from a list of forms, butorphanol's "Intraoperative (balanced anesthesia)"); holdout34, 8 of its 11 (listed in its
  * `about` entry: readings the conventions leave open, and rules not written); holdout35 and holdout36, 4 of their 7 and
  * 4 of their 11 (mebhydrolin's route from the adults' paragraph, temocillin's dialysis as the indication); holdout37
- * and holdout38, 5 of their 10 and 4 of their 7 (listed in their `about` entry); holdout39 and holdout40, 3 of their 6
+ * and holdout38, 5 of their 10 and 2 of their 7 (listed in their `about` entry); holdout39 and holdout40, 3 of their 6
  * and 8 of their 13 (listed in their `about` entry).
  */
 export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25', 'holdout27', 'holdout28', 'holdout29', 'holdout30', 'holdout31', 'holdout33', 'holdout34', 'holdout35', 'holdout36', 'holdout37', 'holdout38', 'holdout39', 'holdout40'];

@@ -43,3 +43,8 @@ test('labels (holdout39): "Tourette\'s Disorder Dosage in Children" and "Childre
   assert.equal(classifyLabel('Pediatric Dosage', { ingredients: [] }).indication, null);
   assert.equal(classifyLabel('Renal Impairment Dosage', { ingredients: [] }).indication, null);
 });
+
+test('regimens (holdout39): "The dosage is weight-based and administered twice daily for ten days" above a list gives its doses their course (fidaxomicin, from holdout38)', () => {
+  const dosage = '**Children:**  Fidaxomicin is available as an oral suspension. The dosage is weight-based and administered twice daily for ten days.  The recommended dosage is as follows:\n\n*   Weight 4 to <7 kg: 80 mg BID';
+  assert.deepEqual(regimensOfCase({ name: 'fidaxomicin', title: 'Fidaxomicin', dosage, want: [] }), [{ population: 'child', amount: 80, route: 'oral', timesPerDay: 2, durationDays: 10 }]);
+});

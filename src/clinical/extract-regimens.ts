@@ -475,6 +475,15 @@ function sectionIntroRoute(lines: readonly TextLine[]): Route | null {
   return r === AMBIGUOUS ? null : r;
 }
 
+/**
+ * "The dosage is weight-based and administered twice daily for ten days. The recommended dosage is as follows:": how long
+ * the doses below are given, stated as such in the lines above them that state no dose.
+ */
+function statedDuration(doselessAncestors: string): ReturnType<typeof durationOf> {
+  if (!doselessAncestors || !/\bfor\b/i.test(doselessAncestors)) return null;
+  return durationOf(sentences(doselessAncestors).map((x) => x.text).filter((x) => /\b(?:is|are)\s+(?:[\w-]+\s+){0,3}?(?:administered|given|taken)\b/i.test(x)).join(' '));
+}
+
 /** "for infants", "for adolescents": an age group named after a dose (AGE_STEP: right after it; AGE_STEPS: each in a sentence). */
 const FOR_AGE_GROUP = String.raw`\bfor\s+(?:\w+\s+){0,2}?(?:infants?|neonates?|newborns?|toddlers?|children|child|adolescents?|teen\w*|adults?|the\s+elderly|elderly)\b`;
 const AGE_STEP = new RegExp(String.raw`^[^.;]{0,20}?` + FOR_AGE_GROUP, 'i');
@@ -905,7 +914,7 @@ function sentenceRegimens(
     // (not "every 2 minutes": a repetition within minutes is no dosing frequency)
     // (not "for 5 days, repeated every 3-4 weeks": the course's repetition)
     if (freqRead === null && frequency === null && /\bevery\b|\btimes\b|\bq\s?\d/i.test(withoutCourseRepeat(own).replace(/\bat\s+all\s+times\b|\bevery\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*min(?:ute)?s?\b/gi, ' '))) continue;
-    const dur = durationOf(own) ?? (eitherTail ? durationOf(eitherTail) : null) ?? (listLeft ? durationOf(listLeft) : null);
+    const dur = durationOf(own) ?? (eitherTail ? durationOf(eitherTail) : null) ?? (listLeft ? durationOf(listLeft) : null) ?? statedDuration(doselessAncestors);
     // A frequency or duration the sentence states outside every dose's words may be this dose's: not clear.
     if (freqRead === null && frequency === null && !daily && restFrequency !== null && restFrequency !== AMBIGUOUS) continue;
     if (dur === null && restDuration !== null && restDuration !== AMBIGUOUS) continue;
