@@ -773,6 +773,8 @@ function sentenceRegimens(
   OTHER_TREATMENT_ROUTE.lastIndex = 0;
   const sRoute = routeOf(otherTreatmentRoute ? sentenceText.replace(OTHER_TREATMENT_ROUTE, ' ') : sentenceText);
   const sCycle = cycleDaysOf(sentenceText);
+  // The course the lines above state for the doses below them (read once for the sentence's doses).
+  const ancestorDuration = statedDuration(doselessAncestors);
   const sInfusion = infusionMinutesOf(sentenceText);
   const sPopulation = populationOf(s.slice(0, kept[0]!.amount.start)) ?? suffixPopulation(s.slice(kept[kept.length - 1]!.amount.end));
   const lead = indicationOf(s.slice(0, kept[0]!.amount.start));
@@ -914,7 +916,7 @@ function sentenceRegimens(
     // (not "every 2 minutes": a repetition within minutes is no dosing frequency)
     // (not "for 5 days, repeated every 3-4 weeks": the course's repetition)
     if (freqRead === null && frequency === null && /\bevery\b|\btimes\b|\bq\s?\d/i.test(withoutCourseRepeat(own).replace(/\bat\s+all\s+times\b|\bevery\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\s*min(?:ute)?s?\b/gi, ' '))) continue;
-    const dur = durationOf(own) ?? (eitherTail ? durationOf(eitherTail) : null) ?? (listLeft ? durationOf(listLeft) : null) ?? statedDuration(doselessAncestors);
+    const dur = durationOf(own) ?? (eitherTail ? durationOf(eitherTail) : null) ?? (listLeft ? durationOf(listLeft) : null) ?? ancestorDuration;
     // A frequency or duration the sentence states outside every dose's words may be this dose's: not clear.
     if (freqRead === null && frequency === null && !daily && restFrequency !== null && restFrequency !== AMBIGUOUS) continue;
     if (dur === null && restDuration !== null && restDuration !== AMBIGUOUS) continue;

@@ -321,7 +321,9 @@ export function parseDayList(s: string): number[] | null {
 
 const CYCLE = new RegExp(String.raw`\b(\d{1,3}|${NUM_NC})[- ](day|week)\s+(?:treatment\s+|chemotherapy\s+)?cycles?\b|\bcycles?\s+(?:of|lasting)\s+(\d{1,3}|${NUM_NC})\s+(days|weeks)\b`, 'gi');
 
-const REPEAT_LEAD = String.raw`\bfor\s+${NUM}\s+(?:consecutive\s+)?days?\b[^.;]{0,40}?,?\s*(?:and\s+)?(?:then\s+)?repeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+`;
+/** "repeated every", "repeat the course every". */
+const REPEAT_EVERY = String.raw`\brepeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+`;
+const REPEAT_LEAD = String.raw`\bfor\s+${NUM}\s+(?:consecutive\s+)?days?\b[^.;]{0,40}?,?\s*(?:and\s+)?(?:then\s+)?${REPEAT_EVERY}`;
 /**
  * "daily for 5 consecutive days, repeated every 21 days": a course of days repeated at a longer interval is a cycle
  * (not "150 mg, repeated every 7 days", a dose given weekly).
@@ -332,8 +334,9 @@ const REPEATED_COURSE_OPEN = new RegExp(String.raw`${REPEAT_LEAD}${NUM}(?:\s*(?:
 
 /** A text without the repetition of its course ("…, repeated every 3-4 weeks"), when `whole` states one. */
 export function withoutCourseRepeat(text: string, whole = text): string {
-  return /repeat/i.test(whole) && REPEATED_COURSE_OPEN.test(whole) ? text.replace(/\brepeat(?:ed|ing)?\s+(?:the\s+(?:course|cycle)\s+)?every\s+\S+\s+(?:days?|weeks?)\b/gi, ' ') : text;
+  return /repeat/i.test(whole) && REPEATED_COURSE_OPEN.test(whole) ? text.replace(COURSE_REPEAT, ' ') : text;
 }
+const COURSE_REPEAT = new RegExp(String.raw`${REPEAT_EVERY}\S+\s+(?:days?|weeks?)\b`, 'gi');
 
 /** `21-day cycle` → 21; `3-week cycle` → 21; `daily for 5 days, repeated every 21 days` → 21. */
 export function cycleDaysOf(text: string): Read<number> {

@@ -48,10 +48,9 @@ export function chainOf(line: TextLine): TextLine[] {
 
 /** Split `**Label:** rest` (or `Label: rest`) into label and plain text; the whole line as text when it has no label. */
 export function splitLabel(raw: string): { label: string | null; text: string } {
-  // ("***Helicobacter pylori* Eradication (Off-label):** …": a bold label opening with an italic name; "***Adults:*** …"
-  // a bold italic one.)
-  let s = raw.trim().replace(/^\*\*\*([^*]+)\*\*\*/, '**$1**').replace(/^\*\*\*([^*]+)\*(?!\*)/, '**$1');
-  // ("**Adults (Cystic Fibrosis with *Pseudomonas aeruginosa* infection):**": an italic name inside the label.)
+  // ("**Adults (Cystic Fibrosis with *Pseudomonas aeruginosa* infection):**", "***Helicobacter pylori* Eradication:** …",
+  // "***Adults:*** …": italic inside a bold label, anywhere in it; the label is read without it.)
+  let s = raw.trim();
   const italic = s.startsWith('**') ? BOLD_WITH_ITALIC.exec(s) : null;
   if (italic && italic[1]!.includes('*')) s = `**${italic[1]!.replace(/\*/g, '')}**${s.slice(italic[0].length)}`;
   if (s.startsWith('**') || s.startsWith('__')) {
