@@ -10,7 +10,7 @@ const CASES: RegimenCase[] = [
   // Labels the reader does not understand may name the condition: no regimen rather than a null indication.
   {
     name: 'a label that may name a condition the reader does not know gives no regimen',
-    dosage: '- **Bronchospasm:** 2.5 mg by nebulizer every 6 hours.',
+    dosage: '- **Kala-azar:** 20 mg/kg IV once daily for 28 days.',
     want: [],
   },
   {

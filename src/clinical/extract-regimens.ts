@@ -58,7 +58,7 @@ const RIGHT_OK = new Set(
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
 /** Sentences that are not dosing instructions: strengths, studies, toxicity, overdose, levels. */
-const NOT_DOSING = new RegExp(String.raw`\b(?:appl(?:y|ied|ying|ication)\b|${REFERENCE_INTAKE}|upper\s+tolerable\s+(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|(?<!\b(?:meals?|foods?|diet|snacks?|drinks?|beverages?)\s)contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch)\s+(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|stud(?:y|ies)|explored|trials?|was reported|were reported|has been used|have been used|(?:translates?|works?\s+out)\s+to\b(?:[^.]|\.\d)*\bfor\s+an?\s+[\d,]+[\s-]*(?:kg|kilograms?|calories?)|for\s+an?\s+[\d,]+[\s-]*(?:kg|kilograms?|calories?)\b(?:[^.]|\.\d)*\b(?:translates?|works?\s+out)\s+to|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b`, 'i');
+const NOT_DOSING = new RegExp(String.raw`\b(?:appl(?:y|ied|ying|ication)\b|${REFERENCE_INTAKE}|upper\s+tolerable\s+(?:intake\s+)?(?:level|limit)|intake\s+level|limited\s+data|data\s+suggest\w*|evidence\s+suggest\w*|research|investigational|under\s+investigation|being\s+(?:investigated|studied|explored)|(?:doses?|dosages?)\s+used\s+(?:have|has)\b|available (?:as|in)|strengths?|is supplied|comes? in|(?<!\b(?:meals?|foods?|diet|snacks?|drinks?|beverages?)\s)contain(?:s|ing|ed)?|hypothetical(?:ly)?|each (?:tablet|capsule|ml|vial|spray|puff|actuation|drop|inhalation|sachet|ampoule|patch)|(?:spray|puff|actuation|patch|auto-?injectors?|(?:pre-?filled\s+)?pens?|devices?)\s+(?:(?:typically|usually|generally|each)\s+)?(?:delivers?|delivered|contains?|releases?)|overdos\w*|toxic (?:dose|doses|effects? at)|lethal|fatal|studied|stud(?:y|ies)|explored|trials?|was reported|were reported|has been used|have been used|(?:translates?|works?\s+out)\s+to\b(?:[^.]|\.\d)*\bfor\s+an?\s+[\d,]+[\s-]*(?:kg|kilograms?|calories?)|for\s+an?\s+[\d,]+[\s-]*(?:kg|kilograms?|calories?)\b(?:[^.]|\.\d)*\b(?:translates?|works?\s+out)\s+to|(?:was|were)\s+(?:previously\s+|formerly\s+|historically\s+|once\s+)?(?:administered|given|used|prescribed|dosed|recommended)|no longer (?:prescribed|used|recommended|available|marketed)|(?:dose|dosage|doses|dosing)\s+(?:was|were)|should not be used|must not be used|do not (?:use|give|take|exceed)|don't|not recommended|avoid|never|missed|miss|per (?:tablet|capsule|caplet|sachet|vial|ampoule|5 ?ml|ml|spoonful|teaspoon)|in each (?:tablet|capsule|sachet|5 ?ml))\b`, 'i');
 /** Where a dose's own words end: another drug or treatment given with it, or ", or significantly higher doses …", another dose. */
 const CUT_RIGHT = /\b(?:in combination with|combined with|along with|together with|concomitant(?:ly)? with|co-?administered with|or with|and with|plus|as part of|followed by (?:a |an )?(?:[a-z-]+ )?(?:of )?(?:other|another)|(?:following|after) (?:the|a|an) (?:[a-z-]+ )?(?:dose|infusion|injection))\b|,\s*or\s+(?:\w+\s+){0,2}(?:higher|lower|larger|smaller|greater)\s+doses\b/i;
 /** "… for children under 3 years", "for patients weighing over 50 kg": a group of the dose's patients, named after a maximum. */
@@ -104,7 +104,7 @@ const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*(?:(?:eventually|ultimate
 /** "increased to 7 mg and then 14 mg daily": a later dose of the same chain, whose words may be the earlier's too. */
 const CHAIN_GAP = /^[\s,]*(?:and|or)\s+(?:(?:then|eventually|ultimately|finally|later|subsequently|possibly)\s+)?(?:(?:further\s+)?to\s+)?$/i;
 /** "The dosage for MDR-TB, in both intensive and continuous phases, is typically …": the condition a dose is for. */
-const DOSE_FOR = /\b(?:doses?|dosages?|regimens?)\s+for\s+([^,:;]{3,80}?)(?:\s*,\s*(?:for example|for instance|e\.g\.|(?:in|during)\s+[^,:;]{3,50})\s*,)?\s+(?:(?:usually|typically|generally|commonly|often|can|may|might|could|will|would)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?|ranges?|var(?:y|ies))\b/i;
+const DOSE_FOR = /\b(?:doses?|dosages?|regimens?)(?:\s+of\s+[\p{L}][\p{L}\d-]*(?:\s+[\p{L}][\p{L}\d-]*){0,2}?)?\s+for\s+([^,:;]{3,80}?)(?:\s*,\s*(?:for example|for instance|e\.g\.|(?:in|during)\s+[^,:;]{3,50})\s*,)?\s+(?:(?:usually|typically|generally|commonly|often|can|may|might|could|will|would)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?|ranges?|var(?:y|ies))\b/iu;
 const INDICATION_LEAD = [
   // "For susceptible bacterial infections like UTIs, prostatitis, and respiratory tract infections, …": the list is the condition.
   /^(?:for|in)\s+(?:the\s+)?(?:(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+)?((?:[^,:;]{2,80},\s*)+(?:and|or)\s+[^,:;]{2,80}?)\s*[,:]/i,
@@ -294,7 +294,7 @@ export function extractRegimens(m: Monograph, opts: RegimenOptions = {}): Regime
 /** A line without doses saying what follows is historical ("the following information is for historical purposes only"). */
 const HISTORICAL_USE = String.raw`historical (?:context|purposes|reference|interest)`;
 const HISTORICAL_FOLLOWING = new RegExp(String.raw`\b(?:following|below)\b[^.]{0,60}\bfor ${HISTORICAL_USE}\b|\bfor ${HISTORICAL_USE}\b[^.]{0,30}:\s*$`, 'i');
-const HISTORICAL = new RegExp(String.raw`\b(?:no longer (?:available|marketed|prescribed|used|approved|manufactured|sold)|${HISTORICAL_USE}|withdrawn from (?:the )?market|(?:has been|was) (?:withdrawn|discontinued))\b`, 'i');
+const HISTORICAL = new RegExp(String.raw`\b(?:no longer (?:available|marketed|prescribed|used|approved|manufactured|sold)|${HISTORICAL_USE}|historically used|(?:is|are) (?:now |generally |largely |considered )*(?:outdated|obsolete)|withdrawn from (?:the )?market|(?:has been|was) (?:withdrawn|discontinued))\b`, 'i');
 /** "The following are examples of dosages found in studies, *not recommendations*:": what the list gives is not to be given. */
 const STUDY_LEAD = /\b(?:stud(?:y|ies)|studied|trials?|research|investigational|not (?:a )?recommendations?)\b/i;
 
@@ -513,6 +513,8 @@ const PAUSE = /\b(?:withh[eo]ld\w*|interrupt\w*|held|hold|pause[ds]?|suspend\w*|
  * (not "should only be taken once daily", a limit, nor "might be taken twice daily").
  */
 const FREQUENCY_STATEMENT = /\b(?:is|are)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+|normally\s+)?(?:given|administered|taken|dosed)\s+(?:orally\s+|by mouth\s+|intravenously\s+|subcutaneously\s+)?(?:once|twice|thrice|\w+\s+times|every)\b/i;
+/** "This is administered … once every three weeks", "It is given twice daily": the dose before it, and how often it is given. */
+const BACK_FREQUENCY = /^(?:this(?:\s+dose)?|it|the\s+dose|each\s+dose)\s+(?:is|should\s+be|will\s+be|is\s+to\s+be)\s+(?:usually\s+|typically\s+|generally\s+)?(?:given|administered|infused|injected|taken)\b/i;
 /** A dose given as needed: no fixed frequency to fill in. */
 const AS_NEEDED = new RegExp(String.raw`\b(?:${AS_NEEDED_WORDS})\b`, 'i');
 
@@ -536,8 +538,17 @@ function fillFromLine(regimens: Regimen[], doseless: readonly string[]): Regimen
   const cycleDays = cycleSentence === undefined ? null : daysOf(cycleSentence);
   // ("the medication should be withheld for up to eight weeks": how long a pause lasts, not the course.)
   const duration = durationOf(doseless.filter((d) => !PAUSE.test(d)).join(' '));
+  // "2.5 mg/kg of actual body weight. This is administered intravenously (IV) over approximately 30 minutes once every
+  // three weeks.": a sentence whose subject is the dose before it says how often it is given.
+  const backStated = doseless.filter((d) => BACK_FREQUENCY.test(d));
+  const backFrequency = backStated.length === 1 && regimens.length === 1 ? frequencyOf(backStated[0]!) : null;
   const out: Regimen[] = [];
   for (const r of regimens) {
+    if (backFrequency !== null && backFrequency !== AMBIGUOUS && r.amountPer === 'dose' && !r.single && r.timesPerDay === null && r.timesPerWeek === null && r.everyDays === null && !frequencyUnclear.has(r) && !AS_NEEDED.test(r.source.text)) {
+      r.timesPerDay = backFrequency.timesPerDay;
+      r.timesPerWeek = backFrequency.timesPerWeek;
+      r.everyDays = backFrequency.everyDays;
+    }
     if (typeof cycle === 'number' && r.cycleDays === null) {
       r.cycleDays = cycle;
       if (Array.isArray(cycleDays) && r.days === null) r.days = cycleDays;
