@@ -44,12 +44,18 @@ for (const c of CASES) {
 }
 
 test("labels (used sets' misses): diseases without a disease word are conditions, not names the reader does not know", () => {
-  for (const label of ['Cardiac Arrest', 'Anaphylaxis', 'Myasthenia Gravis', 'Hemorrhoids', 'Acute Hemorrhoidal Attack', 'Amoebic dysentery', 'Narcolepsy', 'Uterine Fibroids', 'Transfusional Iron Overload', 'Hereditary Angioedema', 'Rickets', 'Pellagra', 'Xerostomia', "Raynaud's Phenomenon", 'Dental Caries Prevention', 'Gallstone Dissolution', 'Intrahepatic Cholestasis', "Dupuytren's Contracture", "Friedreich's Ataxia", 'Arrhythmias', 'Bronchospasm', 'Amebic Liver Abscess', 'Acute GvHD', 'Croup']) {
+  for (const label of ['Cardiac Arrest', 'Anaphylaxis', 'Myasthenia Gravis', 'Hemorrhoids', 'Acute Hemorrhoidal Attack', 'Amoebic dysentery', 'Narcolepsy', 'Uterine Fibroids', 'Transfusional Iron Overload', 'Hereditary Angioedema', 'Rickets', 'Pellagra', 'Xerostomia', "Raynaud's Phenomenon", 'Dental Caries Prevention', 'Gallstone Dissolution', 'Intrahepatic Cholestasis', "Dupuytren's Contracture", "Friedreich's Ataxia", 'Arrhythmias', 'Bronchospasm', 'Amebic Liver Abscess', 'Acute GvHD', 'Croup', 'T2DM', 'HFrEF', 'Respiratory Diseases', 'Hypertensive Emergency', 'Adrenal Crisis', 'Torsades de Pointes', 'Erythropoietic Protoporphyria', 'Achondroplasia', 'Nasal Congestion', 'Increased Intracranial Pressure']) {
     const info = classifyLabel(label, { ingredients: [] });
     assert.equal(info.indication, label, label);
     assert.equal(info.unknown, false, label);
   }
-  // Still no condition: a purpose or a form.
+  // Still no condition: a purpose (the gold file's "Emergency Contraception", levonorgestrel) or a form; an emergency alone
+  // is a setting.
+  for (const label of ['Emergency Contraception', 'Emergency Situations']) {
+    const info = classifyLabel(label, { ingredients: [] });
+    assert.equal(info.indication, null, label);
+    assert.equal(info.unknown, false, label);
+  }
   assert.equal(classifyLabel('Antacid', { ingredients: [] }).indication, null);
   assert.equal(classifyLabel('Gum', { ingredients: [] }).indication, null);
 });
