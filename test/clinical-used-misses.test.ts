@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classifyLabel } from '../src/clinical/labels.js';
+import { splitLabel } from '../src/clinical/section-lines.js';
 import { regimensOfCase, type RegimenCase } from './helpers/clinical.js';
 
 // Rules written in session 14 from the misses left in the used gold sets (those marked "fixes unfinished"), and from
@@ -31,6 +32,15 @@ const CASES: RegimenCase[] = [
     want: [{ amount: 4, per: 'kg', route: 'IV', everyDays: 14 }],
   },
   {
+    name: 'a plain label whose parenthesis is long, "Duodenal Ulcer (as part of H. pylori eradication therapy):", names the condition (esomeprazole)',
+    title: 'Esomeprazole',
+    dosage: '#### **Adults:**\n\n*   Duodenal Ulcer (as part of *H. pylori* eradication therapy): 20 mg twice daily or 40 mg once daily for 7-10 days, combined with appropriate antibiotics.',
+    want: [
+      { indication: 'Duodenal Ulcer', population: 'adult', amount: 20, timesPerDay: 2 },
+      { indication: 'Duodenal Ulcer', population: 'adult', amount: 40, timesPerDay: 1 },
+    ],
+  },
+  {
     name: 'a dose "Historically Used" whose approach "is generally outdated" is not to be given (physostigmine)',
     title: 'Physostigmine',
     dosage:
@@ -58,4 +68,11 @@ test("labels (used sets' misses): diseases without a disease word are conditions
   }
   assert.equal(classifyLabel('Antacid', { ingredients: [] }).indication, null);
   assert.equal(classifyLabel('Gum', { ingredients: [] }).indication, null);
+});
+
+test("labels (used sets' misses): a plain label's long parenthesis counts only after a condition", () => {
+  assert.equal(splitLabel('Duodenal Ulcer (as part of H. pylori eradication therapy): 20 mg twice daily.').label, 'Duodenal Ulcer (as part of H. pylori eradication therapy)');
+  // (alteplase, cytomegalovirus immunoglobulin: a time or a dose before the parenthesis, and a sentence's words in it)
+  assert.equal(splitLabel('3-hour infusion (6-12 hours after symptom onset): 100 mg total dose.').label, null);
+  assert.equal(splitLabel('Initial dose (within 72 hours of transplant): 150 mg/kg').label, null);
 });

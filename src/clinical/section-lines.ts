@@ -1,5 +1,6 @@
 import { inlineText } from '../content/index.js';
 import type { Section } from '../model/index.js';
+import { namesConditionWord } from './labels.js';
 
 /**
  * A section's markdown as lines with their file line numbers and the labels they are written
@@ -69,8 +70,11 @@ export function splitLabel(raw: string): { label: string | null; text: string } 
   if (colon < 0 || colon > 62) return { label: null, text: plain };
   const p = PLAIN_LABEL.exec(plain);
   // A period only inside a parenthesis, an abbreviation's ("Duodenal Ulcer (H. pylori): 20 mg …"); outside it one
-  // ends a sentence, so there is no label.
-  if (p && !p[1]!.replace(/\([^()]*\)/g, '()').includes('.') && p[1]!.split(' ').length <= 6 && /[A-Za-z]/.test(p[1]!)) return { label: p[1]!.trim(), text: p[2]! };
+  // ends a sentence, so there is no label. (A condition's words are counted outside its parenthesis: "Duodenal Ulcer
+  // (as part of H. pylori eradication therapy):" is a label; "3-hour infusion (6-12 hours after symptom onset):" is not.)
+  const outside = p ? p[1]!.replace(/\([^()]*\)/g, '()') : '';
+  const words = (p?.[1] ?? '').split(' ').length;
+  if (p && !outside.includes('.') && (words <= 6 || (outside.trim().split(/\s+/).length <= 6 && namesConditionWord(outside))) && /[A-Za-z]/.test(p[1]!)) return { label: p[1]!.trim(), text: p[2]! };
   // "Adults:" alone on its line; not "These usually include:".
   const alone = /^([A-Za-z][A-Za-z0-9 &()/'’,+–-]{0,40}?)\s*:$/.exec(plain);
   if (alone && alone[1]!.split(' ').length <= 4 && !/\b(?:include|includes|including|following|follows|below|above|are|is|as|be|were|was)\b/i.test(alone[1]!)) return { label: alone[1]!.trim(), text: '' };
