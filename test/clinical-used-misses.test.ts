@@ -41,6 +41,16 @@ const CASES: RegimenCase[] = [
     ],
   },
   {
+    name: '"Oral: 200 mg once daily or 400 mg once daily for 10 days; Intravenous: 400 mg single dose": a route label inside the line is its clause\'s (fleroxacin)',
+    title: 'Fleroxacin',
+    dosage: '* **Complicated UTI:** Oral: 200 mg once daily or 400 mg once daily for 10 days; Intravenous: 400 mg single dose.',
+    want: [
+      { indication: 'Complicated UTI', amount: 200, route: 'oral', timesPerDay: 1 },
+      { indication: 'Complicated UTI', amount: 400, route: 'oral', timesPerDay: 1, durationDays: 10 },
+      { indication: 'Complicated UTI', amount: 400, route: 'IV', single: true },
+    ],
+  },
+  {
     name: 'a dose "Historically Used" whose approach "is generally outdated" is not to be given (physostigmine)',
     title: 'Physostigmine',
     dosage:

@@ -448,6 +448,9 @@ function sectionRegimens(section: Section, sectionIngredient: string | null, sco
   return out;
 }
 
+/** "Oral:", "Intravenous (IV):" inside a line's text: a route label of the clause after it. */
+const INLINE_ROUTE_LABEL = /(?:^|[.;,]\s*|\s)(oral(?:ly)?|intravenous(?:ly)?|iv|im|intramuscular(?:ly)?|subcutaneous(?:ly)?|sc|subq|sublingual|rectal|inhaled|inhalation|topical|intranasal|nasal)(?:\s*\([^()]{1,12}\))?\s*:/gi;
+
 /** A sentence with its amounts (and what they are per) blanked. */
 function withoutAmounts(s: string): string {
   let out = s;
@@ -938,6 +941,14 @@ function sentenceRegimens(
     const cyc = cycleDaysOf(own);
     const days = daysOf(own) ?? (eitherTail ? daysOf(eitherTail) : null) ?? (listLeft ? daysOf(listLeft) : null);
     let segRoute = otherTreatmentRoute ? routeOf(own.replace(OTHER_TREATMENT_ROUTE, ' ')) : routeOf(own);
+    // "Oral: 200 mg once daily or 400 mg once daily for 10 days; Intravenous: 400 mg single dose": a route label inside
+    // the line opens the clause its doses stand in.
+    if (segRoute === null) {
+      const head = s.slice(0, c.amount.start);
+      const inline = [...head.slice(head.lastIndexOf(';') + 1).matchAll(INLINE_ROUTE_LABEL)];
+      const r = inline.length === 1 ? routeOf(inline[0]![1]!) : null;
+      if (r !== null && r !== AMBIGUOUS) segRoute = r;
+    }
     // "70-200 mg IV every 6-8 hours are often used, although oral administration is also utilized": the route right after
     // the amount, up to the clause's end, is the dose's own ("500 mg IV or IM" names two and stays unclear).
     // ("1 mg subcutaneously, intramuscularly, or intravenously": a list of routes, still unclear.)
