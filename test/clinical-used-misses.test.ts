@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classifyLabel } from '../src/clinical/labels.js';
 import { splitLabel } from '../src/clinical/section-lines.js';
-import { regimensOfCase, type RegimenCase } from './helpers/clinical.js';
+import { pregnancyStatus, regimensOfCase, type RegimenCase } from './helpers/clinical.js';
 
 // Rules written in session 14 from the misses left in the used gold sets (those marked "fixes unfinished"), and from
 // the corpus comparison that checked them. Each case is a real text of ../shared/corpus (the page in the name).
@@ -51,6 +51,13 @@ const CASES: RegimenCase[] = [
     ],
   },
   {
+    name: '"Amoxicillin:" on Amoxycillin + Pantoprazole + Clarithromycin\'s page names the ingredient (spelling variants)',
+    title: 'Amoxycillin + Pantoprazole + Clarithromycin',
+    combination: true,
+    dosage: '* **Amoxicillin:** 1000mg twice daily (oral)',
+    want: [{ ingredient: 'Amoxycillin', amount: 1000, route: 'oral', timesPerDay: 2 }],
+  },
+  {
     name: 'a dose "Historically Used" whose approach "is generally outdated" is not to be given (physostigmine)',
     title: 'Physostigmine',
     dosage:
@@ -85,4 +92,11 @@ test("labels (used sets' misses): a plain label's long parenthesis counts only a
   // (alteplase, cytomegalovirus immunoglobulin: a time or a dose before the parenthesis, and a sentence's words in it)
   assert.equal(splitLabel('3-hour infusion (6-12 hours after symptom onset): 100 mg total dose.').label, null);
   assert.equal(splitLabel('Initial dose (within 72 hours of transplant): 150 mg/kg').label, null);
+});
+
+test("pregnancy (used sets' misses): an ingredient named in another spelling or by its initials is that ingredient", () => {
+  // (amoxycillin + omeprazole + tinidazole: a rating of one ingredient rates no product)
+  assert.equal(pregnancyStatus('Amoxicillin is generally considered safe during pregnancy.', ['Amoxycillin', 'Omeprazole', 'Tinidazole']), null);
+  // (glucosamine + methyl sulfonyl methane: "MSM" is the second ingredient; both together rate the product)
+  assert.equal(pregnancyStatus("The safety and effectiveness of glucosamine and MSM during pregnancy and breastfeeding haven't been fully established.", ['Glucosamine', 'Methyl Sulfonyl Methane']), 'not-established');
 });

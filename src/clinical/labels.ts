@@ -1,5 +1,5 @@
 import { memoize } from '../util/memo.js';
-import { fold } from '../util/text.js';
+import { fold, spellingFold } from '../util/text.js';
 import { AMBIGUOUS, daysOf, labelPhase, parseDayList, populationOf, populationOfAges, populationsIn, routeOf, UNLISTED_ROUTE_WORDS, type Read } from './phrases.js';
 import type { Phase, Population, Route } from './schema.js';
 
@@ -239,16 +239,20 @@ export function labelIngredient(label: string, ingredients: readonly string[]): 
   return tie ? null : best;
 }
 
-/** The ingredient a word names: the same first six letters (spellings differ: tazobactum, tazobactam). */
+/**
+ * The ingredient a word names: the same first six letters (spellings differ: tazobactum, tazobactam; amoxycillin,
+ * amoxicillin — compared after `spellingFold`).
+ */
 export function ingredientOfWord(word: string, ingredients: readonly string[]): string | null {
   if (word.length < 4) return null;
   // ("methylcobalamin" is Methylcobalamin's, though it starts like the "methyl" of "L-Methyl Folate Calcium".)
   const whole = ingredients.find((ing) => ingredientWords(ing).includes(word));
   if (whole !== undefined) return whole;
+  const w = spellingFold(word);
   for (const ing of ingredients) {
-    for (const n of ingredientWords(ing)) {
+    for (const n of ingredientSpellings(ing)) {
       const k = Math.min(6, n.length);
-      if (word.length >= k && word.slice(0, k) === n.slice(0, k)) return ing;
+      if (w.length >= k && w.slice(0, k) === n.slice(0, k)) return ing;
     }
   }
   return null;
@@ -256,3 +260,5 @@ export function ingredientOfWord(word: string, ingredients: readonly string[]): 
 
 /** An ingredient's folded words of four letters or more. */
 const ingredientWords = memoize((ing: string): string[] => fold(ing).split(/[^\p{L}\d]+/u).filter((n) => n.length >= 4), 20_000);
+/** The same words, spelling variants made one. */
+const ingredientSpellings = memoize((ing: string): string[] => ingredientWords(ing).map(spellingFold), 20_000);

@@ -1,6 +1,7 @@
 import type { Section } from '../model/index.js';
 import type { SafetyFact, SafetyStatus } from './schema.js';
 import { sectionLines, sentences } from './section-lines.js';
+import { spellingFold } from '../util/text.js';
 
 /**
  * Pregnancy and breastfeeding status as a page states it. The rich format has a *Pregnancy and
@@ -119,7 +120,7 @@ const ratesOneTrimester = (s: string): boolean => limitedToTrimester(s) && !EMPH
 
 /** The ingredients a text names, by key. */
 function ingredientsNamed(text: string, opts: SafetyOptions): string[] {
-  const t = text.toLowerCase();
+  const t = spellingFold(withNamesSpelledOut(text, opts));
   return (opts.ingredients ?? []).map(ingredientKey).filter((k): k is string => k !== undefined && t.includes(k));
 }
 
@@ -165,7 +166,7 @@ function namesIngredient(text: string, opts: SafetyOptions): boolean {
  * not each in its own clause ("Metformin is generally considered safe …, but acarbose should be used with caution").
  */
 function namesEveryIngredientTogether(text: string, opts: SafetyOptions): boolean {
-  const t = text.toLowerCase().replace(/\([^)]*\)/g, ' ');
+  const t = spellingFold(withNamesSpelledOut(text, opts)).replace(/\([^)]*\)/g, ' ');
   const ingredients = opts.ingredients ?? [];
   const at = ingredients.map((i) => {
     const k = ingredientKey(i);
@@ -173,23 +174,38 @@ function namesEveryIngredientTogether(text: string, opts: SafetyOptions): boolea
   });
   if (at.some((i) => i < 0)) return false;
   // Between the first and the last name: only the names' own words and what joins them ("and", "+", "/", ",").
-  const words = new Set(ingredients.flatMap((i) => i.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w.length >= 2)));
+  const words = new Set(ingredients.flatMap((i) => spellingFold(i).split(/[^\p{L}\d]+/u).filter((w) => w.length >= 2)));
   const between = t.slice(Math.min(...at), Math.max(...at)).split(/[^\p{L}\d]+/u).filter((w) => w !== '');
   return between.every((w) => words.has(w) || /^(?:and|or|with|plus)$/.test(w) || (w.length >= 4 && [...words].some((n) => n.length >= 4 && (n.startsWith(w) || w.startsWith(n)))));
 }
 
 function aboutIngredient(label: string | null, opts: SafetyOptions): boolean {
   if (!label || !opts.ingredients || opts.ingredients.length < 2) return false;
-  const l = label.toLowerCase();
+  const l = spellingFold(withNamesSpelledOut(label, opts));
   return opts.ingredients.some((i) => {
     const k = ingredientKey(i);
     return k !== undefined && l.includes(k);
   });
 }
 
-/** The first six letters of an ingredient's first long word: "Potassium Citrate" → "potass". */
+/**
+ * The text with each ingredient's initials written out: "The safety of EPO and Tocopherol …" on Evening Primrose Oil
+ * + Tocoferol's page names both ingredients.
+ */
+function withNamesSpelledOut(text: string, opts: SafetyOptions): string {
+  let out = text;
+  for (const i of opts.ingredients ?? []) {
+    const words = i.split(/[^\p{L}\d]+/u).filter((w) => w.length >= 2);
+    if (words.length < 2) continue;
+    const initials = words.map((w) => w[0]!.toUpperCase()).join('');
+    if (out.includes(initials)) out = out.replace(new RegExp(String.raw`\b${initials}\b`, 'g'), i);
+  }
+  return out;
+}
+
+/** The first six letters of an ingredient's first long word: "Potassium Citrate" → "potass" (spelling variants made one). */
 function ingredientKey(ingredient: string): string | undefined {
-  return ingredient.toLowerCase().split(/[^\p{L}]+/u).find((x) => x.length >= 4)?.slice(0, 6);
+  return spellingFold(ingredient).split(/[^\p{L}]+/u).find((x) => x.length >= 4)?.slice(0, 6);
 }
 
 /** The statement rates the topic only by trimester or only per ingredient: the page gives no status. */

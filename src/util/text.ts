@@ -9,6 +9,15 @@ export function fold(s: string): string {
 }
 
 /**
+ * Folded text with the spelling variants of drug names made one (`fold`, then ph → f, y → i, a leading
+ * or inner ae/oe → e): "Amoxycillin" and "Amoxicillin", "Sulphamethoxazole" and "Sulfamethoxazole",
+ * "Oestradiol" and "Estradiol" give the same text. For comparing names, never for showing them.
+ */
+export function spellingFold(s: string): string {
+  return fold(s).replace(/ph/g, 'f').replace(/y/g, 'i').replace(/ae|oe/g, 'e');
+}
+
+/**
  * Names each once, compared without case and accents (`fold`), first spelling kept, trimmed;
  * blank ones dropped.
  * @example distinctNames(['Paracetamol', ' paracétamol', '', 'Crocin']) // ['Paracetamol', 'Crocin']
