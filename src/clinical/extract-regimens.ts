@@ -109,7 +109,7 @@ const INDICATION_LEAD = [
   // "For susceptible bacterial infections like UTIs, prostatitis, and respiratory tract infections, …": the list is the condition.
   /^(?:for|in)\s+(?:the\s+)?(?:(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+)?((?:[^,:;]{2,80},\s*)+(?:and|or)\s+[^,:;]{2,80}?)\s*[,:]/i,
   /^(?:for|in)\s+(?:the\s+)?(?:treatment|management|prevention|prophylaxis|control|relief)\s+of\s+([^,:;]{3,80}?)\s*[,:]/i,
-  /^(?:for|in)\s+([^,:;]{3,60}?)\s*[,:]/i,
+  /^(?:for|in)\s+([^,:;]{3,90}?)\s*[,:]/i,
   DOSE_FOR,
 ];
 /** Words after "dose for" that name a purpose or a form, not a condition. */
@@ -145,7 +145,7 @@ const DOSE_REFERENCE = /^\s*(?:the|this|that)\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)
 const OTHER_TREATMENT_ROUTE = /\b(?:after|following|followed\s+by|before|prior\s+to|preceded\s+by|switch(?:ed|ing)?\s+(?:from|to)|step(?:ped)?[- ]?down\s+(?:from|to)|instead\s+of|in\s+place\s+of|transition(?:ed|ing)?\s+(?:from|to))\s+(?:(?:an?|the|initial|initially|usually|prior|previous|\w+ly)\s+){0,3}(?:intravenous(?:ly)?|iv|i\.v\.?|oral(?:ly)?|parenteral(?:ly)?|intramuscular(?:ly)?|im|subcutaneous(?:ly)?|sc)\b(?:\s*(?:\/|,|or|and)\s*(?:intravenous(?:ly)?|iv|i\.v\.?|oral(?:ly)?|parenteral(?:ly)?|intramuscular(?:ly)?|im|subcutaneous(?:ly)?|sc)\b)*(?:\s+(?:treatment|therapy|administration|dosing|antibiotics?|doses?|route|formulation))?/gi;
 /** "moderate-to-severe", "mild to moderate", "severe": how bad a condition is. */
 const SEVERITY_WORDS = /\b(?:mild|moderate|severe)(?:[\s-]+(?:to|or)[\s-]+(?:moderate|severe))?\b/gi;
-const NOT_INDICATION = /\b(?:toxicity|toxicities|adverse|grade|milder|more severe|less severe|patients?|adults?|child(?:ren)?|infants?|neonates?|elderly|people|those|individuals?|example|instance|most|some|all|each|this|these|use|dosing|dose|doses|weight|kg|years?|months?|renal|hepatic|kidney|liver|impairment|mild|moderate|severe|first|long-term|short-term|maintenance|initial)\b/i;
+const NOT_INDICATION = /\b(?:toxicity|toxicities|adverse|grade|milder|more severe|less severe|patients?|adults?|child(?:ren)?|infants?|neonates?|adolescents?|girls?|boys?|elderly|people|those|individuals?|example|instance|most|some|all|each|this|these|use|dosing|dose|doses|weight|kg|years?|months?|renal|hepatic|kidney|liver|impairment|mild|moderate|severe|first|long-term|short-term|maintenance|initial)\b/i;
 
 /**
  * "Capecitabine is given concurrently at a dose of 750 mg/m²", "Probenecid is administered orally with each dose of
@@ -448,6 +448,9 @@ function sectionRegimens(section: Section, sectionIngredient: string | null, sco
   return out;
 }
 
+/** How often a step of a chain is given, written right after its amount ("BID", "once daily", "(twice daily)"). */
+const STEP_FREQUENCY = /^\s*(?:\b(?:bid|tid|qid|od|qd|once|twice|thrice|(?:one|two|three|four|\d+)\s+times)\b(?:\s+(?:daily|a\s+day|per\s+day|weekly|a\s+week))?|\bdaily\b|\bweekly\b)(?:\s*\([^()]*\))?/i;
+
 /** "Oral:", "Intravenous (IV):" inside a line's text: a route label of the clause after it. */
 const INLINE_ROUTE_LABEL = /(?:^|[.;,]\s*|\s)(oral(?:ly)?|intravenous(?:ly)?|iv|im|intramuscular(?:ly)?|subcutaneous(?:ly)?|sc|subq|sublingual|rectal|inhaled|inhalation|topical|intranasal|nasal)(?:\s*\([^()]{1,12}\))?\s*:/gi;
 
@@ -503,7 +506,7 @@ const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is
  * "Two capsules … are typically prescribed", "Tizanidine comes in oral tablets", "Different formulations exist (capsules and
  * controlled-release tablets)": a product form that is swallowed, stated for the line's doses.
  */
-const FORM_STATEMENT = /\b(?:formulations?|forms?)\s+(?:exist|are\s+available)\s*\((?:[^()]*\b(?:tablets?|capsules?|caplets?)\b[^()]*)\)|\b(?:tablets?|capsules?|caplets?|syrups?|oral\s+(?:solutions?|suspensions?|liquids?))\s+(?:\w+\s+){0,4}?(?:is|are|may\s+be|can\s+be)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used|available)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b|\b(?:comes?|is\s+available|are\s+available)\s+(?:only\s+)?(?:in|as)\s+(?:an?\s+)?oral\s+(?:tablets?|capsules?|caplets?|solutions?|suspensions?|syrups?|forms?)\b/i;
+const FORM_STATEMENT = /\b(?:formulations?|forms?)\s+(?:exist|are\s+available)\s*\((?:[^()]*\b(?:tablets?|capsules?|caplets?)\b[^()]*)\)|\b(?:tablets?|capsules?|caplets?|syrups?|oral\s+(?:solutions?|suspensions?|liquids?))\s+(?:\w+\s+){0,4}?(?:is|are|may\s+be|can\s+be)\s+(?:usually\s+|typically\s+|generally\s+|commonly\s+)?(?:prescribed|taken|given|swallowed|used|available)\b|\b(?:given|taken|administered|swallowed)\s+as\s+(?:(?:one|two|three|four|a|an|\d+)\s+)?(?:\S+\s+){0,2}?(?:tablets?|capsules?|caplets?)\b|\b(?:comes?|is\s+available|are\s+available)\s+(?:only\s+)?(?:in|as)\s+(?:an?\s+)?oral\s+(?:tablets?|capsules?|caplets?|solutions?|suspensions?|syrups?|forms?)\b|\b(?:comes?|is\s+available|are\s+available)\s+(?:only\s+)?(?:in|as)\s+(?:an?\s+)?(?:tablets?|capsules?|caplets?|pellets?|granules?)(?:\s*(?:,|and|or)\s*(?:tablets?|capsules?|caplets?|pellets?|granules?))*(?:\s+forms?)?(?![\s,]*(?:and|or)\s)/i;
 
 /** "general supplementation", "preventing deficiency": purposes that name no condition (a nutrient's deficiency does). */
 const GENERAL_PURPOSE = /\b(?:(?:general|routine|dietary|nutritional)\s+)?supplementation\b|\b(?:preventing|prevention\s+of|to\s+prevent)\s+(?:a\s+)?deficiency\b/gi;
@@ -668,7 +671,8 @@ function sentenceRegimens(
     // "increased gradually by 500 mg every week or 850 mg every two weeks": both are increments.
     const gapAfterIncrement = prevIncrement === null ? '' : s.slice(prevIncrement.end, a.start).replace(/\([^()]*\)/g, ' ');
     // ("in increments of 125 mg, 250 mg, or 375 mg": a list, with commas.)
-    const listedIncrement = prevIncrement !== null && !STRONG_BREAK.test(gapAfterIncrement) && ((!/[,;]/.test(gapAfterIncrement) && /\bor\b|\band\b/.test(gapAfterIncrement)) || /^\s*,\s*(?:(?:or|and)\s+)?$/.test(gapAfterIncrement));
+    // ("in increments of 2 mg rosiglitazone/500 mg metformin": a pair of the ingredients' amounts, both increments.)
+    const listedIncrement = prevIncrement !== null && !STRONG_BREAK.test(gapAfterIncrement) && ((!/[,;]/.test(gapAfterIncrement) && /\bor\b|\band\b/.test(gapAfterIncrement)) || /^\s*,\s*(?:(?:or|and)\s+)?$/.test(gapAfterIncrement) || /^\s*[\p{L}][\p{L}\d-]*\s*\/\s*$/u.test(gapAfterIncrement));
     prevIncrement = null;
     if (NOT_A_DOSE_BEFORE.test(before) || listedIncrement) {
       if (listedIncrement || /\bby(?:\s+(?:approximately|about|around|roughly|up\s+to))?\s*$|\bincrements?\s+of\s*$|\bsteps?\s+of\s*$/i.test(before)) prevIncrement = a;
@@ -984,8 +988,9 @@ function sentenceRegimens(
       if (p === 'escalation' || p === 'reduction') phase = p;
     }
     if (phase === null && i > 0 && (CHAIN.test(c.left) || /^[\W]*(?:or|and)?[\W]*$/i.test(c.left) || LIST_GAP.test(stripNames(s.slice(cands[i - 1]!.amount.end, c.amount.start), scope)))) phase = out[out.length - 1]?.phase ?? null;
-    // "increased to 7 mg and then 14 mg daily": a step after an increase (or a reduction) is one too.
-    if (phase === null && i > 0 && CHAIN_GAP.test(stripNames(s.slice(cands[i - 1]!.amount.end, c.amount.start), scope))) {
+    // "increased to 7 mg and then 14 mg daily": a step after an increase (or a reduction) is one too (also after the
+    // earlier step's frequency: "increased to 7 mg BID, and then 10 mg BID").
+    if (phase === null && i > 0 && CHAIN_GAP.test(stripNames(s.slice(cands[i - 1]!.amount.end, c.amount.start), scope).replace(STEP_FREQUENCY, ' '))) {
       const p = candPhases[i - 1] ?? null;
       if (p === 'escalation' || p === 'reduction') phase = p;
     }

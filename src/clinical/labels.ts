@@ -35,6 +35,11 @@ const GENERIC = /\b(?:dosage|doses?|dosing|regimens?|administration|schedule|tit
  */
 export const SURGICAL_PURPOSE = /\b(?:(?:(?:peri|pre|post)-?operative\s+)?(?:surgical|surgery)|(?:peri|pre|post)-?operative)\s+prophylaxis\b/i;
 const GENERIC_WHOLE = /^(?:(?:pre|intra|post|peri)-?operative(?:ly)?|general|other|others|overview|alternative|options?|summary|usual|standard|typical|recommended|treatment|therapy|management|prophylaxis|prevention|suppression|indications?|uses?(?!\s+disorders?\b)|purpose|consider|note|notes|caution|warning|important|tips?|remember|example|examples|alternatively|alternative regimen|also|additionally|then|or|daily|weekly|intermittent|(?:once|twice|thrice|three times)\s+(?:daily|weekly|a day|a week))$/i;
+/**
+ * "Second-line single-agent therapy", "First-line combination therapy", "Combination therapy with Cabotegravir", "As a
+ * single agent": a line of treatment, no condition.
+ */
+const TREATMENT_LINE = /^(?:as\s+(?:an?\s+)?)?(?:(?:(?:first|second|third|fourth|later)[- ]line|single[- ]agent|combination|monotherapy|therapy|treatment|regimens?|intravenous|oral|subcutaneous|intramuscular|iv|sc|im)[\s-]*)+(?:with\s+[\p{L}][\p{L}\d-]*(?:\s*(?:,|and|or)\s*[\p{L}][\p{L}\d-]*)*)?$/iu;
 const SEVERITY = /^(?:mild|moderate|severe|end-stage)(?:\s*(?:to|or|and|-|–)\s*(?:mild|moderate|severe))?(?:\s+(?:impairment|dysfunction|insufficiency|disease|cases?|failure))?$/i;
 const CONDITION_START = /^(?:patients?|people|those|individuals?|subjects?|when|if|in|with|during|after|before|for patients|for those|for people|for individuals)\b/i;
 /** "both" before conditions joined by "and" ("both CTCL and PTCL"): no part of them. */
@@ -153,7 +158,7 @@ export function classifyLabel(raw: string, opts: LabelOptions): LabelInfo {
   }
   const mainIsOther =
     /^[<>≥≤=]|\bkg\b|\blbs?\b/i.test(main) || info.ingredient !== null || mainPopulation !== null || info.phase !== null || routeOnly(main) || GENERIC.test(main) || GENERIC_WHOLE.test(main) ||
-    SEVERITY.test(main) || CONDITION_START.test(named) || /^\d/.test(main) || named.length < 2 || SURGICAL_PURPOSE.test(main) ||
+    SEVERITY.test(main) || TREATMENT_LINE.test(main.replace(/\([^()]*\)/g, ' ').trim()) || CONDITION_START.test(named) || /^\d/.test(main) || named.length < 2 || SURGICAL_PURPOSE.test(main) ||
     // "For most infections": no one condition ("Other infections" is one, as the gold file's labels read it).
     /^(?:most|many|some|various|certain|several)\b/i.test(named);
   if (!mainIsOther) {

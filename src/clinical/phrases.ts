@@ -234,6 +234,8 @@ export function durationOf(text: string): Read<Duration> {
   if (DURATION_RANGE.test(text)) return AMBIGUOUS;
   // "starting 1–2 days before travel and continuing for 7 days after leaving": how long after, not the course's length.
   if (/\b(?:starting|beginning)\b[^.;]{0,60}\bbefore\b/i.test(text) && /\bfor\s+\S+\s+(?:days?|weeks?)\s+after\b/i.test(text)) return AMBIGUOUS;
+  // "for three consecutive days before and three consecutive days after myelotoxic therapy": two spans around an event.
+  if (/\b(?:days?|weeks?)\s+before\s+and\s+(?:\S+\s+){0,3}(?:days?|weeks?)\s+after\b/i.test(text)) return AMBIGUOUS;
   const found: Read<Duration>[] = [];
   DURATION.lastIndex = 0;
   for (let m = DURATION.exec(text); m; m = DURATION.exec(text)) {
