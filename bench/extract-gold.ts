@@ -60,11 +60,11 @@ const GoldPageSchema = z
  * The set labelled before the extractor first ran on it and not yet read for its errors: its score
  * is an estimate of accuracy on unseen pages (`npm run bench:extract`), so the corpus test's
  * regression gate leaves it out (a gate on it would turn a measurement into a target to fit).
- * None now: holdout31 to holdout40 were read for their errors after their first runs (session 13; holdout35 to
- * holdout40 were drawn and labelled in pairs, and each pair's first runs measured before either was read), holdout26
- * to holdout30 after theirs (session 12); the next fresh set goes here until it is.
+ * None now: holdout41 was read for its errors after its first run (session 14), holdout31 to holdout40 after theirs
+ * (session 13; holdout35 to holdout40 were drawn and labelled in pairs, and each pair's first runs measured before
+ * either was read), holdout26 to holdout30 after theirs (session 12); the next fresh set goes here until it is.
  */
-export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout41';
+export const HELD_OUT_SPLIT: GoldSplit | null = null;
 
 /**
  * Sets read for their errors whose fixes are not finished: measured, not gated either (their
@@ -101,18 +101,19 @@ export const HELD_OUT_SPLIT: GoldSplit | null = 'holdout41';
  * paragraph above their lists, one stating doses, one the product's forms; "for many bacterial infections" as an indication);
  * holdout29, 5 of its 9 (telmisartan's "The starting dose for hypertension is", which the readers left without a condition;
  * metyrapone's "(maximum 3 g)" of a single-dose test; irinotecan's escalation without the "every 2 weeks" of the
- * dose before; lansoprazole's condition from a lead-in paragraph); holdout30, none of its one wrong regimen, but its
- * five misses (listed in its `about` entry) would take the gated pages' recall below 0.9 (574 of 638);
- * holdout31, none of its 3 wrong regimens, but its six misses (listed in its `about` entry) would take the gated pages'
+ * dose before; lansoprazole's condition from a lead-in paragraph). (holdout30 joined the gate in session 14, none of its
+ * first run's one wrong regimen left: its five misses, listed in its `about` entry, had kept the gated pages' recall
+ * below 0.9, 574 of 638; with the gated sets' misses fixed since, they are 623 of 691.) holdout31, none of its 3 wrong regimens, but its six misses (listed in its `about` entry) would take the gated pages'
  * recall below 0.9. (holdout32 joined the gate at once in session 13: none of its first run's 1 wrong regimen is left;
  * its misses and pregnancy disagreements are listed in its `about` entry.) holdout33, 2 of its 12 (levodopa + benserazide's
  * route from a list of forms, butorphanol's "Intraoperative (balanced anesthesia)"); holdout34, 8 of its 11 (listed in its
  * `about` entry: readings the conventions leave open, and rules not written); holdout35 and holdout36, 4 of their 7 and
  * 4 of their 11 (mebhydrolin's route from the adults' paragraph, temocillin's dialysis as the indication); holdout37
  * and holdout38, 5 of their 10 and 2 of their 7 (listed in their `about` entry); holdout39 and holdout40, 3 of their 6
- * and 8 of their 13 (listed in their `about` entry).
+ * and 8 of their 13 (listed in their `about` entry); holdout41, 2 of its 3 (sulbutiamine's duration from the next
+ * sentence, pegfilgrastim's "preventing …" as the condition).
  */
-export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25', 'holdout27', 'holdout28', 'holdout29', 'holdout30', 'holdout31', 'holdout33', 'holdout34', 'holdout35', 'holdout36', 'holdout37', 'holdout38', 'holdout39', 'holdout40'];
+export const UNFINISHED_SPLITS: readonly GoldSplit[] = ['holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout20', 'holdout21', 'holdout22', 'holdout23', 'holdout24', 'holdout25', 'holdout27', 'holdout28', 'holdout29', 'holdout31', 'holdout33', 'holdout34', 'holdout35', 'holdout36', 'holdout37', 'holdout38', 'holdout39', 'holdout40', 'holdout41'];
 
 export const UNGATED_SPLITS: readonly GoldSplit[] = [...(HELD_OUT_SPLIT === null ? [] : [HELD_OUT_SPLIT]), ...UNFINISHED_SPLITS];
 
