@@ -45,6 +45,8 @@ const LEFT_OK = new Set(
   sublingual sublingually rectal rectally vaginal vaginally intranasal intranasally nasal inhaled intrathecal intrathecally transdermal
   suggest suggests recommends`.split(/\s+/),
 );
+/** A product form, as a label inside a line ("Oral powder:", "Extended-release formulation:"). */
+const FORM_LABEL_WORDS = new Set('powder powders granules sachet sachets solution solutions suspension suspensions syrup syrups drops liquid liquids elixir formulation formulations release'.split(' '));
 /** Words that may follow an amount that is a dose. */
 const RIGHT_OK = new Set(
   `orally oral po iv im sc sq intravenously intravenous intramuscularly intramuscular subcutaneously subcutaneous by via once twice thrice three four
@@ -53,7 +55,7 @@ const RIGHT_OK = new Set(
   divided single loading maintenance times hour hours day days week weeks minute minutes is was are should can may will x infusion injection bolus
   when prn immediately slowly deep preferably approximately intravenous about repeated repeat which that usually diluted dissolved reconstituted
   elemental of during within starting several depending according up daily: weekly: orally: iv: im: sc:
-  sublingually sublingual rectally vaginally intranasally intrathecally transdermally regardless`.split(/\s+/),
+  sublingually sublingual rectally vaginally intranasally intrathecally transdermally regardless continuous`.split(/\s+/),
 );
 const OF_OK = new Set(`the this it drug medication medicine elemental active body`.split(/\s+/));
 
@@ -102,7 +104,7 @@ const QUALIFIED_TAIL = /^\s*for\s+[^,;.()]{1,60},\s*([^;]*)$/i;
 const CHAIN = /^\W*(?:and\s+)?then\s+(?:possibly\s+|further\s+|again\s+)?to\s+(?:the\s+(?:full\s+)?)?$/i;
 const LIST_GAP = /^[\s,/+&]*(?:(?:or|and|and\/or)[\s,]*(?:(?:eventually|ultimately|finally)[\s,]*)?)?$/i;
 /** "increased to 7 mg and then 14 mg daily": a later dose of the same chain, whose words may be the earlier's too. */
-const CHAIN_GAP = /^[\s,]*(?:and|or)\s+(?:(?:then|eventually|ultimately|finally|later|subsequently|possibly)\s+)?(?:(?:further\s+)?to\s+)?$/i;
+const CHAIN_GAP = /^[\s,]*(?:and|or)\s+(?:(?:then|eventually|ultimately|finally|later|subsequently|possibly|potentially|gradually)\s+){0,2}(?:(?:further\s+)?to\s+)?$/i;
 /** "The dosage for MDR-TB, in both intensive and continuous phases, is typically …": the condition a dose is for. */
 const DOSE_FOR = /\b(?:doses?|dosages?|regimens?)(?:\s+of\s+[\p{L}][\p{L}\d-]*(?:\s+[\p{L}][\p{L}\d-]*){0,2}?)?\s+for\s+([^,:;]{3,80}?)(?:\s*,\s*(?:for example|for instance|e\.g\.|(?:in|during)\s+[^,:;]{3,50})\s*,)?\s+(?:(?:usually|typically|generally|commonly|often|can|may|might|could|will|would)\s+)?(?:is|are|:|(?:could|may|might|would|can|should|will)\s+(?:be|involve|include)|involves?|includes?|starts?|begins?|ranges?|var(?:y|ies))\b/iu;
 const INDICATION_LEAD = [
@@ -448,11 +450,26 @@ function sectionRegimens(section: Section, sectionIngredient: string | null, sco
   return out;
 }
 
+/** What joins a later step to the dose before it ("followed by", "then"). */
+const STEP_AFTER = /\b(?:followed\s+by|then|thereafter|after\s+which)\b/i;
 /** How often a step of a chain is given, written right after its amount ("BID", "once daily", "(twice daily)"). */
 const STEP_FREQUENCY = /^\s*(?:\b(?:bid|tid|qid|od|qd|once|twice|thrice|(?:one|two|three|four|\d+)\s+times)\b(?:\s+(?:daily|a\s+day|per\s+day|weekly|a\s+week))?|\bdaily\b|\bweekly\b)(?:\s*\([^()]*\))?/i;
 
 /** "Oral:", "Intravenous (IV):" inside a line's text: a route label of the clause after it. */
 const INLINE_ROUTE_LABEL = /(?:^|[.;,]\s*|\s)(oral(?:ly)?|intravenous(?:ly)?|iv|im|intramuscular(?:ly)?|subcutaneous(?:ly)?|sc|subq|sublingual|rectal|inhaled|inhalation|topical|intranasal|nasal)(?:\s*\([^()]{1,12}\))?\s*:/gi;
+
+/**
+ * The infusion time the last dose's words give the whole list: "3.375 g every 6 hours or 4.5 g every 8 hours,
+ * administered intravenously over 30 minutes". Not a time in the last dose's parenthesis ("175 mg/m² every three weeks
+ * (given over 3 hours)"), nor one after a later step ("400 mg/m² IV bolus on Day 1, followed by 2400 mg/m² continuous
+ * infusion over 46 hours"), nor when an earlier dose says how long its own takes ("over several hours for mild …").
+ */
+function sharedInfusion(s: string, cands: readonly { amount: Amount; right: string }[]): Read<number> {
+  const last = cands[cands.length - 1]!;
+  if (cands.some((x, j) => j > 0 && STEP_AFTER.test(s.slice(cands[j - 1]!.amount.end, x.amount.start)))) return null;
+  if (cands.some((x, j) => j < cands.length - 1 && /\b(?:over|infused|infusion)\b/i.test(x.right))) return null;
+  return infusionMinutesOf(last.right.replace(/\([^()]*\)/g, ' '));
+}
 
 /** A sentence with its amounts (and what they are per) blanked. */
 function withoutAmounts(s: string): string {
@@ -499,8 +516,12 @@ const USUAL_DOSE = /\b(?:usual|typical|standard|regular|normal)\s+(?:\w+\s+)?(?:
 /** An injection names no route of its own (IV, IM or SC), but beside a tablet or a syrup it names a second one. */
 const INJECTION_FORM = /\b(?:injections?|injectables?)\b/i;
 
-/** "Administer intravenously.", "It is given orally", "Oral administration is standard": a statement of the route, not "IV administration should be infused over 60 minutes". */
-const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected|done)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)|\b(?:oral|intravenous|iv|subcutaneous|intramuscular)\s+(?:administration|use|route)\s+is\s+(?:the\s+)?(?:standard|usual|typical|preferred|common|recommended)\b/i;
+/**
+ * "Administer intravenously.", "It is given orally", "Oral administration is standard", "Oral powder: Dosage is
+ * weight-based." (a route label opening the sentence): a statement of the route, not "IV administration should be infused
+ * over 60 minutes".
+ */
+const ROUTE_STATEMENT = /\b(?:should|must|is to|are to)\s+be\s+infused\b|\b(?:is|are|be|should be|must be|to be)\s+(?:usually\s+|typically\s+|always\s+)?(?:given|administered|taken|infused|injected|done)\s+(?:by\s+|via\s+|as\s+an?\s+)?(?:the\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|mouth|infusion|injection)|^(?:administer|give|take|infuse|inject)\w*\s+(?:it\s+)?(?:intravenous\w*|iv|oral\w*|subcutaneous\w*|intramuscular\w*|by mouth)|\b(?:oral|intravenous|iv|subcutaneous|intramuscular)\s+(?:administration|use|route)\s+is\s+(?:the\s+)?(?:standard|usual|typical|preferred|common|recommended)\b|^(?:oral|intravenous|iv|subcutaneous|intramuscular|sublingual|rectal)(?:\s+(?:powder|granules|capsules?|tablets?|solution|suspension|syrup|liquid|infusion|injection))?\s*:/i;
 
 /**
  * "Two capsules … are typically prescribed", "Tizanidine comes in oral tablets", "Different formulations exist (capsules and
@@ -613,7 +634,9 @@ function sentenceRegimens(
     const maxAfter = a.inParens ? null : MAX_AFTER.exec(after);
     // "The maximum daily dose depends on weight: 50 mg TID if weight ≤60 kg; 100 mg TID if weight >60 kg": a list of maxima.
     const maxList = !a.inParens && MAX_LIST_LEAD.test(before);
-    if (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null || maxList) {
+    // "Increase weekly by 50 mg twice daily up to a maintenance dose of 100-200 mg twice daily": the dose aimed at, no cap.
+    const upToTarget = /\bup\s+to\s+(?:a|the)\s+(?:usual\s+|target\s+|recommended\s+)?maintenance\s+(?:dose|dosage)\s+of\s*$/i.test(before);
+    if (!upToTarget && (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null || maxList)) {
       prevMax = a;
       // "Ciprofloxacin 500 mg + Tinidazole 600 mg twice daily, along with Loperamide as needed (4 mg initially, then 2 mg
       // after each loose stool, not exceeding 16 mg/day)": on a combination page, a parenthesis with doses of its own
@@ -631,7 +654,7 @@ function sentenceRegimens(
       // or 4 mg/kg once weekly (up to 200 mg)" has none).
       const prevDose = kept[kept.length - 1];
       const capsDailyDose = amounts.length === 2 && a.inParens && prevDose !== undefined && prevDose.daily && s.slice(prevDose.amount.end, before.lastIndexOf('(')).trim() === '';
-      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in (?:a|any) 24[- ]hours? period|per 24 hours|every 24 hours)\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || (a.inParens && /\bdaily\s+(?:doses?|dosages?|amounts?)\s+(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|(?:of\s+)?up\s+to)\s*$/i.test(paren)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,3}$/i.test(maxClause.slice(-60));
+      const daily = a.daily || capsDailyDose || maxAfter?.[1] !== undefined || /^\s*(?:daily|a day|per day|\/day|in 24 hours|in (?:a|any) 24[- ]hours? period|per 24 hours|every 24 hours|once (?:daily|a day))\b/i.test(after) || /\bdaily\b[^.]{0,20}$/i.test((parenOfMax ? before : maxClause).slice(-40)) || (a.inParens && /\bdaily\s+(?:doses?|dosages?|amounts?)\s+(?:not\s+(?:exceeding|to\s+exceed|more\s+than)|(?:of\s+)?up\s+to)\s*$/i.test(paren)) || /\bmax(?:imum|\.)?\s+daily\s+(?:doses?|dosages?)\s+(?:[a-z]+\s+){0,3}$/i.test(maxClause.slice(-60));
       // ("a maximum daily dose of 110 mg for children under 3 years and 275 mg for children over 3 years": the cap of one
       // group of the dose's patients, not of the dose.)
       if (GROUP_CAP_AFTER.test(after)) {
@@ -848,7 +871,10 @@ function sentenceRegimens(
     const listGap = (j: number): boolean => LIST_GAP.test(stripNames(s.slice(cands[j - 1]!.amount.end, cands[j]!.amount.start).replace(/\([^()]*\)/g, ' '), scope));
     let shared = c.right;
     for (let j = i + 1; j < cands.length && listGap(j); j++) shared = cands[j]!.right;
-    const own = shared === c.right ? seg : `${seg} ${shared}`;
+    // "30 grams daily, divided into six doses of 5 grams each for up to 16 weeks": the next amount is this day's share,
+    // and what its words say (how many doses, how long) is said of this day too.
+    const shareNext = cands[i + 1] !== undefined && /^\W*(?:(?:typically|usually|often|generally)\s+)?(?:divided|split)\s+into\s+(?:\w+\s+(?:equal\s+)?doses\s+of\s*)?$/i.test(cands[i + 1]!.left) ? cands[i + 1]! : null;
+    const own = (shared === c.right ? seg : `${seg} ${shared}`) + (shareNext ? ` ${shareNext.left} ${shareNext.right}` : '');
     // "Typical BID dosing is Lopinavir 400 mg/Ritonavir 100 mg": the later amounts share what stands before the first
     // (how often, how long, the days; not the phase, read below).
     let listLeft = '';
@@ -864,9 +890,13 @@ function sentenceRegimens(
     }
 
     // ("as a single dose on Day 1 or divided equally on Days 1 and 8": a cycle's amount split over its days, no daily total.)
-    const divided = /\bdivided\s+(?:equally\s+)?(?:on|over|between|across)\s+days?\b/i.test(own) ? null : DIVIDED.exec(own);
-    // "once daily or in two divided doses of 160 mg": the amount is each of the divided doses, not the day's.
-    const eachDivided = divided !== null && /\bdivided\s+doses\s+of\s*$/i.test(c.left);
+    // "600 mg daily, typically divided into 150 mg four times a day": the amount is the day's share, given as its own
+    // words say.
+    const share = /\b(?:divided|split)\s+into\s*$/i.test(c.left);
+    const divided = share || /\bdivided\s+(?:equally\s+)?(?:on|over|between|across)\s+days?\b/i.test(own) ? null : DIVIDED.exec(own);
+    // "once daily or in two divided doses of 160 mg", "divided into six doses of 5 grams each": the amount is each of the
+    // divided doses, not the day's.
+    const eachDivided = divided !== null && /\bdivided\s+(?:into\s+(?:\w+\s+)?)?doses\s+of\s*$/i.test(c.left);
     // How many doses the day is divided into, when said ("in 4 divided doses", "divided into two doses").
     const dividedWord = divided === null ? undefined : (divided[1] ?? divided[2] ?? divided[3]);
     const dividedCount = dividedWord ? numberOf(dividedWord) : null;
@@ -969,9 +999,16 @@ function sentenceRegimens(
     const phaseRight = nameAfter !== undefined && isOwnName(fold(nameAfter), scope) ? c.right.replace(nameAfter, ' ') : c.right;
     const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(phaseRight);
     // "a 400 mg loading dose": the noun after the amount names its phase before a verb before it ("begins with").
-    let phase: Phase | null = asPhase ? lastPhase(asPhase[1] ?? asPhase[2] ?? asPhase[3]!) : lastPhase(c.left);
+    // ("increase … up to a maintenance dose of 100-200 mg": the maintenance dose aimed at.)
+    const toMaintenance = /\bup\s+to\s+(?:a|the)\s+(?:usual\s+|target\s+|recommended\s+)?maintenance\s+(?:dose|dosage)\s+of\s*$/i.test(c.left);
+    let phase: Phase | null = asPhase ? lastPhase(asPhase[1] ?? asPhase[2] ?? asPhase[3]!) : toMaintenance ? 'maintenance' : lastPhase(c.left);
     // "reduce the initial dose to 750 mg/m²": two phases before the dose; which is its own is not clear.
-    if (!asPhase && phasesIn(c.left).length > 1) continue;
+    if (!asPhase && !toMaintenance && phasesIn(c.left).length > 1) continue;
+    // (Its own words say how often it is given, not the steps' before it: "Increase weekly by 50 mg twice daily up to …".)
+    if (toMaintenance && frequency === null && !daily) {
+      const f = frequencyOf(c.right);
+      if (f !== null && f !== AMBIGUOUS) frequency = f;
+    }
     // "0.1 mg/kg every 8 hours initially".
     if (phase === null && /\binitially\b/i.test(c.right)) phase = 'initial';
     // "5 to 20 mg IM every 2 weeks is a typical starting dose", "… for induction".
@@ -1003,6 +1040,9 @@ function sentenceRegimens(
     if ((phase === 'initial' || phase === 'escalation') && AGE_STEP.test(c.right) && (s.match(AGE_STEPS) ?? []).length >= 2) phase = null;
     else if (phase === null) {
       phase = nearest(infos, (x) => x.phase);
+      // ("Loading Dose (Optional): 200 mg single dose, followed by 100 mg twice daily": the regimen after the label's first
+      // dose, given on, is not in its loading or initial phase; "8 mg on day 1, then 16 mg on day 2" under "Induction" is.)
+      if ((phase === 'loading' || phase === 'initial') && i > 0 && frequency !== null && STEP_AFTER.test(s.slice(cands[i - 1]!.amount.end, c.amount.start))) phase = null;
       // "Initial dose: 60 mg three times a day. The usual dosage range is 30-90 mg …": a later sentence of the line
       // that names the usual dose is not the label's first step.
       if (phase === 'initial' && !line.text.trim().startsWith(s) && USUAL_DOSE.test(s.slice(0, k.amount.start))) phase = null;
@@ -1122,7 +1162,7 @@ function sentenceRegimens(
     const alternative = i > 0 && /\bor\b/i.test(s.slice(cands[i - 1]!.amount.end, c.amount.start).replace(/\([^()]*\)/g, ' '));
     if (cyc === null) cycleDays = typeof sCycle === 'number' ? (alternative ? null : sCycle) : sCycle === null ? ancestorCycle(chain) : null;
     let infusion: number | null = typeof inf === 'number' ? inf : null;
-    if (inf === null && typeof sInfusion === 'number' && (cands.length === 1 || /\beach\b/i.test(sentenceText) || infusionMinutesOf(cands[cands.length - 1]!.right) === sInfusion)) infusion = sInfusion;
+    if (inf === null && typeof sInfusion === 'number' && (cands.length === 1 || /\beach\b/i.test(sentenceText) || sharedInfusion(s, cands) === sInfusion)) infusion = sInfusion;
     if (infusion === null && inf === null && sInfusion === null) {
       const ai = infusionMinutesOf(doselessAncestors);
       if (typeof ai === 'number') infusion = ai;
@@ -1133,6 +1173,11 @@ function sentenceRegimens(
 
     let dayList: number[] | null = days !== null && days !== AMBIGUOUS ? days : null;
     if (days === null) dayList = nearest(infos, (x) => x.days);
+    // "on Days 1 and 8 every 28 days": days of a 28-day cycle, not a dose every 28 days.
+    if (dayList !== null && dayList.length >= 2 && cycleDays === null && frequency !== null && frequency.everyDays !== null && frequency.timesPerDay === null && frequency.timesPerWeek === null && frequency.everyDays > Math.max(...dayList)) {
+      cycleDays = frequency.everyDays;
+      frequency = null;
+    }
 
     const conditions: string[] = [];
     for (const m of own.matchAll(CONDITIONS)) conditions.push(m[0]);
@@ -1310,7 +1355,8 @@ function adjacentIngredient(before: string, after: string, scope: Scope): string
     const w = fold(wb[1]!);
     if (isOwnName(w, scope)) ingredient = ingredientOf(w, scope);
     // "1050 mg total, split into 350 mg on day 1 and 700 mg on day 2".
-    else if (!LEFT_OK.has(w) && !(w === 'into' && /\b(?:split|divided|separated)\s+into\s*$/i.test(before))) return false;
+    // ("Oral powder: 5 grams twice a day", "Oral capsules: 500 mg/day": a form named as a label inside the line.)
+    else if (!LEFT_OK.has(w) && !(w === 'into' && /\b(?:split|divided|separated)\s+into\s*$/i.test(before)) && !(FORM_LABEL_WORDS.has(w) && /:\s*$/.test(before))) return false;
   }
   // "1.5 g (1 g ampicillin/0.5 g sulbactam)": the amount of a mixture with another drug.
   const mix = /^\s*\(([^()]*)\)/.exec(after);

@@ -248,7 +248,7 @@ export function durationOf(text: string): Read<Duration> {
   return agree(found, (a, b) => a.days === b.days && a.weeks === b.weeks);
 }
 
-const INFUSION_RANGE = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:at\s+least|not\s+less\s+than|a\s+minimum\s+of|up\s+to|more\s+than|less\s+than|no\s+less\s+than|${NUM}\s*(?:-|–|to|or)\s*${NUM})\b|\b${NUM}\s*(?:-|–|to)\s*${NUM}[- ](?:minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+)?infusion|\bover\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|h)\s+or\s+(?:less|more|longer)\b`, 'i');
+const INFUSION_RANGE = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:at\s+least|not\s+less\s+than|a\s+minimum\s+of|up\s+to|more\s+than|less\s+than|no\s+less\s+than|${NUM}\s*(?:-|–|to|or)\s*${NUM})\b|\b${NUM}\s*(?:-|–|to)\s*${NUM}[- ](?:minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+)?infusion|\bover\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|h)\s+or\s+(?:less|more|longer)\b|\bover\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|h)\s+or\s+(?:over\s+)?${NUM}\s*(?:minutes?|mins?|hours?|hrs?|h)\b`, 'i');
 const INFUSION_TIME = new RegExp(String.raw`\bover\s+(?:a\s+period\s+of\s+)?(?:(?:approximately|about|around)\s+)?(?:${NUM}|half\s+an)\s*(minutes?|mins?|hours?|hrs?|h|seconds?|secs?)\b|\b(?:as\s+an?\s+)?${NUM}[- ](minutes?|mins?|hours?|hrs?)\s+(?:intravenous\s+|iv\s+|IV\s+)?infusion`, 'gi');
 
 /** `over 2 hours` → 120, `over approximately 30 minutes` → 30 (the gold file's reading), `as a 30-minute infusion` → 30; ranges and minimums are AMBIGUOUS. */
@@ -426,7 +426,7 @@ const GFR = /\b(?:eGFR|GFR)\b/;
 const POPULATION_WORDS: [Population, { test(s: string): boolean }][] = [
   ['renal', { test: (s: string): boolean => !NOT_ORGAN_POPULATION.test(s) && (RENAL.test(s) || GFR.test(s)) }],
   ['hepatic', { test: (s: string): boolean => !NOT_ORGAN_POPULATION.test(s) && HEPATIC.test(s) }],
-  ['elderly', /\b(?:elderly|geriatrics?|older (?:adults|patients|people)|aged (?:over|above) 6[05]|over (?:the age of )?6[05]|>\s*6[05] years|65 years (?:and|or) older)\b/i],
+  ['elderly', /\b(?:elderly|geriatrics?|older (?:adults|patients|people)|aged (?:over|above) 6[05]|over (?:the age of )?6[05](?!\s*(?:kg|kilograms?|lbs?|pounds?|ml|mg)\b)|>\s*6[05] years|65 years (?:and|or) older)\b/i],
   ['child', /\b(?:child(?:ren)?(?![\w-])|pa?ediatrics?|infants?|neonates?|neonatal|newborns?|adolescents?|kids|toddlers?|boys|girls|babies|(?:pre-?)?teens|teenagers)\b/i],
   ['adult', /\badults?\b/i],
 ];
