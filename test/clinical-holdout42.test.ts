@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classifyLabel } from '../src/clinical/labels.js';
-import { regimensOfCase, type RegimenCase } from './helpers/clinical.js';
+import { extractSafety } from '../src/clinical/pregnancy.js';
+import { page, regimensOfCase, type RegimenCase } from './helpers/clinical.js';
 
 // Rules written from the disagreements of the first run of holdout42 (session 14), and from the corpus comparison that
 // checked them. Each case is a real text of ../shared/corpus (the page in the name).
@@ -101,4 +102,12 @@ test('labels (holdout42): supplementation is a purpose, reference intakes in a p
   assert.equal(classifyLabel('Dietary Supplementation (RDA)', { ingredients: [] }).block, true);
   // A purpose beside a condition still names the condition.
   assert.equal(classifyLabel('General Supplementation/Migraine Prevention', { ingredients: [] }).indication, 'General Supplementation/Migraine Prevention');
+});
+
+test('pregnancy (holdout42): a heading written inline ("Pregnancy and breastfeeding:") rates nothing by itself', () => {
+  const status = (text: string): string | null => extractSafety(page({ Precautions: text }).sections, { file: 'test/example.md', ingredients: [] }).pregnancy?.status ?? null;
+  // (glutamine: the sentence after it names breastfeeding only)
+  assert.equal(status('* **Warnings:** Use with caution in individuals with liver impairment.  Pregnancy and breastfeeding:  Glutamine is present in breast milk, so caution should be exercised during breastfeeding.'), null);
+  // (a sentence naming no topic rates the heading's)
+  assert.equal(status('* **Warnings:** Pregnancy and breastfeeding: Use only if necessary and under medical supervision.'), 'caution');
 });

@@ -317,7 +317,13 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
       for (const s of sentences(l.text)) if (TOPIC[topic].test(s.text) || !TOPIC[other].test(s.text)) leaveOut(s.text, opts, left, l.label);
       continue;
     }
-    const list = sentences(l.text);
+    // ("Pregnancy and breastfeeding:  Glutamine is present in breast milk, so caution should be exercised during
+    // breastfeeding.": a heading inside the line; a sentence after it that names a topic rates what it names — one that
+    // names none, "Use only if necessary", rates the heading's.)
+    const list = sentences(l.text).map((x) => {
+      const body = x.text.replace(INLINE_TOPIC_LABEL, '');
+      return body !== x.text && (TOPIC.pregnancy.test(body) || TOPIC.breastfeeding.test(body)) ? { ...x, text: body } : x;
+    });
     list.forEach((s, i) => {
       const prev = list[i - 1];
       // "… during pregnancy and breastfeeding has not been established. It is recommended to avoid use during these periods …"
@@ -408,6 +414,9 @@ function fromProse(section: Section, topic: Topic, opts: SafetyOptions, underTop
   if (rated.some((f) => f.status === 'contraindicated')) rated = rated.filter((f) => !(f.status === 'avoid' && STOP_ON_PREGNANCY.test(f.source.text)));
   return new Set(rated.map((f) => f.status)).size === 1 ? rated[0]! : null;
 }
+
+/** "Pregnancy and breastfeeding:" opening a sentence: a heading written inline. */
+const INLINE_TOPIC_LABEL = /^(?:pregnancy|breast-?feeding|lactation)(?:\s*(?:and|&|\/|,)\s*(?:pregnancy|breast-?feeding|lactation))*\s*:\s*/i;
 
 /** The summary's `**Pregnancy & Breastfeeding:** Contraindicated in pregnancy; breastfeeding should be discontinued.` */
 function fromSummary(section: Section, topic: Topic, opts: SafetyOptions): Reading {
