@@ -450,6 +450,8 @@ function sectionRegimens(section: Section, sectionIngredient: string | null, sco
   return out;
 }
 
+/** "… up to a maintenance dose of": the dose after it is the maintenance dose aimed at, not a cap. */
+const UP_TO_MAINTENANCE = /\bup\s+to\s+(?:a|the)\s+(?:usual\s+|target\s+|recommended\s+)?maintenance\s+(?:dose|dosage)\s+of\s*$/i;
 /** What joins a later step to the dose before it ("followed by", "then"). */
 const STEP_AFTER = /\b(?:followed\s+by|then|thereafter|after\s+which)\b/i;
 /** How often a step of a chain is given, written right after its amount ("BID", "once daily", "(twice daily)"). */
@@ -635,8 +637,7 @@ function sentenceRegimens(
     // "The maximum daily dose depends on weight: 50 mg TID if weight ≤60 kg; 100 mg TID if weight >60 kg": a list of maxima.
     const maxList = !a.inParens && MAX_LIST_LEAD.test(before);
     // "Increase weekly by 50 mg twice daily up to a maintenance dose of 100-200 mg twice daily": the dose aimed at, no cap.
-    const upToTarget = /\bup\s+to\s+(?:a|the)\s+(?:usual\s+|target\s+|recommended\s+)?maintenance\s+(?:dose|dosage)\s+of\s*$/i.test(before);
-    if (!upToTarget && (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null || maxList)) {
+    if (!UP_TO_MAINTENANCE.test(before) && (MAX_BEFORE.test(paren) || MAX_IN_CLAUSE.test(maxClause) || listedMax || parenOfMax || maxAfter !== null || maxList)) {
       prevMax = a;
       // "Ciprofloxacin 500 mg + Tinidazole 600 mg twice daily, along with Loperamide as needed (4 mg initially, then 2 mg
       // after each loose stool, not exceeding 16 mg/day)": on a combination page, a parenthesis with doses of its own
@@ -873,8 +874,8 @@ function sentenceRegimens(
     for (let j = i + 1; j < cands.length && listGap(j); j++) shared = cands[j]!.right;
     // "30 grams daily, divided into six doses of 5 grams each for up to 16 weeks": the next amount is this day's share,
     // and what its words say (how many doses, how long) is said of this day too.
-    const shareNext = cands[i + 1] !== undefined && /^\W*(?:(?:typically|usually|often|generally)\s+)?(?:divided|split)\s+into\s+(?:\w+\s+(?:equal\s+)?doses\s+of\s*)?$/i.test(cands[i + 1]!.left) ? cands[i + 1]! : null;
-    const own = (shared === c.right ? seg : `${seg} ${shared}`) + (shareNext ? ` ${shareNext.left} ${shareNext.right}` : '');
+    const nextShare = cands[i + 1] !== undefined && /^\W*(?:(?:typically|usually|often|generally)\s+)?(?:divided|split)\s+into\s+(?:\w+\s+(?:equal\s+)?doses\s+of\s*)?$/i.test(cands[i + 1]!.left) ? cands[i + 1]! : null;
+    const own = (shared === c.right ? seg : `${seg} ${shared}`) + (nextShare ? ` ${nextShare.left} ${nextShare.right}` : '');
     // "Typical BID dosing is Lopinavir 400 mg/Ritonavir 100 mg": the later amounts share what stands before the first
     // (how often, how long, the days; not the phase, read below).
     let listLeft = '';
@@ -892,8 +893,8 @@ function sentenceRegimens(
     // ("as a single dose on Day 1 or divided equally on Days 1 and 8": a cycle's amount split over its days, no daily total.)
     // "600 mg daily, typically divided into 150 mg four times a day": the amount is the day's share, given as its own
     // words say.
-    const share = /\b(?:divided|split)\s+into\s*$/i.test(c.left);
-    const divided = share || /\bdivided\s+(?:equally\s+)?(?:on|over|between|across)\s+days?\b/i.test(own) ? null : DIVIDED.exec(own);
+    const shareOfDay = /\b(?:divided|split)\s+into\s*$/i.test(c.left);
+    const divided = shareOfDay || /\bdivided\s+(?:equally\s+)?(?:on|over|between|across)\s+days?\b/i.test(own) ? null : DIVIDED.exec(own);
     // "once daily or in two divided doses of 160 mg", "divided into six doses of 5 grams each": the amount is each of the
     // divided doses, not the day's.
     const eachDivided = divided !== null && /\bdivided\s+(?:into\s+(?:\w+\s+)?)?doses\s+of\s*$/i.test(c.left);
@@ -1000,7 +1001,7 @@ function sentenceRegimens(
     const asPhase = /^\W*(initially)\b|^\W*(?:as\s+(?:a|an|the)\s+)?(?:(?:iv|im|sc|oral|intravenous|subcutaneous|intramuscular)\s+)?(loading|maintenance|initial|starting|induction)\s+doses?\b|\(\s*(loading|maintenance|initial|induction)(?:\s+(?:dose|phase|therapy))?\s*\)/i.exec(phaseRight);
     // "a 400 mg loading dose": the noun after the amount names its phase before a verb before it ("begins with").
     // ("increase … up to a maintenance dose of 100-200 mg": the maintenance dose aimed at.)
-    const toMaintenance = /\bup\s+to\s+(?:a|the)\s+(?:usual\s+|target\s+|recommended\s+)?maintenance\s+(?:dose|dosage)\s+of\s*$/i.test(c.left);
+    const toMaintenance = UP_TO_MAINTENANCE.test(c.left);
     let phase: Phase | null = asPhase ? lastPhase(asPhase[1] ?? asPhase[2] ?? asPhase[3]!) : toMaintenance ? 'maintenance' : lastPhase(c.left);
     // "reduce the initial dose to 750 mg/m²": two phases before the dose; which is its own is not clear.
     if (!asPhase && !toMaintenance && phasesIn(c.left).length > 1) continue;

@@ -35,7 +35,7 @@ const GENERIC = /\b(?:dosage|doses?|dosing|regimens?|administration|schedule|tit
  * vancomycin, neomycin and cefazolin labels); "Prophylaxis of Postoperative Infection" names one.
  */
 export const SURGICAL_PURPOSE = /\b(?:(?:(?:peri|pre|post)-?operative\s+)?(?:surgical|surgery)|(?:peri|pre|post)-?operative)\s+prophylaxis\b/i;
-const GENERIC_WHOLE = /^(?:(?:for\s+)?(?:(?:nutritional|dietary|general|oral|[a-z]+)\s+)?supplementation|(?:pre|intra|post|peri)-?operative(?:ly)?|general|other|others|overview|alternative|options?|summary|usual|standard|typical|recommended|treatment|therapy|management|prophylaxis|prevention|suppression|indications?|uses?(?!\s+disorders?\b)|purpose|consider|note|notes|caution|warning|important|tips?|remember|example|examples|alternatively|alternative regimen|also|additionally|then|or|daily|weekly|intermittent|(?:once|twice|thrice|three times)\s+(?:daily|weekly|a day|a week))$/i;
+const GENERIC_WHOLE = /^(?:(?:for\s+)?(?:[a-z]+\s+)?supplementation|(?:pre|intra|post|peri)-?operative(?:ly)?|general|other|others|overview|alternative|options?|summary|usual|standard|typical|recommended|treatment|therapy|management|prophylaxis|prevention|suppression|indications?|uses?(?!\s+disorders?\b)|purpose|consider|note|notes|caution|warning|important|tips?|remember|example|examples|alternatively|alternative regimen|also|additionally|then|or|daily|weekly|intermittent|(?:once|twice|thrice|three times)\s+(?:daily|weekly|a day|a week))$/i;
 /**
  * "Second-line single-agent therapy", "First-line combination therapy", "Combination therapy with Cabotegravir", "As a
  * single agent": a line of treatment, no condition.

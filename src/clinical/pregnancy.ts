@@ -1,7 +1,7 @@
 import type { Section } from '../model/index.js';
+import { spellingFold } from '../util/text.js';
 import type { SafetyFact, SafetyStatus } from './schema.js';
 import { sectionLines, sentences } from './section-lines.js';
-import { spellingFold } from '../util/text.js';
 
 /**
  * Pregnancy and breastfeeding status as a page states it. The rich format has a *Pregnancy and

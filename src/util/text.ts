@@ -9,8 +9,8 @@ export function fold(s: string): string {
 }
 
 /**
- * Folded text with the spelling variants of drug names made one (`fold`, then ph → f, y → i, a leading
- * or inner ae/oe → e): "Amoxycillin" and "Amoxicillin", "Sulphamethoxazole" and "Sulfamethoxazole",
+ * Folded text with the spelling variants of drug names made one (`fold`, then ph → f, y → i, ae and
+ * oe → e): "Amoxycillin" and "Amoxicillin", "Sulphamethoxazole" and "Sulfamethoxazole",
  * "Oestradiol" and "Estradiol" give the same text. For comparing names, never for showing them.
  */
 export function spellingFold(s: string): string {
